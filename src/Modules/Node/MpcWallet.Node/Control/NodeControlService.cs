@@ -1,0 +1,91 @@
+using Google.Protobuf;
+using Grpc.Core;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Runtime;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Control;
+
+/// <summary>The NodeControl gRPC service of one node (each node serves its own endpoint).</summary>
+internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeControlBase
+{
+    public override async Task<NodeInfo> GetInfo(GetInfoRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var info = new NodeInfo { NodeId = node.Id, IdentityPublicKey = ByteString.CopyFrom(node.IdentityPublicKey) };
+        foreach (var key in await node.HeldKeysAsync(context.CancellationToken))
+        {
+            info.Keys.Add(new HeldKey { WalletId = key.WalletId, KeyVersion = key.KeyVersion });
+        }
+
+        return info;
+    }
+
+    public override async Task<SessionAccepted> StartKeyGeneration(StartKeyGenerationRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var sessionId = ParseSession(request.SessionId);
+        await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), Peers(request.Participants), context.CancellationToken));
+        return new SessionAccepted { SessionId = request.SessionId };
+    }
+
+    public override async Task<SessionAccepted> StartSigning(StartSigningRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var sessionId = ParseSession(request.SessionId);
+        await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
+        return new SessionAccepted { SessionId = request.SessionId };
+    }
+
+    public override async Task<SessionAccepted> BeginSession(BeginSessionRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var sessionId = ParseSession(request.SessionId);
+        await Guard(() => node.BeginAsync(sessionId, context.CancellationToken));
+        return new SessionAccepted { SessionId = request.SessionId };
+    }
+
+    public override async Task<AbortSessionReply> AbortSession(AbortSessionRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var sessionId = ParseSession(request.SessionId);
+        return new AbortSessionReply { WasRunning = await node.AbortAsync(sessionId, request.Reason, context.CancellationToken) };
+    }
+
+    public override Task<PingReply> Ping(PingRequest request, ServerCallContext context)
+    {
+        EnsureRunning();
+        return Task.FromResult(new PingReply { NodeId = node.Id, UnixTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+    }
+
+    private void EnsureRunning()
+    {
+        if (!node.IsRunning)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"node {node.Id} is stopped"));
+        }
+    }
+
+    private static SessionId ParseSession(ByteString bytes) =>
+        bytes.Length == SessionId.Length ? new SessionId(bytes.Span) : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_id must be 32 bytes"));
+
+    private static SessionPeer[] Peers(IEnumerable<Participant> participants) =>
+        participants.Select(p => new SessionPeer(p.NodeId, checked((int)p.PartyIndex), p.IdentityPublicKey.ToByteArray())).ToArray();
+
+    private static async Task Guard(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (SessionRefusedException e)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        catch (ArgumentException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+    }
+}

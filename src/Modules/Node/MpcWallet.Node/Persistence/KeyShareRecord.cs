@@ -1,0 +1,19 @@
+namespace MpcWallet.Node.Persistence;
+
+/// <summary>A sealed key share (AES-256-GCM under the node's key-encryption key) and its public data.</summary>
+internal sealed class KeyShareRecord
+{
+    public required string WalletId { get; set; }
+
+    public required long KeyVersion { get; set; }
+
+    public required int PartyIndex { get; set; }
+
+    public required string PublicKey { get; set; }
+
+    public required string ChainCode { get; set; }
+
+    public required byte[] Sealed { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; set; }
+}

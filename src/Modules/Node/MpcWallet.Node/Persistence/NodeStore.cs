@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Infrastructure.Persistence;
+
+namespace MpcWallet.Node.Persistence;
+
+/// <summary>Opens one node's store; every node in a process has its own.</summary>
+internal sealed class NodeStore(ModuleDatabase database)
+{
+    private readonly DbContextOptions<NodeDbContext> _options = Build(database);
+
+    public ModuleDatabase Database { get; } = database;
+
+    public NodeDbContext Open() => new(_options, Database);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        await SchemaMigrator.ApplyAsync(context, Database, typeof(NodeStore).Assembly, cancellationToken);
+    }
+
+    public async Task<byte[]?> GetSettingAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return (await context.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, cancellationToken))?.Value;
+    }
+
+    public async Task SetSettingAsync(string name, byte[] value, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        context.Settings.Add(new NodeSettingRecord { Name = name, Value = value });
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsFinishedAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return await context.FinishedSessions.AnyAsync(s => s.SessionId == sessionId, cancellationToken);
+    }
+
+    public async Task MarkFinishedAsync(string sessionId, string kind, string outcome, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        if (!await context.FinishedSessions.AnyAsync(s => s.SessionId == sessionId, cancellationToken))
+        {
+            context.FinishedSessions.Add(new FinishedSessionRecord { SessionId = sessionId, Kind = kind, Outcome = outcome, FinishedAt = DateTimeOffset.UtcNow });
+            await context.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<BannedPeerRecord>> BansAsync(string walletId, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return await context.BannedPeers.AsNoTracking().Where(b => b.WalletId == walletId).ToListAsync(cancellationToken);
+    }
+
+    public async Task BanAsync(BannedPeerRecord ban, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        if (!await context.BannedPeers.AnyAsync(b => b.WalletId == ban.WalletId && b.PeerNode == ban.PeerNode, cancellationToken))
+        {
+            context.BannedPeers.Add(ban);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task SaveShareAsync(KeyShareRecord share, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        context.KeyShares.Add(share);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<KeyShareRecord?> ShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return await context.KeyShares.AsNoTracking().FirstOrDefaultAsync(s => s.WalletId == walletId && s.KeyVersion == keyVersion, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(string WalletId, long KeyVersion)>> HeldKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        var rows = await context.KeyShares.AsNoTracking().Select(s => new { s.WalletId, s.KeyVersion }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.WalletId, r.KeyVersion)).ToArray();
+    }
+
+    private static DbContextOptions<NodeDbContext> Build(ModuleDatabase database)
+    {
+        var builder = new DbContextOptionsBuilder<NodeDbContext>();
+        database.Configure(builder);
+        return builder.Options;
+    }
+}

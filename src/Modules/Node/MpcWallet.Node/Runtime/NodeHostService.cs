@@ -1,0 +1,154 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MpcWallet.Contracts.Heartbeats;
+using MpcWallet.Contracts.StateSync;
+using MpcWallet.Infrastructure.Cluster;
+using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Node.Channel;
+using MpcWallet.Node.Configuration;
+using MpcWallet.Node.Control;
+using MpcWallet.Node.Engine;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Security;
+
+namespace MpcWallet.Node.Runtime;
+
+/// <summary>
+/// Starts this process's nodes (store, key-encryption-key check, identity, NodeControl server), then sends their
+/// heartbeats and state hints and sweeps expired sessions. A node can be stopped and started again at run time
+/// (its gRPC goes down, it ignores the broker and stops heartbeating), which is how operators drain a node.
+/// </summary>
+internal sealed partial class NodeHostService(
+    LocalNodes nodes,
+    NodeOptions options,
+    ClusterOptions cluster,
+    IConfiguration configuration,
+    IThresholdEngine engine,
+    IRoundChannelFactory channels,
+    KeyEncryptionKeySource keys,
+    IBus bus,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private readonly Dictionary<string, NodeControlServer> _servers = [];
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<NodeHostService>();
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in options.Ids)
+        {
+            var directory = Path.Combine(DataDirectory.From(configuration), id);
+            Directory.CreateDirectory(directory);
+            var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+            var store = new NodeStore(ModuleDatabase.Resolve(configuration, "Node", schema, id));
+            var node = new NodeRuntime(id, directory, store, engine, channels, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime);
+            await node.OpenAsync(cancellationToken);
+            nodes.Add(node);
+            await StartNodeAsync(id, cancellationToken);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public async Task StartNodeAsync(string id, CancellationToken cancellationToken)
+    {
+        var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
+        await _lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            if (node.IsRunning)
+            {
+                return;
+            }
+
+            var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
+                ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
+            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), loggerFactory, cancellationToken);
+            _servers[id] = server;
+            node.Endpoint = server.Endpoint;
+            node.MarkRunning(true);
+            LogStarted(id, server.Endpoint);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+
+        await PublishStateAsync(node, cancellationToken);
+    }
+
+    public async Task StopNodeAsync(string id)
+    {
+        var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
+        await _lifecycle.WaitAsync();
+        try
+        {
+            node.MarkRunning(false);
+            if (_servers.Remove(id, out var server))
+            {
+                await server.DisposeAsync();
+            }
+
+            LogStopped(id);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var node in nodes.All)
+        {
+            await StopNodeAsync(node.Id);
+            await node.DisposeAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatInterval);
+        do
+        {
+            foreach (var node in nodes.All.Where(n => n.IsRunning))
+            {
+                try
+                {
+                    await bus.Publish(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, stoppingToken);
+                    node.Sweep(DateTimeOffset.UtcNow);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogHeartbeatFailed(node.Id, e.Message);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PublishStateAsync(NodeRuntime node, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new NodeStateHint
+        {
+            MessageId = NewId.NextGuid(),
+            Node = node.Id,
+            Keys = await node.HeldKeysAsync(cancellationToken),
+            LastSessionId = node.LastSessionId,
+            At = DateTimeOffset.UtcNow,
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl at {Endpoint}")]
+    private partial void LogStarted(string node, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MPC node {Node} stopped")]
+    private partial void LogStopped(string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat of {Node} failed: {Error}")]
+    private partial void LogHeartbeatFailed(string node, string error);
+}

@@ -1,0 +1,583 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using MpcWallet.Contracts.PartialSignatures;
+using MpcWallet.Contracts.Rounds;
+using MpcWallet.Contracts.StateSync;
+using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Mpc;
+using MpcWallet.Mpc.KeyShares;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Channel;
+using MpcWallet.Node.Engine;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Security;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Runtime;
+
+/// <summary>
+/// One MPC node: its sealed store, its channel identity, its running sessions. Drives the engine's state machines
+/// from broker messages and NodeControl commands; emits key-generation results on <c>state_sync</c> and its
+/// final-round signing output on <c>partial_signatures</c>. Several nodes can live in one process; they share
+/// nothing but the bus.
+/// </summary>
+internal sealed partial class NodeRuntime : IAsyncDisposable
+{
+    private const string KeyCheckSetting = "kek-check";
+    private const string IdentitySetting = "channel-identity";
+    private const string SharePurpose = "key-share";
+
+    private readonly ConcurrentDictionary<string, NodeSession> _sessions = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlyFinished = new();
+    private readonly IThresholdEngine _engine;
+    private readonly IRoundChannelFactory _channelFactory;
+    private readonly KeyEncryptionKeySource _keys;
+    private readonly IBus _bus;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _sessionLifetime;
+    private ShareSealer? _sealer;
+    private IRoundChannel? _channel;
+
+    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, IRoundChannelFactory channelFactory, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
+    {
+        Id = id;
+        DataDirectory = dataDirectory;
+        Store = store;
+        _engine = engine;
+        _channelFactory = channelFactory;
+        _keys = keys;
+        _bus = bus;
+        _logger = logger;
+        _sessionLifetime = sessionLifetime;
+    }
+
+    public string Id { get; }
+
+    public string DataDirectory { get; }
+
+    public NodeStore Store { get; }
+
+    public DropCounters Drops { get; } = new();
+
+    /// <summary>False before start and after a stop: the node then ignores the broker and serves no gRPC.</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>The NodeControl endpoint actually served (after start).</summary>
+    public string? Endpoint { get; set; }
+
+    public string? LastSessionId { get; private set; }
+
+    public byte[] IdentityPublicKey => Channel.IdentityPublicKey;
+
+    public int ActiveSessionCount => _sessions.Count;
+
+    private IRoundChannel Channel => _channel ?? throw new InvalidOperationException($"node {Id} is not started");
+
+    private ShareSealer Sealer => _sealer ?? throw new InvalidOperationException($"node {Id} is not started");
+
+    /// <summary>Applies the schema, checks the key-encryption key against the store and loads the channel identity.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await Store.MigrateAsync(cancellationToken);
+        var kek = _keys.For(Id, DataDirectory);
+        try
+        {
+            _sealer?.Dispose();
+            _sealer = new ShareSealer(kek, Id);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(kek);
+        }
+
+        var check = await Store.GetSettingAsync(KeyCheckSetting, cancellationToken);
+        if (check is null)
+        {
+            await Store.SetSettingAsync(KeyCheckSetting, Sealer.Seal(KeyCheckSetting, "", 0, RandomNumberGenerator.GetBytes(32)), cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                CryptographicOperations.ZeroMemory(Sealer.Open(KeyCheckSetting, "", 0, check));
+            }
+            catch (CryptographicException)
+            {
+                throw new InvalidOperationException(
+                    $"node {Id}: the configured key-encryption key does not open this node's sealed store ({Store.Database.Schema}); refusing to start. Restore the node's original key-encryption key.");
+            }
+        }
+
+        var sealedIdentity = await Store.GetSettingAsync(IdentitySetting, cancellationToken);
+        _channel = _channelFactory.Load(
+            Id,
+            sealedIdentity,
+            plain => Sealer.Seal(IdentitySetting, "", 0, plain),
+            sealedBytes => Sealer.Open(IdentitySetting, "", 0, sealedBytes),
+            out var toStore);
+        if (sealedIdentity is null)
+        {
+            await Store.SetSettingAsync(IdentitySetting, toStore, cancellationToken);
+        }
+    }
+
+    public void MarkRunning(bool running)
+    {
+        IsRunning = running;
+        if (!running)
+        {
+            foreach (var session in _sessions.Values)
+            {
+                Forget(session);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<HeldKeyVersion>> HeldKeysAsync(CancellationToken cancellationToken) =>
+        (await Store.HeldKeysAsync(cancellationToken)).Select(k => new HeldKeyVersion(k.WalletId, (uint)k.KeyVersion)).ToArray();
+
+    public async Task PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        var self = await ValidateNewSessionAsync(sessionId, walletId, peers, cancellationToken);
+        if (threshold < 2 || threshold > peers.Count || peers.Select(p => p.PartyIndex).Order().SequenceEqual(Enumerable.Range(1, peers.Count)) is false)
+        {
+            throw new SessionRefusedException("key generation needs 2 ≤ t ≤ n and party indices 1..n");
+        }
+
+        var party = _engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
+        Register(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, null, DateTimeOffset.UtcNow + _sessionLifetime));
+    }
+
+    public async Task PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        var self = await ValidateNewSessionAsync(sessionId, walletId, peers, cancellationToken);
+        if (digest.Length != 32)
+        {
+            throw new SessionRefusedException("the digest must be 32 bytes");
+        }
+
+        var bans = await Store.BansAsync(walletId, cancellationToken);
+        var banned = peers.FirstOrDefault(p => bans.Any(b => b.PeerNode == p.NodeId));
+        if (banned is not null)
+        {
+            throw new SessionRefusedException($"node {Id} refuses peer {banned.NodeId} for wallet {walletId} (banned after a failed protocol check)");
+        }
+
+        var record = await Store.ShareAsync(walletId, keyVersion, cancellationToken)
+            ?? throw new SessionRefusedException($"node {Id} holds no share of wallet {walletId} version {keyVersion}");
+        var plaintext = Sealer.Open(SharePurpose, walletId, keyVersion, record.Sealed);
+        KeyShare share;
+        try
+        {
+            share = KeyShare.Decode(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+
+        try
+        {
+            if (share.Self != self.PartyIndex)
+            {
+                throw new SessionRefusedException($"node {Id} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
+            }
+
+            var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
+            Register(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, share, DateTimeOffset.UtcNow + _sessionLifetime));
+        }
+        catch
+        {
+            share.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>Every participant accepted: run round 1 and whatever arrived early.</summary>
+    public async Task BeginAsync(SessionId sessionId, CancellationToken cancellationToken)
+    {
+        if (!_sessions.TryGetValue(sessionId.ToString(), out var session))
+        {
+            throw new SessionRefusedException($"node {Id} has no prepared session {sessionId}");
+        }
+
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (session.State != SessionState.Prepared)
+            {
+                return;
+            }
+
+            session.State = SessionState.Running;
+            var outbound = new List<ProtocolMessage>();
+            try
+            {
+                outbound.AddRange(session.Party.Start());
+                foreach (var early in session.TakeBuffered())
+                {
+                    outbound.AddRange(ReceiveOrDrop(session, early));
+                }
+            }
+            catch (ProtocolAbortException abort)
+            {
+                await FailAsync(session, abort, cancellationToken);
+                return;
+            }
+
+            await DispatchAsync(session, outbound, cancellationToken);
+            await CompleteIfDoneAsync(session, cancellationToken);
+        }
+        finally
+        {
+            ReleaseGate(session);
+        }
+    }
+
+    /// <summary>The coordinator gave up on the session: drop it and erase its secrets.</summary>
+    public async Task<bool> AbortAsync(SessionId sessionId, string reason, CancellationToken cancellationToken)
+    {
+        if (!_sessions.TryGetValue(sessionId.ToString(), out var session))
+        {
+            return false;
+        }
+
+        LogAborted(Id, session.Key, reason);
+        await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "aborted", cancellationToken);
+        Forget(session);
+        return true;
+    }
+
+    /// <summary>One inbound round message; every failure is a counted drop, never an exception to the broker.</summary>
+    public async Task DeliverAsync(RoundMessage envelope, CancellationToken cancellationToken)
+    {
+        if (!IsRunning)
+        {
+            Drops.Add(DropReason.NodeStopped);
+            return;
+        }
+
+        if (envelope.Sender == Id)
+        {
+            return;
+        }
+
+        var copy = envelope.Copies?.FirstOrDefault(c => c?.Recipient == Id);
+        if (copy?.Sealed is null || (envelope.Recipient is { } recipient && recipient != Id))
+        {
+            Drop(DropReason.NotAddressedToThisNode, envelope);
+            return;
+        }
+
+        if (!_sessions.TryGetValue(envelope.SessionId ?? "", out var session))
+        {
+            Drop(_recentlyFinished.ContainsKey(envelope.SessionId ?? "") ? DropReason.FinishedSession : DropReason.UnknownSession, envelope);
+            return;
+        }
+
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (session.State == SessionState.Finished || !_sessions.ContainsKey(session.Key))
+            {
+                Drop(DropReason.FinishedSession, envelope);
+                return;
+            }
+
+            if (!session.MarkSeen(envelope.MessageId))
+            {
+                Drop(DropReason.Duplicate, envelope);
+                return;
+            }
+
+            var sender = session.PeerByNode(envelope.Sender ?? "");
+            if (sender is null || sender.NodeId == Id)
+            {
+                Drop(DropReason.SenderNotInSession, envelope);
+                return;
+            }
+
+            ProtocolMessage message;
+            try
+            {
+                message = Channel.Open(copy.Sealed, sender.Identity);
+            }
+            catch (RoundAuthenticationException)
+            {
+                Drop(DropReason.Unauthenticated, envelope);
+                return;
+            }
+
+            // The sealed content is authoritative; an envelope that disagrees with it was altered in transit.
+            if (message.SessionId != session.Id || message.From != sender.PartyIndex || message.Round != envelope.Round
+                || (message.To is { } to ? envelope.Recipient != session.PeerByIndex(to)?.NodeId : envelope.Recipient is not null))
+            {
+                Drop(DropReason.Unauthenticated, envelope);
+                return;
+            }
+
+            if (session.State == SessionState.Prepared)
+            {
+                session.Buffer(message);
+                return;
+            }
+
+            IReadOnlyList<ProtocolMessage> outbound;
+            try
+            {
+                outbound = ReceiveOrDrop(session, message);
+            }
+            catch (ProtocolAbortException abort)
+            {
+                await FailAsync(session, abort, cancellationToken);
+                return;
+            }
+
+            await DispatchAsync(session, outbound, cancellationToken);
+            await CompleteIfDoneAsync(session, cancellationToken);
+        }
+        finally
+        {
+            ReleaseGate(session);
+        }
+    }
+
+    /// <summary>Drops sessions whose lifetime passed (a coordinator that vanished must not leave secrets around).</summary>
+    public void Sweep(DateTimeOffset now)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.ExpiresAt < now))
+        {
+            LogAborted(Id, session.Key, "session lifetime exceeded");
+            Forget(session);
+        }
+
+        foreach (var (key, at) in _recentlyFinished)
+        {
+            if (at + _sessionLifetime < now)
+            {
+                _recentlyFinished.TryRemove(key, out _);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        MarkRunning(false);
+        _sealer?.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task<SessionPeer> ValidateNewSessionAsync(SessionId sessionId, string walletId, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        if (!IsRunning)
+        {
+            throw new SessionRefusedException($"node {Id} is stopped");
+        }
+
+        if (string.IsNullOrWhiteSpace(walletId) || peers.Count < 2 || peers.Count > KeyShare.MaxParties
+            || peers.Select(p => p.NodeId).Distinct().Count() != peers.Count || peers.Select(p => p.PartyIndex).Distinct().Count() != peers.Count
+            || peers.Any(p => p.PartyIndex < 1 || p.PartyIndex > KeyShare.MaxParties))
+        {
+            throw new SessionRefusedException("participants must be 2..16 distinct nodes with distinct party indices");
+        }
+
+        var self = peers.FirstOrDefault(p => p.NodeId == Id) ?? throw new SessionRefusedException($"node {Id} is not a participant");
+        var key = sessionId.ToString();
+        if (_sessions.ContainsKey(key) || _recentlyFinished.ContainsKey(key) || await Store.IsFinishedAsync(key, cancellationToken))
+        {
+            throw new SessionRefusedException($"session {key} is already known to node {Id}");
+        }
+
+        return self;
+    }
+
+    private void Register(NodeSession session)
+    {
+        if (!_sessions.TryAdd(session.Key, session))
+        {
+            session.Dispose();
+            throw new SessionRefusedException($"session {session.Key} is already known to node {Id}");
+        }
+
+        LastSessionId = session.Key;
+    }
+
+    private IReadOnlyList<ProtocolMessage> ReceiveOrDrop(NodeSession session, ProtocolMessage message)
+    {
+        try
+        {
+            return session.Party.Receive(message);
+        }
+        catch (ProtocolMessageRejectedException rejected)
+        {
+            Drops.Add(DropReason.RejectedByProtocol);
+            LogRejected(Id, session.Key, rejected.Message);
+            return [];
+        }
+    }
+
+    private async Task DispatchAsync(NodeSession session, IReadOnlyList<ProtocolMessage> outbound, CancellationToken cancellationToken)
+    {
+        foreach (var message in outbound)
+        {
+            if (message.To is { } to)
+            {
+                var peer = session.PeerByIndex(to) ?? throw new InvalidOperationException($"no participant with index {to}");
+                var envelope = new RoundMessage
+                {
+                    MessageId = NewId.NextGuid(),
+                    SessionId = session.Key,
+                    Round = message.Round,
+                    Sender = Id,
+                    Recipient = peer.NodeId,
+                    Copies = [new SealedCopy(peer.NodeId, Channel.Seal(message, peer.Identity))],
+                };
+                var endpoint = await _bus.GetSendEndpoint(new Uri($"queue:{BrokerChannels.NodeRoundQueue(peer.NodeId)}"));
+                await endpoint.Send(envelope, cancellationToken);
+            }
+            else
+            {
+                var copies = session.Peers.Where(p => p.NodeId != Id).Select(p => new SealedCopy(p.NodeId, Channel.Seal(message, p.Identity))).ToArray();
+                await _bus.Publish(new RoundMessage
+                {
+                    MessageId = NewId.NextGuid(),
+                    SessionId = session.Key,
+                    Round = message.Round,
+                    Sender = Id,
+                    Recipient = null,
+                    Copies = copies,
+                }, cancellationToken);
+            }
+        }
+    }
+
+    private async Task CompleteIfDoneAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        if (!session.Party.IsComplete)
+        {
+            return;
+        }
+
+        session.State = SessionState.Finished;
+        if (session.Kind == SessionKind.KeyGeneration)
+        {
+            var share = (KeyShare)session.Party.Output;
+            var encoded = share.Encode();
+            var keyVersion = (long)share.Generation;
+            try
+            {
+                await Store.SaveShareAsync(new KeyShareRecord
+                {
+                    WalletId = session.WalletId,
+                    KeyVersion = keyVersion,
+                    PartyIndex = share.Self,
+                    PublicKey = Convert.ToHexStringLower(share.PublicKey.Encode()),
+                    ChainCode = Convert.ToHexStringLower(share.RootChainCode),
+                    Sealed = Sealer.Seal(SharePurpose, session.WalletId, keyVersion, encoded),
+                    CreatedAt = DateTimeOffset.UtcNow,
+                }, cancellationToken);
+                await _bus.Publish(new KeyShareStored
+                {
+                    MessageId = NewId.NextGuid(),
+                    SessionId = session.Key,
+                    WalletId = session.WalletId,
+                    Node = Id,
+                    PartyIndex = share.Self,
+                    KeyVersion = share.Generation,
+                    KeyId = Convert.ToHexStringLower(share.KeyId),
+                    PublicKey = Convert.ToHexStringLower(share.PublicKey.Encode()),
+                    ChainCode = Convert.ToHexStringLower(share.RootChainCode),
+                }, cancellationToken);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(encoded);
+                share.Clear();
+            }
+        }
+        else
+        {
+            await _bus.Publish(new PartialSignatureSubmitted
+            {
+                MessageId = NewId.NextGuid(),
+                SessionId = session.Key,
+                Node = Id,
+                Payload = _engine.EncodePartialSignature(session.Party.Output),
+            }, cancellationToken);
+        }
+
+        await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "completed", cancellationToken);
+        LogCompleted(Id, session.Kind, session.Key);
+        Forget(session);
+    }
+
+    private async Task FailAsync(NodeSession session, ProtocolAbortException abort, CancellationToken cancellationToken)
+    {
+        session.State = SessionState.Finished;
+        var culprit = abort.Culprit is { } index ? session.PeerByIndex(index)?.NodeId : null;
+        var banned = abort.BanRecommended && culprit is not null;
+        if (banned)
+        {
+            await Store.BanAsync(new BannedPeerRecord { WalletId = session.WalletId, PeerNode = culprit!, CheckName = abort.Check, SessionId = session.Key, BannedAt = DateTimeOffset.UtcNow }, cancellationToken);
+        }
+
+        LogFailed(Id, session.Key, abort.Check, culprit ?? "(unattributed)", banned);
+        await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "failed: " + abort.Check, cancellationToken);
+        await _bus.Publish(new SessionFailed
+        {
+            MessageId = NewId.NextGuid(),
+            SessionId = session.Key,
+            Node = Id,
+            Culprit = culprit,
+            Check = abort.Check,
+            Banned = banned,
+            Reason = abort.Message,
+        }, cancellationToken);
+        Forget(session);
+    }
+
+    private void Forget(NodeSession session)
+    {
+        session.State = SessionState.Finished;
+        _recentlyFinished[session.Key] = DateTimeOffset.UtcNow;
+        if (_sessions.TryRemove(session.Key, out _))
+        {
+            session.Share?.Clear();
+        }
+    }
+
+    private static void ReleaseGate(NodeSession session)
+    {
+        try
+        {
+            session.Gate.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session was torn down while this message held the gate.
+        }
+    }
+
+    private void Drop(DropReason reason, RoundMessage envelope)
+    {
+        Drops.Add(reason);
+        LogDropped(Id, reason, envelope.SessionId ?? "(none)", envelope.Sender ?? "(none)", envelope.Round);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} dropped a round message ({Reason}): session {Session}, sender {Sender}, round {Round}")]
+    private partial void LogDropped(string node, DropReason reason, string session, string sender, int round);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} rejected a round message in session {Session}: {Why}")]
+    private partial void LogRejected(string node, string session, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} completed {Kind} session {Session}")]
+    private partial void LogCompleted(string node, SessionKind kind, string session);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Node} aborted session {Session}: check {Check} failed, culprit {Culprit}, banned {Banned}")]
+    private partial void LogFailed(string node, string session, string check, string culprit, bool banned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} dropped session {Session}: {Reason}")]
+    private partial void LogAborted(string node, string session, string reason);
+}

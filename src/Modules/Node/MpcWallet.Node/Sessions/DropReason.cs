@@ -1,0 +1,15 @@
+namespace MpcWallet.Node.Sessions;
+
+/// <summary>Why an inbound round message was dropped (logged and counted, never blamed on anyone).</summary>
+internal enum DropReason
+{
+    Malformed,
+    NotAddressedToThisNode,
+    UnknownSession,
+    FinishedSession,
+    Duplicate,
+    SenderNotInSession,
+    Unauthenticated,
+    RejectedByProtocol,
+    NodeStopped,
+}

@@ -1,0 +1,73 @@
+using MpcWallet.Mpc.KeyShares;
+using MpcWallet.Mpc.Protocol;
+
+namespace MpcWallet.Node.Sessions;
+
+/// <summary>
+/// One protocol run at this node: the engine party, the peers, the messages that arrived before Begin, the ids of
+/// messages already seen. All access goes through <see cref="Gate"/> (the engine parties are not thread-safe).
+/// The key share a signing session decoded lives here and is cleared when the session ends.
+/// </summary>
+internal sealed class NodeSession : IDisposable
+{
+    private readonly HashSet<Guid> _seen = [];
+    private readonly List<ProtocolMessage> _early = [];
+
+    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, KeyShare? share, DateTimeOffset expiresAt)
+    {
+        Id = id;
+        Key = id.ToString();
+        Kind = kind;
+        WalletId = walletId;
+        KeyVersion = keyVersion;
+        Peers = peers;
+        Party = party;
+        Share = share;
+        ExpiresAt = expiresAt;
+    }
+
+    public SessionId Id { get; }
+
+    public string Key { get; }
+
+    public SessionKind Kind { get; }
+
+    public string WalletId { get; }
+
+    public long KeyVersion { get; }
+
+    public IReadOnlyList<SessionPeer> Peers { get; }
+
+    public IProtocolParty<object> Party { get; }
+
+    public KeyShare? Share { get; }
+
+    public DateTimeOffset ExpiresAt { get; }
+
+    public SessionState State { get; set; } = SessionState.Prepared;
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public SessionPeer? PeerByNode(string nodeId) => Peers.FirstOrDefault(p => p.NodeId == nodeId);
+
+    public SessionPeer? PeerByIndex(int index) => Peers.FirstOrDefault(p => p.PartyIndex == index);
+
+    /// <summary>False when the message id was seen before (a redelivery or a replay).</summary>
+    public bool MarkSeen(Guid messageId) => _seen.Add(messageId);
+
+    public void Buffer(ProtocolMessage message) => _early.Add(message);
+
+    public IReadOnlyList<ProtocolMessage> TakeBuffered()
+    {
+        var buffered = _early.ToArray();
+        _early.Clear();
+        return buffered;
+    }
+
+    public void Dispose()
+    {
+        Share?.Clear();
+        _early.Clear();
+        Gate.Dispose();
+    }
+}

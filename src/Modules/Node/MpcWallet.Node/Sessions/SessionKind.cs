@@ -1,0 +1,7 @@
+namespace MpcWallet.Node.Sessions;
+
+internal enum SessionKind
+{
+    KeyGeneration,
+    Signing,
+}

@@ -1,0 +1,17 @@
+namespace MpcWallet.Contracts.Events;
+
+/// <summary>Channel <c>events</c>: a wallet's distributed key exists and the wallet is active.</summary>
+public sealed record WalletCreated
+{
+    public required Guid MessageId { get; init; }
+
+    public required string WalletId { get; init; }
+
+    public required string Tenant { get; init; }
+
+    public required string PublicKey { get; init; }
+
+    public required string Address { get; init; }
+
+    public required IReadOnlyList<string> Nodes { get; init; }
+}

@@ -1,0 +1,72 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MpcWallet.Infrastructure.Messaging;
+
+/// <summary>
+/// The host's single bus: modules add their consumers, the configured transport is selected here and nowhere else,
+/// and every module's declared endpoints are created with their channel's quality of service.
+/// </summary>
+public static class MessagingServiceCollectionExtensions
+{
+    public static IServiceCollection AddMpcWalletBus(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IBusRegistrationConfigurator> addConsumers,
+        IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    {
+        var options = configuration.GetSection(BrokerOptions.Section).Get<BrokerOptions>() ?? new BrokerOptions();
+        services.AddSingleton(options);
+        services.AddMassTransit(bus =>
+        {
+            addConsumers(bus);
+            bus.UseConfiguredTransport(options, endpoints);
+        });
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(30);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        return services;
+    }
+
+    /// <summary>Selects the transport named by <see cref="BrokerOptions.Transport"/>; also used by harness tests.</summary>
+    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    {
+        switch (options.Transport)
+        {
+            case BrokerTransport.InMemory:
+                bus.UsingInMemory((context, cfg) => BrokerTopology.Apply(cfg, context, options, endpoints));
+                break;
+            case BrokerTransport.RabbitMQ:
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMQ;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    BrokerTopology.ApplyRabbitMqPublishTopology(cfg, options);
+                    BrokerTopology.Apply(cfg, context, options, endpoints);
+                });
+                break;
+            case BrokerTransport.AzureServiceBus:
+#if AZURE_SERVICE_BUS
+                bus.UsingAzureServiceBus((context, cfg) =>
+                {
+                    cfg.Host(options.AzureServiceBusConnectionString);
+                    BrokerTopology.Apply(cfg, context, options, endpoints);
+                });
+                break;
+#else
+                throw new InvalidOperationException(
+                    "Broker:Transport=AzureServiceBus needs a build with -p:EnableAzureServiceBus=true (its package is not available in this environment).");
+#endif
+            default:
+                throw new InvalidOperationException($"unknown Broker:Transport '{options.Transport}'");
+        }
+    }
+}

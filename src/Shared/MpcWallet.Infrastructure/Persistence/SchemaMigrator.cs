@@ -1,0 +1,86 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace MpcWallet.Infrastructure.Persistence;
+
+/// <summary>
+/// Applies a module's checked-in, versioned schema at start-up. Scripts are embedded resources named
+/// <c>…Schema.&lt;provider&gt;.V&lt;NNN&gt;_&lt;name&gt;.sql</c>; each runs once, in its own transaction, and is recorded in
+/// <c>schema_history</c> of the store. <c>{schema}</c> in a PostgreSQL script is replaced by the store's schema.
+/// (EF migrations would need the dotnet-ef tool, which is not installable here.)
+/// </summary>
+public static class SchemaMigrator
+{
+    public static async Task ApplyAsync(DbContext context, ModuleDatabase database, Assembly scriptAssembly, CancellationToken cancellationToken)
+    {
+        var provider = database.Provider == DatabaseProvider.PostgreSQL ? "postgresql" : "sqlite";
+        var scripts = scriptAssembly.GetManifestResourceNames()
+            .Where(n => n.Contains($".Schema.{provider}.V", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Name: n, Version: VersionOf(n)))
+            .OrderBy(s => s.Version)
+            .ToArray();
+        if (scripts.Length == 0)
+        {
+            throw new InvalidOperationException($"no {provider} schema scripts embedded in {scriptAssembly.GetName().Name}");
+        }
+
+        var history = database.Provider == DatabaseProvider.PostgreSQL ? $"\"{database.Schema}\".schema_history" : "schema_history";
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (database.Provider == DatabaseProvider.PostgreSQL)
+            {
+                await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS \"{database.Schema}\"", cancellationToken);
+            }
+
+            await ExecuteAsync(connection, null, $"CREATE TABLE IF NOT EXISTS {history} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
+            var applied = new HashSet<int>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.CommandText = $"SELECT version FROM {history}";
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetInt32(0));
+                }
+            }
+
+            foreach (var (name, version) in scripts.Where(s => !applied.Contains(s.Version)))
+            {
+                await using var stream = scriptAssembly.GetManifestResourceStream(name)!;
+                using var text = new StreamReader(stream);
+                var sql = (await text.ReadToEndAsync(cancellationToken)).Replace("{schema}", database.Schema, StringComparison.Ordinal);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = transaction;
+                    record.CommandText = $"INSERT INTO {history} (version, name, applied_at) VALUES ({version}, '{Path.GetFileNameWithoutExtension(name).Split('.')[^1]}', '{DateTimeOffset.UtcNow:O}')";
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static int VersionOf(string resourceName)
+    {
+        var file = resourceName[(resourceName.LastIndexOf(".V", StringComparison.OrdinalIgnoreCase) + 2)..];
+        return int.Parse(file[..file.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace MpcWallet.Infrastructure.Persistence;
+
+/// <summary>Several stores of one DbContext type (one per node) differ by schema, so the model cache must too.</summary>
+internal sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is ISchemaScoped scoped
+            ? (context.GetType(), scoped.Database.Provider, scoped.Database.DefaultSchema, designTime)
+            : (object)(context.GetType(), designTime);
+}
