@@ -3,5 +3,5 @@ namespace MpcWallet.Infrastructure.Persistence;
 /// <summary>A DbContext whose model depends on the store it was opened for (its schema).</summary>
 public interface ISchemaScoped
 {
-    ModuleDatabase Database { get; }
+    ModuleDatabase Store { get; }
 }

@@ -8,6 +8,6 @@ internal sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
         context is ISchemaScoped scoped
-            ? (context.GetType(), scoped.Database.Provider, scoped.Database.DefaultSchema, designTime)
+            ? (context.GetType(), scoped.Store.Provider, scoped.Store.DefaultSchema, designTime)
             : (object)(context.GetType(), designTime);
 }

@@ -6,7 +6,7 @@ namespace MpcWallet.Node.Persistence;
 /// <summary>One node's own store (a SQLite file per node, or a PostgreSQL schema per node).</summary>
 internal sealed class NodeDbContext(DbContextOptions<NodeDbContext> options, ModuleDatabase database) : DbContext(options), ISchemaScoped
 {
-    public ModuleDatabase Database { get; } = database;
+    public ModuleDatabase Store { get; } = database;
 
     public DbSet<KeyShareRecord> KeyShares => Set<KeyShareRecord>();
 
@@ -18,7 +18,7 @@ internal sealed class NodeDbContext(DbContextOptions<NodeDbContext> options, Mod
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(Database.DefaultSchema);
+        modelBuilder.HasDefaultSchema(Store.DefaultSchema);
         modelBuilder.Entity<KeyShareRecord>(e =>
         {
             e.ToTable("key_shares").HasKey(x => new { x.WalletId, x.KeyVersion });

@@ -37,12 +37,13 @@ internal sealed class KeyEncryptionKeySource(NodeOptions options, IHostEnvironme
         if (!File.Exists(path))
         {
             var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-            using (var stream = new FileStream(path, new FileStreamOptions
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
             {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }))
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(path, create))
             {
                 stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
             }

@@ -58,18 +58,17 @@ internal sealed class ShareSealer : IDisposable
     {
         var parts = new[] { "mpcwallet/sealed/v1", purpose, _nodeId, walletId };
         var buffer = new List<byte>();
+        var scratch = new byte[8];
         foreach (var part in parts)
         {
             var bytes = Encoding.UTF8.GetBytes(part);
-            Span<byte> length = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-            buffer.AddRange(length.ToArray());
+            BinaryPrimitives.WriteInt32BigEndian(scratch, bytes.Length);
+            buffer.AddRange(scratch.AsSpan(0, 4).ToArray());
             buffer.AddRange(bytes);
         }
 
-        Span<byte> version = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(version, keyVersion);
-        buffer.AddRange(version.ToArray());
+        BinaryPrimitives.WriteInt64BigEndian(scratch, keyVersion);
+        buffer.AddRange(scratch);
         return [.. buffer];
     }
 }

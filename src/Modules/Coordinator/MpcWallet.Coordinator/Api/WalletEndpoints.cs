@@ -1,0 +1,175 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Coordinator.Orchestration;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Registry;
+using MpcWallet.Infrastructure.Authentication;
+
+namespace MpcWallet.Coordinator.Api;
+
+/// <summary><c>/v1/wallets</c>: create (asynchronous key generation), read, list (newest first, cursor paging).</summary>
+internal static class WalletEndpoints
+{
+    private const string Operation = "create-wallet";
+    private const int MaxLabelLength = 200;
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/wallets", CreateAsync)
+            .Accepts<CreateWalletRequest>("application/json")
+            .Produces<WalletResource>(StatusCodes.Status201Created)
+            .Produces<WalletResource>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("CreateWallet");
+        v1.MapGet("/wallets/{id}", GetAsync).Produces<WalletResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetWallet");
+        v1.MapGet("/wallets", ListAsync).Produces<ItemsPage<WalletResource>>().ProducesValidationProblem().WithName("ListWallets");
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, CoordinatorStore store, NodeRegistry registry, WorkQueue queue, CancellationToken cancellationToken)
+    {
+        var tenant = http.User.TenantOf();
+        var (key, keyProblem) = IdempotencyKeys.Read(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CreateWalletRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var request = new CreateWalletRequest(body!.Label ?? "", body.Threshold ?? 2, body.Parties ?? 3);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Label!.Length > MaxLabelLength || request.Label.Any(char.IsControl))
+        {
+            errors["label"] = [$"label must be at most {MaxLabelLength} printable characters"];
+        }
+
+        if (request.Threshold <= 1)
+        {
+            errors["threshold"] = ["threshold must be greater than 1"];
+        }
+        else if (request.Threshold > request.Parties)
+        {
+            errors["threshold"] = ["threshold must not exceed parties"];
+        }
+
+        if (request.Parties > registry.Configured.Count)
+        {
+            errors["parties"] = [$"parties must not exceed the number of registered nodes ({registry.Configured.Count})"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var fingerprint = JsonBody.Fingerprint(request);
+        await using var context = store.Open();
+        if (key is not null)
+        {
+            var (existingId, conflict) = await IdempotencyKeys.FindAsync(context, tenant, Operation, key, fingerprint, cancellationToken);
+            if (conflict is not null)
+            {
+                return conflict;
+            }
+
+            if (existingId is not null)
+            {
+                return await AnswerAsync(store, existingId, created: false, PreferWait.Of(http.Request), cancellationToken);
+            }
+        }
+
+        var wallet = new WalletRecord
+        {
+            Id = "wlt_" + Guid.CreateVersion7().ToString("N"),
+            Tenant = tenant,
+            Label = request.Label,
+            Threshold = request.Threshold!.Value,
+            Parties = request.Parties!.Value,
+            Status = WalletStatus.Creating,
+            Nodes = "",
+            CreatedAt = DateTimeOffset.UtcNow,
+            Sequence = store.NextSequence(),
+        };
+        context.Wallets.Add(wallet);
+        if (key is not null)
+        {
+            context.IdempotencyKeys.Add(new IdempotencyRecord { Tenant = tenant, Operation = Operation, Key = key, RequestHash = fingerprint, ResourceId = wallet.Id, CreatedAt = DateTimeOffset.UtcNow });
+        }
+
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // A concurrent request with the same key won the insert; answer with its resource.
+            await using var again = store.Open();
+            var (existingId, conflict) = await IdempotencyKeys.FindAsync(again, tenant, Operation, key, fingerprint, cancellationToken);
+            return conflict ?? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken);
+        }
+
+        queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id));
+        return await AnswerAsync(store, wallet.Id, created: true, PreferWait.Of(http.Request), cancellationToken);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, CoordinatorStore store, CancellationToken cancellationToken)
+    {
+        var wallet = await LoadAsync(store, id, cancellationToken);
+        return wallet is null || wallet.Tenant != http.User.TenantOf() ? Problems.NotFound($"wallet {id}") : Results.Ok(wallet.ToResource());
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, CoordinatorStore store, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var size = limit ?? 50;
+        if (size is < 1 or > 100)
+        {
+            return Problems.Validation("limit", "limit must be between 1 and 100");
+        }
+
+        long? before = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return Problems.Validation("cursor", "cursor is not one this API returned");
+            }
+
+            before = parsed;
+        }
+
+        var tenant = http.User.TenantOf();
+        await using var context = store.Open();
+        var query = context.Wallets.AsNoTracking().Where(w => w.Tenant == tenant);
+        if (before is { } b)
+        {
+            query = query.Where(w => w.Sequence < b);
+        }
+
+        var page = await query.OrderByDescending(w => w.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+        var next = page.Count > size ? page[size - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        return Results.Ok(new ItemsPage<WalletResource>(page.Take(size).Select(w => w.ToResource()).ToArray(), next));
+    }
+
+    private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var wallet = await FinalStateWaiter.WaitAsync(ct => LoadAsync(store, id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
+        var location = $"/v1/wallets/{id}";
+        return wallet!.Status == WalletStatus.Creating
+            ? Results.Accepted(location, wallet.ToResource())
+            : created ? Results.Created(location, wallet.ToResource()) : Results.Ok(wallet.ToResource());
+    }
+
+    private static async Task<WalletRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+namespace MpcWallet.Coordinator.Configuration;
+
+/// <summary>The <c>Coordinator</c> section: liveness and session deadlines.</summary>
+internal sealed class CoordinatorOptions
+{
+    public const string Section = "Coordinator";
+
+    /// <summary>A node whose last heartbeat is older than this counts as offline.</summary>
+    public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>How long one protocol session may run before it is aborted and retried with another quorum.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long NodeControl calls (prepare, begin, abort, info) may take.</summary>
+    public TimeSpan ControlCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait for enough online nodes before an attempt gives up.</summary>
+    public TimeSpan QuorumWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Sessions per request before it fails for good.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>A signature request that has not completed by then fails.</summary>
+    public TimeSpan SignatureDeadline { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan KeyGenerationDeadline { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Concurrent sessions the coordinator drives.</summary>
+    public int MaxConcurrentRuns { get; set; } = 8;
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Ethereum;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Registry;
+using MpcWallet.Coordinator.Sessions;
+
+namespace MpcWallet.Coordinator.Orchestration;
+
+/// <summary>
+/// Creates a wallet's distributed key: all <c>parties</c> nodes run key generation; the wallet becomes active once
+/// every one of them reported the same public key, key id and chain code. Failed sessions are retried (with other
+/// nodes when the cluster has spare ones) a bounded number of times.
+/// </summary>
+internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, CoordinatorOptions options, IBus bus)
+{
+    public async Task ExecuteAsync(string walletId, CancellationToken cancellationToken)
+    {
+        var wallet = await LoadAsync(walletId, cancellationToken);
+        if (wallet is null || wallet.Status != WalletStatus.Creating)
+        {
+            return;
+        }
+
+        var deadline = wallet.CreatedAt + options.KeyGenerationDeadline;
+        var suspects = new HashSet<string>();
+        var lastFailure = "no attempt was made";
+        while (wallet.Attempts < options.MaxAttempts && DateTimeOffset.UtcNow < deadline)
+        {
+            var online = await quorum.OnlineAsync(registry.Configured, wallet.Parties, deadline, cancellationToken);
+            if (online.Count < wallet.Parties)
+            {
+                lastFailure = $"only {online.Count} nodes are online, {wallet.Parties} needed for key generation";
+                break;
+            }
+
+            // Prefer nodes not suspected in an earlier attempt; keep configured order among equals.
+            var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Parties).ToArray();
+            wallet.Attempts++;
+            wallet.Nodes = string.Join(",", chosen);
+            await SaveAsync(wallet, cancellationToken);
+
+            var (participants, failure) = await driver.ParticipantsAsync(chosen.Select((n, i) => (n, i + 1)).ToArray(), cancellationToken);
+            var outcome = failure;
+            var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.KeyGeneration, wallet.Id, chosen);
+            if (outcome is null)
+            {
+                var request = new StartKeyGenerationRequest { SessionId = SessionDriver.SessionBytes(session), WalletId = wallet.Id, Threshold = (uint)wallet.Threshold };
+                request.Participants.AddRange(participants);
+                outcome = await driver.RunAsync(session, (client, call) => client.StartKeyGenerationAsync(request, call).ResponseAsync, cancellationToken);
+            }
+
+            if (outcome.Succeeded)
+            {
+                var reports = session.KeyReports;
+                var first = reports.First();
+                if (reports.All(r => r.PublicKey == first.PublicKey && r.KeyId == first.KeyId && r.ChainCode == first.ChainCode && r.KeyVersion == first.KeyVersion))
+                {
+                    await ActivateAsync(wallet, first.PublicKey, first.ChainCode, first.KeyVersion, cancellationToken);
+                    return;
+                }
+
+                outcome = SessionOutcome.Failed("the nodes reported different keys");
+            }
+
+            lastFailure = outcome.Failure ?? "failed";
+            suspects.UnionWith(outcome.Suspects);
+            wallet.Error = lastFailure;
+            await SaveAsync(wallet, cancellationToken);
+        }
+
+        await FailAsync(wallet, $"key generation failed after {wallet.Attempts} attempt(s): {lastFailure}", cancellationToken);
+    }
+
+    private async Task ActivateAsync(WalletRecord wallet, string publicKeyHex, string chainCodeHex, uint keyVersion, CancellationToken cancellationToken)
+    {
+        var publicKey = Convert.FromHexString(publicKeyHex);
+        wallet.PublicKey = "0x" + publicKeyHex;
+        wallet.ChainCode = "0x" + chainCodeHex;
+        wallet.KeyVersion = keyVersion;
+        wallet.Address = EthereumAddress.FromPublicKey(publicKey);
+        wallet.Status = WalletStatus.Active;
+        wallet.Error = null;
+        await SaveAsync(wallet, cancellationToken);
+        await bus.Publish(new WalletCreated
+        {
+            MessageId = NewId.NextGuid(),
+            WalletId = wallet.Id,
+            Tenant = wallet.Tenant,
+            PublicKey = wallet.PublicKey,
+            Address = wallet.Address,
+            Nodes = wallet.NodeList,
+        }, cancellationToken);
+    }
+
+    private async Task FailAsync(WalletRecord wallet, string reason, CancellationToken cancellationToken)
+    {
+        wallet.Status = WalletStatus.Failed;
+        wallet.Error = reason;
+        await SaveAsync(wallet, cancellationToken);
+        await bus.Publish(new WalletCreationFailed { MessageId = NewId.NextGuid(), WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason }, cancellationToken);
+    }
+
+    private async Task<WalletRecord?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+    }
+
+    private async Task SaveAsync(WalletRecord wallet, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        context.Wallets.Update(wallet);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,126 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Registry;
+using MpcWallet.Coordinator.Sessions;
+
+namespace MpcWallet.Coordinator.Orchestration;
+
+/// <summary>
+/// Runs one session over NodeControl: learn the participants' identities, prepare every participant (so nobody drops
+/// a faster peer's first message), begin every participant, then wait for the outcome or the deadline. Whatever
+/// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets.
+/// </summary>
+internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, CoordinatorOptions options, ILogger<SessionDriver> logger)
+{
+    /// <summary>The participants with their party index and identity (asked from the node itself when unknown).</summary>
+    public async Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
+    {
+        var participants = new List<Participant>();
+        foreach (var (node, index) in chosen)
+        {
+            var state = registry.Find(node)!;
+            if (state.Identity is null)
+            {
+                try
+                {
+                    var info = await clients.For(node).GetInfoAsync(new GetInfoRequest(), Call(cancellationToken));
+                    if (info.NodeId != node || info.IdentityPublicKey.IsEmpty)
+                    {
+                        return (null, SessionOutcome.Failed($"node {node} answered as {info.NodeId}", node));
+                    }
+
+                    state.Identity = info.IdentityPublicKey.ToByteArray();
+                }
+                catch (RpcException e)
+                {
+                    return (null, SessionOutcome.Failed($"node {node} is unreachable ({e.StatusCode})", node));
+                }
+            }
+
+            participants.Add(new Participant { NodeId = node, PartyIndex = (uint)index, IdentityPublicKey = ByteString.CopyFrom(state.Identity) });
+        }
+
+        return (participants, null);
+    }
+
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken)
+    {
+        sessions.Add(session);
+        var outcome = SessionOutcome.Success;
+        try
+        {
+            outcome = await CallAllAsync(session, "prepare", prepare, cancellationToken)
+                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken)
+                ?? await WaitAsync(session, cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            sessions.Remove(session.Key);
+            if (!outcome.Succeeded)
+            {
+                LogFailed(session.Purpose, session.Key, outcome.Failure ?? "");
+                await AbortAllAsync(session, outcome.Failure ?? "aborted");
+            }
+        }
+    }
+
+    public static ByteString SessionBytes(ActiveSession session) => ByteString.CopyFrom(Convert.FromHexString(session.Key));
+
+    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, Task> call, CancellationToken cancellationToken)
+    {
+        var calls = session.Participants.Select(async Task<(string Node, string Error)?> (node) =>
+        {
+            try
+            {
+                await call(clients.For(node), Call(cancellationToken));
+                return null;
+            }
+            catch (RpcException e)
+            {
+                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}");
+            }
+        }).ToArray();
+        var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
+        return failures.Length == 0
+            ? null
+            : SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", failures.Select(f => f.Node).ToArray());
+    }
+
+    private async Task<SessionOutcome> WaitAsync(ActiveSession session, CancellationToken cancellationToken)
+    {
+        var timeout = Task.Delay(options.SessionTimeout, cancellationToken);
+        if (await Task.WhenAny(session.Outcome, timeout) == session.Outcome)
+        {
+            return await session.Outcome;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var silent = session.Silent.ToArray();
+        return SessionOutcome.Failed($"session timed out after {options.SessionTimeout.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent);
+    }
+
+    private async Task AbortAllAsync(ActiveSession session, string reason)
+    {
+        using var cancel = new CancellationTokenSource(options.ControlCallTimeout);
+        await Task.WhenAll(session.Participants.Select(async node =>
+        {
+            try
+            {
+                await clients.For(node).AbortSessionAsync(new AbortSessionRequest { SessionId = SessionBytes(session), Reason = reason }, Call(cancel.Token));
+            }
+            catch (RpcException)
+            {
+                // An unreachable node drops the session when its lifetime ends.
+            }
+        }));
+    }
+
+    private CallOptions Call(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + options.ControlCallTimeout, cancellationToken: cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Purpose} session {Session} failed: {Reason}")]
+    private partial void LogFailed(SessionPurpose purpose, string session, string reason);
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Sessions;
+using MpcWallet.Coordinator.Signing;
+
+namespace MpcWallet.Coordinator.Orchestration;
+
+/// <summary>
+/// Produces one signature: picks t online holders of the wallet (avoiding nodes suspected in earlier attempts),
+/// runs a signing session, aggregates the t partials, checks the result recovers to the wallet's (derived) key,
+/// persists it and publishes it on <c>signatures_final</c> and <c>events</c>. A failed session is aborted and
+/// retried with another quorum, at most <see cref="CoordinatorOptions.MaxAttempts"/> times and within the deadline.
+/// </summary>
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, CoordinatorOptions options, IBus bus)
+{
+    public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
+    {
+        SignatureRecord? signature;
+        WalletRecord? wallet;
+        await using (var context = store.Open())
+        {
+            signature = await context.Signatures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signatureId, cancellationToken);
+            wallet = signature is null ? null : await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == signature.WalletId, cancellationToken);
+        }
+
+        if (signature is null || signature.Status != SignatureStatus.Pending)
+        {
+            return;
+        }
+
+        if (wallet is null || wallet.Status != WalletStatus.Active || wallet.PublicKey is null || wallet.ChainCode is null)
+        {
+            await FailAsync(signature, "the wallet is not active", cancellationToken);
+            return;
+        }
+
+        var digest = Convert.FromHexString(signature.Digest[2..]);
+        var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
+        var signingKey = engine.DerivePublicKey(Convert.FromHexString(wallet.PublicKey[2..]), Convert.FromHexString(wallet.ChainCode[2..]), path);
+        var holders = wallet.NodeList;
+        var suspects = new HashSet<string>();
+        var lastFailure = "no attempt was made";
+        while (signature.Attempts < options.MaxAttempts && DateTimeOffset.UtcNow < signature.DeadlineAt)
+        {
+            var online = await quorum.OnlineAsync(holders, wallet.Threshold, signature.DeadlineAt, cancellationToken);
+            if (online.Count < wallet.Threshold)
+            {
+                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}); {wallet.Threshold} are needed";
+                break;
+            }
+
+            var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
+            signature.Attempts++;
+            var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
+            var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
+            if (outcome is null)
+            {
+                var request = new StartSigningRequest
+                {
+                    SessionId = SessionDriver.SessionBytes(session),
+                    WalletId = wallet.Id,
+                    KeyVersion = (uint)wallet.KeyVersion,
+                    Digest = Google.Protobuf.ByteString.CopyFrom(digest),
+                };
+                request.DerivationPath.AddRange(path);
+                request.Participants.AddRange(participants);
+                outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken);
+            }
+
+            if (outcome.Succeeded)
+            {
+                try
+                {
+                    var partials = session.Partials.OrderBy(p => holders.ToList().IndexOf(p.Node)).Select(p => p.Payload).ToArray();
+                    var final = engine.Combine(partials, signingKey, digest);
+                    if (!EcdsaRecovery.Matches(digest, final, signingKey))
+                    {
+                        throw new SignatureAggregationException("the combined signature does not recover to the wallet key");
+                    }
+
+                    await CompleteAsync(signature, final, session.Partials.Select(p => p.Node).OrderBy(n => holders.ToList().IndexOf(n)).ToArray(), cancellationToken);
+                    return;
+                }
+                catch (SignatureAggregationException e)
+                {
+                    outcome = SessionOutcome.Failed(e.Message);
+                }
+            }
+
+            lastFailure = outcome.Failure ?? "failed";
+            suspects.UnionWith(outcome.Suspects);
+            signature.Error = lastFailure;
+            await SaveAsync(signature, cancellationToken);
+        }
+
+        if (DateTimeOffset.UtcNow >= signature.DeadlineAt)
+        {
+            lastFailure = $"deadline passed; last failure: {lastFailure}";
+        }
+
+        await FailAsync(signature, $"signing failed after {signature.Attempts} attempt(s): {lastFailure}", cancellationToken);
+    }
+
+    private async Task CompleteAsync(SignatureRecord signature, FinalSignature final, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
+    {
+        signature.R = "0x" + Convert.ToHexStringLower(final.R);
+        signature.S = "0x" + Convert.ToHexStringLower(final.S);
+        signature.V = 27 + final.RecoveryId;
+        signature.Nodes = string.Join(",", nodes);
+        signature.Status = SignatureStatus.Completed;
+        signature.CompletedAt = DateTimeOffset.UtcNow;
+        signature.Error = null;
+        await SaveAsync(signature, cancellationToken);
+        await bus.Publish(new SignatureFinalized
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = signature.Id,
+            WalletId = signature.WalletId,
+            Tenant = signature.Tenant,
+            Digest = signature.Digest,
+            R = signature.R,
+            S = signature.S,
+            V = signature.V.Value,
+            Nodes = nodes,
+            CompletedAt = signature.CompletedAt.Value,
+        }, cancellationToken);
+        await bus.Publish(new SignatureCompleted { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant }, cancellationToken);
+    }
+
+    private async Task FailAsync(SignatureRecord signature, string reason, CancellationToken cancellationToken)
+    {
+        signature.Status = SignatureStatus.Failed;
+        signature.Error = reason;
+        signature.CompletedAt = DateTimeOffset.UtcNow;
+        await SaveAsync(signature, cancellationToken);
+        await bus.Publish(new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason }, cancellationToken);
+    }
+
+    private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        context.Signatures.Update(signature);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace MpcWallet.Coordinator.Orchestration;
+
+internal enum WorkKind
+{
+    KeyGeneration,
+    Signing,
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Infrastructure.Persistence;
+
+namespace MpcWallet.Coordinator.Persistence;
+
+/// <summary>The coordinator's own store (schema <c>coordinator</c>, or its own SQLite file).</summary>
+internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext> options, ModuleDatabase store) : DbContext(options), ISchemaScoped
+{
+    public ModuleDatabase Store { get; } = store;
+
+    public DbSet<WalletRecord> Wallets => Set<WalletRecord>();
+
+    public DbSet<SignatureRecord> Signatures => Set<SignatureRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Store.DefaultSchema);
+        modelBuilder.Entity<WalletRecord>(e =>
+        {
+            e.ToTable("wallets").HasKey(x => x.Id);
+            e.Ignore(x => x.NodeList);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Tenant).HasColumnName("tenant");
+            e.Property(x => x.Label).HasColumnName("label");
+            e.Property(x => x.Threshold).HasColumnName("threshold");
+            e.Property(x => x.Parties).HasColumnName("parties");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.PublicKey).HasColumnName("public_key");
+            e.Property(x => x.Address).HasColumnName("address");
+            e.Property(x => x.ChainCode).HasColumnName("chain_code");
+            e.Property(x => x.KeyVersion).HasColumnName("key_version");
+            e.Property(x => x.Nodes).HasColumnName("nodes");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.Error).HasColumnName("error");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Sequence).HasColumnName("sequence");
+        });
+        modelBuilder.Entity<SignatureRecord>(e =>
+        {
+            e.ToTable("signatures").HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Tenant).HasColumnName("tenant");
+            e.Property(x => x.WalletId).HasColumnName("wallet_id");
+            e.Property(x => x.Type).HasColumnName("type");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Digest).HasColumnName("digest");
+            e.Property(x => x.DerivationPath).HasColumnName("derivation_path");
+            e.Property(x => x.R).HasColumnName("r");
+            e.Property(x => x.S).HasColumnName("s");
+            e.Property(x => x.V).HasColumnName("v");
+            e.Property(x => x.Nodes).HasColumnName("nodes");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.Error).HasColumnName("error");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.DeadlineAt).HasColumnName("deadline_at");
+            e.Property(x => x.CompletedAt).HasColumnName("completed_at");
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys").HasKey(x => new { x.Tenant, x.Operation, x.Key });
+            e.Property(x => x.Tenant).HasColumnName("tenant");
+            e.Property(x => x.Operation).HasColumnName("operation");
+            e.Property(x => x.Key).HasColumnName("key");
+            e.Property(x => x.RequestHash).HasColumnName("request_hash");
+            e.Property(x => x.ResourceId).HasColumnName("resource_id");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+        });
+        modelBuilder.Entity<NodeRecord>(e =>
+        {
+            e.ToTable("nodes").HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Endpoint).HasColumnName("endpoint");
+            e.Property(x => x.IdentityPublicKey).HasColumnName("identity_public_key");
+            e.Property(x => x.LastHeartbeatAt).HasColumnName("last_heartbeat_at");
+        });
+    }
+}

@@ -1,0 +1,40 @@
+namespace MpcWallet.Coordinator.Persistence;
+
+/// <summary>A signature request and, once completed, the verified signature.</summary>
+internal sealed class SignatureRecord
+{
+    public required string Id { get; set; }
+
+    public required string Tenant { get; set; }
+
+    public required string WalletId { get; set; }
+
+    public required string Type { get; set; }
+
+    public required string Status { get; set; }
+
+    /// <summary>The 32 bytes actually signed, 0x-hex.</summary>
+    public required string Digest { get; set; }
+
+    /// <summary>Non-hardened BIP32 path indices, comma-separated (empty: the wallet's root key).</summary>
+    public required string DerivationPath { get; set; }
+
+    public string? R { get; set; }
+
+    public string? S { get; set; }
+
+    public int? V { get; set; }
+
+    /// <summary>Comma-separated ids of the nodes whose partials made the signature.</summary>
+    public required string Nodes { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? Error { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; set; }
+
+    public required DateTimeOffset DeadlineAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}

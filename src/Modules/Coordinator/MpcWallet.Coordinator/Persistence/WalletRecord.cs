@@ -1,0 +1,39 @@
+namespace MpcWallet.Coordinator.Persistence;
+
+/// <summary>A wallet: its distributed key's public data and the nodes holding shares (in party-index order).</summary>
+internal sealed class WalletRecord
+{
+    public required string Id { get; set; }
+
+    public required string Tenant { get; set; }
+
+    public required string Label { get; set; }
+
+    public required int Threshold { get; set; }
+
+    public required int Parties { get; set; }
+
+    public required string Status { get; set; }
+
+    public string? PublicKey { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? ChainCode { get; set; }
+
+    public long KeyVersion { get; set; }
+
+    /// <summary>Comma-separated node ids; position + 1 is the node's party index.</summary>
+    public required string Nodes { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? Error { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Monotonic creation order (for newest-first paging).</summary>
+    public required long Sequence { get; set; }
+
+    public IReadOnlyList<string> NodeList => Nodes.Length == 0 ? [] : Nodes.Split(',');
+}

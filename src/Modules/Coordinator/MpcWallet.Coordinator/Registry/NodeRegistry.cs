@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Infrastructure.Cluster;
+
+namespace MpcWallet.Coordinator.Registry;
+
+/// <summary>
+/// The configured nodes and their liveness (from heartbeats). A node is online while its last heartbeat is younger
+/// than <see cref="CoordinatorOptions.OfflineAfter"/>. A configured endpoint wins over an announced one, except for
+/// port 0 (dynamic, dev and tests), where the announced loopback endpoint is used.
+/// </summary>
+internal sealed class NodeRegistry
+{
+    private readonly ConcurrentDictionary<string, NodeState> _nodes;
+    private readonly CoordinatorOptions _options;
+    private readonly TimeProvider _time;
+
+    public NodeRegistry(ClusterOptions cluster, CoordinatorOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _nodes = new ConcurrentDictionary<string, NodeState>(cluster.Nodes.ToDictionary(n => n.Id, n => new NodeState(n.Id, n.Endpoint)));
+        Configured = cluster.Nodes.Select(n => n.Id).ToArray();
+    }
+
+    /// <summary>Raised (synchronously) when a node is found offline.</summary>
+    public event Action<string>? WentOffline;
+
+    public IReadOnlyList<string> Configured { get; }
+
+    public NodeState? Find(string id) => _nodes.TryGetValue(id, out var node) ? node : null;
+
+    public IReadOnlyList<NodeState> All => Configured.Select(id => _nodes[id]).ToArray();
+
+    public bool IsOnline(string id) =>
+        _nodes.TryGetValue(id, out var node) && node.LastHeartbeatAt is { } last && _time.GetUtcNow() - last < _options.OfflineAfter;
+
+    /// <summary>Records a heartbeat; true when the node just came (back) online.</summary>
+    public bool Heartbeat(string id, string endpoint, DateTimeOffset at)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            return false;
+        }
+
+        lock (node)
+        {
+            if (Uri.TryCreate(node.ConfiguredEndpoint, UriKind.Absolute, out var configured) && configured.Port == 0
+                && Uri.TryCreate(endpoint, UriKind.Absolute, out var announced) && announced.IsLoopback)
+            {
+                node.Endpoint = endpoint;
+            }
+
+            node.LastHeartbeatAt = _time.GetUtcNow() < at ? _time.GetUtcNow() : at;
+            var cameOnline = !node.Online;
+            node.Online = true;
+            if (cameOnline)
+            {
+                // A restarted node may come back with a new endpoint; re-read its identity before trusting it again.
+                node.Identity = null;
+            }
+
+            return cameOnline;
+        }
+    }
+
+    /// <summary>Marks nodes whose heartbeats stopped as offline and returns them.</summary>
+    public IReadOnlyList<string> SweepOffline()
+    {
+        var offline = new List<string>();
+        foreach (var node in _nodes.Values)
+        {
+            lock (node)
+            {
+                if (node.Online && !IsOnline(node.Id))
+                {
+                    node.Online = false;
+                    offline.Add(node.Id);
+                }
+            }
+        }
+
+        foreach (var id in offline)
+        {
+            WentOffline?.Invoke(id);
+        }
+
+        return offline;
+    }
+}

@@ -1,0 +1,20 @@
+namespace MpcWallet.Coordinator.Registry;
+
+/// <summary>What the coordinator knows about one configured node right now.</summary>
+internal sealed class NodeState(string id, string configuredEndpoint)
+{
+    public string Id { get; } = id;
+
+    public string ConfiguredEndpoint { get; } = configuredEndpoint;
+
+    /// <summary>The configured endpoint, or the one the node announced when it was configured with port 0.</summary>
+    public string Endpoint { get; set; } = configuredEndpoint;
+
+    public DateTimeOffset? LastHeartbeatAt { get; set; }
+
+    public bool Online { get; set; }
+
+    public byte[]? Identity { get; set; }
+
+    public IReadOnlyList<(string WalletId, uint KeyVersion)> HeldKeys { get; set; } = [];
+}

@@ -1,0 +1,7 @@
+namespace MpcWallet.Coordinator.Sessions;
+
+internal enum SessionPurpose
+{
+    KeyGeneration,
+    Signing,
+}
