@@ -12,6 +12,11 @@ public static class HashTags
     public const string SchnorrChallenge = Prefix + "schnorr/challenge";
     public const string MessageId = Prefix + "session/message-id";
 
+    public const string ChannelNodeFingerprint = Prefix + "channel/node-fingerprint";
+    public const string ChannelDirectKey = Prefix + "channel/direct-key";
+    public const string ChannelBroadcastPayload = Prefix + "channel/broadcast-payload";
+    public const string ChannelBroadcastSignature = Prefix + "channel/broadcast-signature";
+
     public static IReadOnlyList<string> All { get; } = typeof(HashTags)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))

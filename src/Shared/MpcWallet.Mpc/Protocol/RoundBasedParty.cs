@@ -82,6 +82,13 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         {
             var round = Round;
             var completed = InboxFor(round);
+
+            // The messages CompleteRound builds belong to the next round, so Seal must already stamp that round.
+            if (round < _roundCount)
+            {
+                Round = round + 1;
+            }
+
             outbound.AddRange(Guard(() => CompleteRound(round, completed)));
             completed.Clear();
             _inboxes.Remove(round);
@@ -94,8 +101,6 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
 
                 break;
             }
-
-            Round = round + 1;
         }
 
         return outbound;
