@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
-using MpcWallet.Node.Channel;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Engine;
 using MpcWallet.Node.Messaging;
@@ -25,9 +24,6 @@ public static class NodeModule
         services.AddSingleton<KeyEncryptionKeySource>();
 #if ENGINE
         services.AddSingleton<IThresholdEngine, DklsEngine>();
-#endif
-#if CHANNEL
-        services.AddSingleton<IRoundChannelFactory, SecureRoundChannelFactory>();
 #endif
         services.AddSingleton<NodeHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeHostService>());

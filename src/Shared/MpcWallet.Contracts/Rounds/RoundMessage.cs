@@ -2,10 +2,11 @@ namespace MpcWallet.Contracts.Rounds;
 
 /// <summary>
 /// Channel <c>mpc_rounds</c>: one protocol message between MPC nodes. A point-to-point message
-/// (<see cref="Recipient"/> set) is sent to the recipient node's queue and carries one sealed copy; a broadcast
-/// (<see cref="Recipient"/> null) is published to every node and carries one copy sealed for each other participant.
-/// The copies are engine messages sealed by the channel layer, so the broker can neither read nor alter them
-/// undetected. Receivers drop duplicates (by <see cref="MessageId"/>) and messages for unknown or finished sessions.
+/// (<see cref="Recipient"/> set) is sent to the recipient node's queue, encrypted for it; a broadcast
+/// (<see cref="Recipient"/> null) is published to every node, signed by the sender. <see cref="Payload"/> is the
+/// channel layer's sealed frame, which authenticates session, round, sender and recipient too: the broker can
+/// neither read direct messages nor alter anything undetected. Receivers drop duplicates (by
+/// <see cref="MessageId"/>) and messages for unknown or finished sessions.
 /// </summary>
 public sealed record RoundMessage
 {
@@ -22,5 +23,5 @@ public sealed record RoundMessage
     /// <summary>Receiving node id; null for a broadcast.</summary>
     public string? Recipient { get; init; }
 
-    public required IReadOnlyList<SealedCopy> Copies { get; init; }
+    public required byte[] Payload { get; init; }
 }

@@ -24,7 +24,7 @@ internal sealed class RoundMessageConsumer(LocalNodes nodes) : IConsumer<RoundMe
         }
 
         var message = context.Message;
-        if (message.MessageId == Guid.Empty || string.IsNullOrEmpty(message.SessionId) || string.IsNullOrEmpty(message.Sender) || message.Copies is null || message.Round < 1)
+        if (message.MessageId == Guid.Empty || string.IsNullOrEmpty(message.SessionId) || string.IsNullOrEmpty(message.Sender) || message.Payload is null || message.Payload.Length == 0 || message.Round < 1)
         {
             node.Drops.Add(DropReason.Malformed);
             return;

@@ -40,11 +40,18 @@ internal sealed class NodeStore(ModuleDatabase database)
     public async Task MarkFinishedAsync(string sessionId, string kind, string outcome, CancellationToken cancellationToken)
     {
         await using var context = Open();
-        if (!await context.FinishedSessions.AnyAsync(s => s.SessionId == sessionId, cancellationToken))
+        var existing = await context.FinishedSessions.FirstOrDefaultAsync(s => s.SessionId == sessionId, cancellationToken);
+        if (existing is null)
         {
             context.FinishedSessions.Add(new FinishedSessionRecord { SessionId = sessionId, Kind = kind, Outcome = outcome, FinishedAt = DateTimeOffset.UtcNow });
-            await context.SaveChangesAsync(cancellationToken);
         }
+        else
+        {
+            existing.Outcome = outcome;
+            existing.FinishedAt = DateTimeOffset.UtcNow;
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<BannedPeerRecord>> BansAsync(string walletId, CancellationToken cancellationToken)

@@ -7,7 +7,6 @@ using MpcWallet.Contracts.StateSync;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Persistence;
-using MpcWallet.Node.Channel;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
@@ -27,7 +26,6 @@ internal sealed partial class NodeHostService(
     ClusterOptions cluster,
     IConfiguration configuration,
     IThresholdEngine engine,
-    IRoundChannelFactory channels,
     KeyEncryptionKeySource keys,
     IBus bus,
     ILoggerFactory loggerFactory) : BackgroundService
@@ -44,7 +42,7 @@ internal sealed partial class NodeHostService(
             Directory.CreateDirectory(directory);
             var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
             var store = new NodeStore(ModuleDatabase.Resolve(configuration, "Node", schema, id));
-            var node = new NodeRuntime(id, directory, store, engine, channels, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime);
+            var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime);
             await node.OpenAsync(cancellationToken);
             nodes.Add(node);
             await StartNodeAsync(id, cancellationToken);

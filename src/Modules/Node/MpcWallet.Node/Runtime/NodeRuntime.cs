@@ -7,9 +7,10 @@ using MpcWallet.Contracts.Rounds;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Mpc;
+using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
-using MpcWallet.Node.Channel;
+using MpcWallet.Mpc.Randomness;
 using MpcWallet.Node.Engine;
 using MpcWallet.Node.Persistence;
 using MpcWallet.Node.Security;
@@ -32,21 +33,19 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, NodeSession> _sessions = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlyFinished = new();
     private readonly IThresholdEngine _engine;
-    private readonly IRoundChannelFactory _channelFactory;
     private readonly KeyEncryptionKeySource _keys;
     private readonly IBus _bus;
     private readonly ILogger _logger;
     private readonly TimeSpan _sessionLifetime;
     private ShareSealer? _sealer;
-    private IRoundChannel? _channel;
+    private NodeIdentity? _identity;
 
-    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, IRoundChannelFactory channelFactory, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
+    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
     {
         Id = id;
         DataDirectory = dataDirectory;
         Store = store;
         _engine = engine;
-        _channelFactory = channelFactory;
         _keys = keys;
         _bus = bus;
         _logger = logger;
@@ -69,11 +68,12 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public string? LastSessionId { get; private set; }
 
-    public byte[] IdentityPublicKey => Channel.IdentityPublicKey;
+    /// <summary>The node's channel identity (Ed25519 + X25519 public keys), as NodeControl.GetInfo publishes it.</summary>
+    public byte[] IdentityPublicKey => Identity.Public.Encode();
 
     public int ActiveSessionCount => _sessions.Count;
 
-    private IRoundChannel Channel => _channel ?? throw new InvalidOperationException($"node {Id} is not started");
+    private NodeIdentity Identity => _identity ?? throw new InvalidOperationException($"node {Id} is not started");
 
     private ShareSealer Sealer => _sealer ?? throw new InvalidOperationException($"node {Id} is not started");
 
@@ -110,16 +110,33 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             }
         }
 
+        // The channel identity is as sensitive as a share: sealed at rest under the same key-encryption key.
         var sealedIdentity = await Store.GetSettingAsync(IdentitySetting, cancellationToken);
-        _channel = _channelFactory.Load(
-            Id,
-            sealedIdentity,
-            plain => Sealer.Seal(IdentitySetting, "", 0, plain),
-            sealedBytes => Sealer.Open(IdentitySetting, "", 0, sealedBytes),
-            out var toStore);
+        _identity?.Dispose();
         if (sealedIdentity is null)
         {
-            await Store.SetSettingAsync(IdentitySetting, toStore, cancellationToken);
+            _identity = NodeIdentity.Generate(SystemRandomSource.Instance);
+            var exported = _identity.ExportPrivate();
+            try
+            {
+                await Store.SetSettingAsync(IdentitySetting, Sealer.Seal(IdentitySetting, "", 0, exported), cancellationToken);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(exported);
+            }
+        }
+        else
+        {
+            var exported = Sealer.Open(IdentitySetting, "", 0, sealedIdentity);
+            try
+            {
+                _identity = NodeIdentity.ImportPrivate(exported);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(exported);
+            }
         }
     }
 
@@ -146,8 +163,9 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             throw new SessionRefusedException("key generation needs 2 ≤ t ≤ n and party indices 1..n");
         }
 
+        var protector = ProtectorFor(self, peers);
         var party = _engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
-        Register(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, null, DateTimeOffset.UtcNow + _sessionLifetime));
+        await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, protector, null, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
     }
 
     public async Task PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
@@ -165,9 +183,20 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             throw new SessionRefusedException($"node {Id} refuses peer {banned.NodeId} for wallet {walletId} (banned after a failed protocol check)");
         }
 
+        var protector = ProtectorFor(self, peers);
         var record = await Store.ShareAsync(walletId, keyVersion, cancellationToken)
             ?? throw new SessionRefusedException($"node {Id} holds no share of wallet {walletId} version {keyVersion}");
-        var plaintext = Sealer.Open(SharePurpose, walletId, keyVersion, record.Sealed);
+        byte[] plaintext;
+        try
+        {
+            plaintext = Sealer.Open(SharePurpose, walletId, keyVersion, record.Sealed);
+        }
+        catch (CryptographicException)
+        {
+            protector.Dispose();
+            throw new SessionRefusedException($"node {Id}: the sealed share of wallet {walletId} does not open (tampered store?)");
+        }
+
         KeyShare share;
         try
         {
@@ -186,11 +215,12 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             }
 
             var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
-            Register(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, share, DateTimeOffset.UtcNow + _sessionLifetime));
+            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
         }
         catch
         {
             share.Clear();
+            protector.Dispose();
             throw;
         }
     }
@@ -264,8 +294,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             return;
         }
 
-        var copy = envelope.Copies?.FirstOrDefault(c => c?.Recipient == Id);
-        if (copy?.Sealed is null || (envelope.Recipient is { } recipient && recipient != Id))
+        if (envelope.Recipient is { } recipient && recipient != Id)
         {
             Drop(DropReason.NotAddressedToThisNode, envelope);
             return;
@@ -299,22 +328,17 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                 return;
             }
 
+            int? to = envelope.Recipient is null ? null : session.PeerByNode(Id)!.PartyIndex;
             ProtocolMessage message;
             try
             {
-                message = Channel.Open(copy.Sealed, sender.Identity);
+                // The channel checks that the broker's envelope equals the sealed, authenticated header.
+                message = session.Protector.Open(new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload), session.Id);
             }
-            catch (RoundAuthenticationException)
+            catch (ChannelAuthenticationException e)
             {
                 Drop(DropReason.Unauthenticated, envelope);
-                return;
-            }
-
-            // The sealed content is authoritative; an envelope that disagrees with it was altered in transit.
-            if (message.SessionId != session.Id || message.From != sender.PartyIndex || message.Round != envelope.Round
-                || (message.To is { } to ? envelope.Recipient != session.PeerByIndex(to)?.NodeId : envelope.Recipient is not null))
-            {
-                Drop(DropReason.Unauthenticated, envelope);
+                LogUnauthenticated(Id, session.Key, envelope.Sender!, e.Reason);
                 return;
             }
 
@@ -366,6 +390,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     {
         MarkRunning(false);
         _sealer?.Dispose();
+        _identity?.Dispose();
         await Task.CompletedTask;
     }
 
@@ -393,7 +418,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         return self;
     }
 
-    private void Register(NodeSession session)
+    private async Task RegisterAsync(NodeSession session, CancellationToken cancellationToken)
     {
         if (!_sessions.TryAdd(session.Key, session))
         {
@@ -401,7 +426,33 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             throw new SessionRefusedException($"session {session.Key} is already known to node {Id}");
         }
 
+        // Recorded before any message is sealed: after a restart this node refuses to rejoin the session, which
+        // keeps the channel's one-seal-per-slot nonce rule across restarts.
+        await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "joined", cancellationToken);
         LastSessionId = session.Key;
+    }
+
+    private ChannelProtector ProtectorFor(SessionPeer self, IReadOnlyList<SessionPeer> peers)
+    {
+        var directory = new Dictionary<int, NodeIdentityPublic>();
+        foreach (var peer in peers)
+        {
+            if (!NodeIdentityPublic.TryDecode(peer.Identity, out var identity) || identity is null)
+            {
+                throw new SessionRefusedException($"participant {peer.NodeId} has no valid channel identity");
+            }
+
+            directory[peer.PartyIndex] = identity;
+        }
+
+        try
+        {
+            return new ChannelProtector(Identity, self.PartyIndex, new PeerDirectory(directory));
+        }
+        catch (ArgumentException e)
+        {
+            throw new SessionRefusedException($"the participant directory is not usable by node {Id}: {e.Message}");
+        }
     }
 
     private IReadOnlyList<ProtocolMessage> ReceiveOrDrop(NodeSession session, ProtocolMessage message)
@@ -432,14 +483,13 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     Round = message.Round,
                     Sender = Id,
                     Recipient = peer.NodeId,
-                    Copies = [new SealedCopy(peer.NodeId, Channel.Seal(message, peer.Identity))],
+                    Payload = session.Protector.Seal(message).Bytes,
                 };
                 var endpoint = await _bus.GetSendEndpoint(new Uri($"queue:{BrokerChannels.NodeRoundQueue(peer.NodeId)}"));
                 await endpoint.Send(envelope, cancellationToken);
             }
             else
             {
-                var copies = session.Peers.Where(p => p.NodeId != Id).Select(p => new SealedCopy(p.NodeId, Channel.Seal(message, p.Identity))).ToArray();
                 await _bus.Publish(new RoundMessage
                 {
                     MessageId = NewId.NextGuid(),
@@ -447,7 +497,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     Round = message.Round,
                     Sender = Id,
                     Recipient = null,
-                    Copies = copies,
+                    Payload = session.Protector.Seal(message).Bytes,
                 }, cancellationToken);
             }
         }
@@ -544,7 +594,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         _recentlyFinished[session.Key] = DateTimeOffset.UtcNow;
         if (_sessions.TryRemove(session.Key, out _))
         {
-            session.Share?.Clear();
+            session.Dispose();
         }
     }
 
@@ -568,6 +618,9 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} dropped a round message ({Reason}): session {Session}, sender {Sender}, round {Round}")]
     private partial void LogDropped(string node, DropReason reason, string session, string sender, int round);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} dropped an unauthenticated round message in session {Session} claiming sender {Sender} ({Reason})")]
+    private partial void LogUnauthenticated(string node, string session, string sender, ChannelRejection reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} rejected a round message in session {Session}: {Why}")]
     private partial void LogRejected(string node, string session, string why);

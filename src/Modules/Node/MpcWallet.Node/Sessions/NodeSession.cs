@@ -1,3 +1,4 @@
+using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 
@@ -13,7 +14,7 @@ internal sealed class NodeSession : IDisposable
     private readonly HashSet<Guid> _seen = [];
     private readonly List<ProtocolMessage> _early = [];
 
-    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, KeyShare? share, DateTimeOffset expiresAt)
+    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, ChannelProtector protector, KeyShare? share, DateTimeOffset expiresAt)
     {
         Id = id;
         Key = id.ToString();
@@ -22,6 +23,7 @@ internal sealed class NodeSession : IDisposable
         KeyVersion = keyVersion;
         Peers = peers;
         Party = party;
+        Protector = protector;
         Share = share;
         ExpiresAt = expiresAt;
     }
@@ -39,6 +41,9 @@ internal sealed class NodeSession : IDisposable
     public IReadOnlyList<SessionPeer> Peers { get; }
 
     public IProtocolParty<object> Party { get; }
+
+    /// <summary>Seals and opens this session's messages (signed broadcasts, encrypted direct messages).</summary>
+    public ChannelProtector Protector { get; }
 
     public KeyShare? Share { get; }
 
@@ -64,10 +69,12 @@ internal sealed class NodeSession : IDisposable
         return buffered;
     }
 
+    /// <summary>Erases the session's secrets: the decoded key share and the channel's cached keys.</summary>
     public void Dispose()
     {
         Share?.Clear();
         _early.Clear();
-        Gate.Dispose();
+        Protector.CloseSession(Id);
+        Protector.Dispose();
     }
 }
