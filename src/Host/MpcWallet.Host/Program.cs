@@ -1,7 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using MpcWallet.Host.Composition;
 
-// Liveness only for now: the modules (coordinator, nodes, transactions) are wired in as they land.
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-
-app.Run();
+// Which modules run (coordinator, nodes), the broker and the database are configuration; see README.md.
+await MpcWalletHost.Build(args).RunAsync();

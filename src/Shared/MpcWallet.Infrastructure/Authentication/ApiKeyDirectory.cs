@@ -37,7 +37,18 @@ public sealed class ApiKeyDirectory
 
     private static byte[] ParseHash(string hex)
     {
-        var bytes = Convert.FromHexString(hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex[2..] : hex);
-        return bytes.Length == 32 ? bytes : throw new InvalidOperationException("Auth:ApiKeys:*:KeyHash must be a hex SHA-256 (32 bytes)");
+        try
+        {
+            var bytes = Convert.FromHexString(hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex[2..] : hex);
+            if (bytes.Length == 32)
+            {
+                return bytes;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidOperationException("Auth:ApiKeys:*:KeyHash must be the hex SHA-256 of the key (64 hex digits)");
     }
 }

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using MpcWallet.Coordinator;
+using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Node;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace MpcWallet.Host.Composition;
+
+/// <summary>
+/// The composition root: configuration files, the enabled modules, the single bus with the configured transport,
+/// authentication, problem details, OpenAPI and the docs UI, health and metrics.
+/// </summary>
+public static partial class MpcWalletHost
+{
+    private static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--data-dir"] = DataDirectory.Key,
+        ["--modules"] = "Modules:Enabled",
+    };
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddConfigurationFiles(builder, args);
+        var configuration = builder.Configuration;
+        var modules = EnabledModules.From(configuration);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddApiKeyAuthentication(configuration);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddHealthChecks();
+
+        var endpoints = new List<ReceiveEndpointPlan>();
+        if (modules.Coordinator)
+        {
+            endpoints.AddRange(CoordinatorModule.CoordinatorEndpoints());
+        }
+
+        if (modules.Node)
+        {
+            endpoints.AddRange(NodeModule.NodeEndpoints(configuration));
+        }
+
+        // The bus first: its hosted service starts (and waits for the broker) before the modules' services.
+        builder.Services.AddMpcWalletBus(
+            configuration,
+            bus =>
+            {
+                if (modules.Coordinator)
+                {
+                    bus.AddCoordinatorConsumers();
+                }
+
+                if (modules.Node)
+                {
+                    bus.AddNodeConsumers();
+                }
+            },
+            endpoints);
+        if (modules.Coordinator)
+        {
+            builder.Services.AddCoordinatorModule(configuration);
+        }
+
+        if (modules.Node)
+        {
+            builder.Services.AddNodeModule(configuration);
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseHttpMetrics();
+
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions()).ExcludeFromDescription();
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("MpcWallet API"));
+        if (modules.Coordinator)
+        {
+            app.MapCoordinatorApi();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
+        return app;
+    }
+
+    /// <summary>The REST addresses actually bound (after start).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    // appsettings/ files go first, so environment variables and the command line override them.
+    private static void AddConfigurationFiles(WebApplicationBuilder builder, string[] args)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "appsettings");
+        var files = new List<string> { "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json" };
+        if (builder.Configuration["Profile"] is { Length: > 0 } profile)
+        {
+            files.Add($"appsettings.{profile}.json");
+        }
+
+        var provider = new PhysicalFileProvider(directory);
+        for (var i = 0; i < files.Count; i++)
+        {
+            builder.Configuration.Sources.Insert(i, new JsonConfigurationSource { FileProvider = provider, Path = files[i], Optional = i > 0 || !Directory.Exists(directory), ReloadOnChange = false });
+        }
+
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+    }
+
+    private static void LogWhere(WebApplication app, EnabledModules modules)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
+        var addresses = Addresses(app);
+        var api = addresses.Count > 0 ? addresses[0] : "(no address)";
+        var keys = app.Services.GetRequiredService<ApiKeyDirectory>().Count;
+        LogReady(logger, modules.ToString(), api, $"{api.TrimEnd('/')}/docs", keys, Path.Combine(AppContext.BaseDirectory, "appsettings", $"appsettings.{app.Environment.EnvironmentName}.json"), DataDirectory.From(app.Configuration));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
+    private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
+}
