@@ -183,7 +183,30 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             throw new SessionRefusedException($"node {Id} refuses peer {banned.NodeId} for wallet {walletId} (banned after a failed protocol check)");
         }
 
-        var protector = ProtectorFor(self, peers);
+        var share = await LoadShareAsync(walletId, keyVersion, cancellationToken);
+        ChannelProtector? protector = null;
+        try
+        {
+            if (share.Self != self.PartyIndex)
+            {
+                throw new SessionRefusedException($"node {Id} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
+            }
+
+            protector = ProtectorFor(self, peers);
+            var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
+            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
+        }
+        catch
+        {
+            share.Clear();
+            protector?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
+    public async Task<KeyShare> LoadShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
         var record = await Store.ShareAsync(walletId, keyVersion, cancellationToken)
             ?? throw new SessionRefusedException($"node {Id} holds no share of wallet {walletId} version {keyVersion}");
         byte[] plaintext;
@@ -193,35 +216,16 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         catch (CryptographicException)
         {
-            protector.Dispose();
             throw new SessionRefusedException($"node {Id}: the sealed share of wallet {walletId} does not open (tampered store?)");
         }
 
-        KeyShare share;
         try
         {
-            share = KeyShare.Decode(plaintext);
+            return KeyShare.Decode(plaintext);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plaintext);
-        }
-
-        try
-        {
-            if (share.Self != self.PartyIndex)
-            {
-                throw new SessionRefusedException($"node {Id} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
-            }
-
-            var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
-            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
-        }
-        catch
-        {
-            share.Clear();
-            protector.Dispose();
-            throw;
         }
     }
 
