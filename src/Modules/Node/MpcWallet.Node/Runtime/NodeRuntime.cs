@@ -50,6 +50,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         _bus = bus;
         _logger = logger;
         _sessionLifetime = sessionLifetime;
+        Drops = new DropCounters(id);
     }
 
     public string Id { get; }
@@ -58,7 +59,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public NodeStore Store { get; }
 
-    public DropCounters Drops { get; } = new();
+    public DropCounters Drops { get; }
 
     /// <summary>False before start and after a stop: the node then ignores the broker and serves no gRPC.</summary>
     public bool IsRunning { get; private set; }
