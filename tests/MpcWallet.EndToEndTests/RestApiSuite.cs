@@ -17,7 +17,7 @@ public abstract class RestApiSuite(SharedHost shared)
         var wallet = shared.Wallet;
         Assert.Equal(2, wallet.GetProperty("threshold").GetInt32());
         Assert.Equal(3, wallet.GetProperty("parties").GetInt32());
-        Assert.Equal(new[] { "node-1", "node-2", "node-3" }, wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToArray());
+        Assert.True(new[] { "node-1", "node-2", "node-3" }.SequenceEqual(wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!)), wallet.ToString());
         var publicKey = SignatureCheck.Hex(wallet.GetProperty("publicKey").GetString()!);
         Assert.Equal(33, publicKey.Length);
         Assert.Contains(publicKey[0], new byte[] { 2, 3 });

@@ -18,6 +18,10 @@ internal static class BrokerTopology
             cfg.ReceiveEndpoint(plan.QueueName, e =>
             {
                 e.PrefetchCount = settings.Prefetch;
+                if (settings.ConcurrencyLimit is { } limit)
+                {
+                    e.ConcurrentMessageLimit = limit;
+                }
                 if (settings.RetryCount > 0)
                 {
                     e.UseMessageRetry(r => r.Interval(settings.RetryCount, settings.RetryInterval));

@@ -599,21 +599,25 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         _recentlyFinished[session.Key] = DateTimeOffset.UtcNow;
         if (_sessions.TryRemove(session.Key, out _))
         {
-            session.Dispose();
+            _ = DisposeWhenIdleAsync(session);
         }
     }
 
-    private static void ReleaseGate(NodeSession session)
+    // A message being processed under the gate may still seal with the session's protector: erase after it.
+    private static async Task DisposeWhenIdleAsync(NodeSession session)
     {
+        await session.Gate.WaitAsync();
         try
+        {
+            session.Dispose();
+        }
+        finally
         {
             session.Gate.Release();
         }
-        catch (ObjectDisposedException)
-        {
-            // The session was torn down while this message held the gate.
-        }
     }
+
+    private static void ReleaseGate(NodeSession session) => session.Gate.Release();
 
     private void Drop(DropReason reason, RoundMessage envelope)
     {
