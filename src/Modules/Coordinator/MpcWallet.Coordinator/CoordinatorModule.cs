@@ -36,6 +36,7 @@ public static class CoordinatorModule
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<KeyGenerationRun>();
         services.AddSingleton<SigningRun>();
+        services.AddSingleton<SignatureFinalizer>();
 #if ENGINE
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
 #endif
