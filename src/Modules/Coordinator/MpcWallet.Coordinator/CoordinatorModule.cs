@@ -37,9 +37,7 @@ public static class CoordinatorModule
         services.AddSingleton<KeyGenerationRun>();
         services.AddSingleton<SigningRun>();
         services.AddSingleton<SignatureFinalizer>();
-#if ENGINE
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
-#endif
         services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
         services.AddHostedService<CoordinatorStoreMigration>();
         services.AddHostedService<LivenessMonitor>();
