@@ -6,6 +6,7 @@ using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Coordinator.Orchestration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
@@ -45,6 +46,9 @@ public sealed class SignatureAggregationSpecs : IDisposable
         await harness.Bus.Publish(Partial(session, "node-1", partials[1].Encode()));
         Assert.True((await session.Outcome.WaitAsync(TimeSpan.FromSeconds(10))).Succeeded);
         await provider.GetRequiredService<SignatureFinalizer>().CompleteAsync(signature, PublicKey, digest, session.Partials, ["node-1", "node-2", "node-3"], CancellationToken.None);
+        Assert.False(await harness.Published.Any<SignatureFinalized>(), "published only from the committed outbox");
+        Assert.Equal(2, await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
 
         Assert.True(await harness.Published.Any<SignatureFinalized>(x => x.Context.Message.SignatureId == signature.Id));
         Assert.True(await harness.Published.Any<SignatureCompleted>(x => x.Context.Message.SignatureId == signature.Id));
@@ -76,6 +80,7 @@ public sealed class SignatureAggregationSpecs : IDisposable
 
         await Assert.ThrowsAsync<SignatureAggregationException>(() =>
             provider.GetRequiredService<SignatureFinalizer>().CompleteAsync(signature, PublicKey, digest, session.Partials, ["node-1", "node-2", "node-3"], CancellationToken.None));
+        Assert.Equal(0, await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
         Assert.False(await harness.Published.Any<SignatureFinalized>());
         await using var context = provider.GetRequiredService<CoordinatorStore>().Open();
         Assert.Equal(SignatureStatus.Pending, context.Signatures.Single(s => s.Id == signature.Id).Status);
@@ -97,6 +102,7 @@ public sealed class SignatureAggregationSpecs : IDisposable
     private ServiceProvider Build() => CoordinatorHarness.Build(services => services
         .AddSingleton(new CoordinatorStore(new ModuleDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_data, Guid.NewGuid().ToString("N"))}.db", "coordinator")))
         .AddSingleton<ISignatureEngine, DklsSignatureEngine>()
+        .AddSingleton<OutboxDispatcher>()
         .AddSingleton<SignatureFinalizer>());
 
     private static async Task<SignatureRecord> SeedAsync(IServiceProvider provider, byte[] digest)

@@ -2,6 +2,7 @@ using MassTransit;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.PartialSignatures;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Signing;
 
@@ -9,9 +10,9 @@ namespace MpcWallet.Coordinator.Orchestration;
 
 /// <summary>
 /// Turns a session's partial signatures into the final signature: aggregate, check that it recovers to the signing
-/// key, persist, then publish on <c>signatures_final</c> and <c>events</c>.
+/// key, then persist it together with its <c>signatures_final</c> and <c>events</c> messages (transactional outbox).
 /// </summary>
-internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, IBus bus)
+internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, OutboxDispatcher outbox)
 {
     /// <exception cref="SignatureAggregationException">the partials do not make a valid signature for the key.</exception>
     public async Task CompleteAsync(SignatureRecord signature, byte[] signingKey, byte[] digest, IReadOnlyCollection<PartialSignatureSubmitted> partials, IReadOnlyList<string> holders, CancellationToken cancellationToken)
@@ -34,23 +35,26 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
         await using (var context = store.Open())
         {
             context.Signatures.Update(signature);
+            var finalized = NewId.NextGuid();
+            OutboxWriter.Add(context, store, finalized, new SignatureFinalized
+            {
+                MessageId = finalized,
+                SignatureId = signature.Id,
+                WalletId = signature.WalletId,
+                Tenant = signature.Tenant,
+                Digest = signature.Digest,
+                R = signature.R,
+                S = signature.S,
+                V = signature.V.Value,
+                Nodes = nodes,
+                CompletedAt = signature.CompletedAt.Value,
+            });
+            var completed = NewId.NextGuid();
+            OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
             await context.SaveChangesAsync(cancellationToken);
         }
 
-        await bus.Publish(new SignatureFinalized
-        {
-            MessageId = NewId.NextGuid(),
-            SignatureId = signature.Id,
-            WalletId = signature.WalletId,
-            Tenant = signature.Tenant,
-            Digest = signature.Digest,
-            R = signature.R,
-            S = signature.S,
-            V = signature.V.Value,
-            Nodes = nodes,
-            CompletedAt = signature.CompletedAt.Value,
-        }, cancellationToken);
-        await bus.Publish(new SignatureCompleted { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant }, cancellationToken);
+        outbox.Notify();
     }
 
     private static int IndexOf(IReadOnlyList<string> holders, string node)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
@@ -16,7 +17,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// persists it and publishes it on <c>signatures_final</c> and <c>events</c>. A failed session is aborted and
 /// retried with another quorum, at most <see cref="CoordinatorOptions.MaxAttempts"/> times and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, SignatureFinalizer finalizer, CoordinatorOptions options, IBus bus)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, SignatureFinalizer finalizer, OutboxDispatcher outbox, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
@@ -104,8 +105,15 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         signature.Status = SignatureStatus.Failed;
         signature.Error = reason;
         signature.CompletedAt = DateTimeOffset.UtcNow;
-        await SaveAsync(signature, cancellationToken);
-        await bus.Publish(new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason }, cancellationToken);
+        await using (var context = store.Open())
+        {
+            context.Signatures.Update(signature);
+            var id = NewId.NextGuid();
+            OutboxWriter.Add(context, store, id, new SignatureFailed { MessageId = id, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason });
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        outbox.Notify();
     }
 
     private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)

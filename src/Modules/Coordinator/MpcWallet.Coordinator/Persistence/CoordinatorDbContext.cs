@@ -16,6 +16,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
 
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Store.DefaultSchema);
@@ -68,6 +70,16 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.RequestHash).HasColumnName("request_hash");
             e.Property(x => x.ResourceId).HasColumnName("resource_id");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
+        });
+        modelBuilder.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("outbox").HasKey(x => x.MessageId);
+            e.Property(x => x.MessageId).HasColumnName("message_id");
+            e.Property(x => x.MessageType).HasColumnName("message_type");
+            e.Property(x => x.Payload).HasColumnName("payload");
+            e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.SentAt).HasColumnName("sent_at");
         });
         modelBuilder.Entity<NodeRecord>(e =>
         {
