@@ -14,8 +14,6 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
-    public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
-
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -80,14 +78,6 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Sequence).HasColumnName("sequence");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.SentAt).HasColumnName("sent_at");
-        });
-        modelBuilder.Entity<NodeRecord>(e =>
-        {
-            e.ToTable("nodes").HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Endpoint).HasColumnName("endpoint");
-            e.Property(x => x.IdentityPublicKey).HasColumnName("identity_public_key");
-            e.Property(x => x.LastHeartbeatAt).HasColumnName("last_heartbeat_at");
         });
     }
 }
