@@ -172,6 +172,22 @@ public abstract class RestApiSuite(SharedHost shared)
         Assert.Contains("http_requests_received_total", await anonymous.GetStringAsync("/metrics"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Nodes_refuse_control_calls_without_the_clusters_control_token()
+    {
+        using var client = shared.Host.Client();
+        var (_, nodes) = await Api.GetAsync(client, "/v1/nodes");
+        var endpoint = nodes.GetProperty("items")[0].GetProperty("endpoint").GetString()!;
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(endpoint);
+        var control = new MpcWallet.Contracts.Control.NodeControl.NodeControlClient(channel);
+
+        var anonymous = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.PingAsync(new MpcWallet.Contracts.Control.PingRequest()));
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, anonymous.StatusCode);
+        var wrong = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await control.StartSigningAsync(new MpcWallet.Contracts.Control.StartSigningRequest(), new Grpc.Core.Metadata { { "authorization", "Bearer not-the-token-not-the-token-not-the-token" } }));
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, wrong.StatusCode);
+    }
+
     private string Id => shared.Wallet.GetProperty("id").GetString()!;
 }
 

@@ -64,7 +64,7 @@ internal sealed partial class NodeHostService(
 
             var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
                 ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
-            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), loggerFactory, cancellationToken);
+            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
             _servers[id] = server;
             node.Endpoint = server.Endpoint;
             node.MarkRunning(true);
