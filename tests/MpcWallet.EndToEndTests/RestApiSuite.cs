@@ -156,6 +156,23 @@ public abstract class RestApiSuite(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_makes_one_signature()
+    {
+        using var client = shared.Host.Client();
+        var key = Guid.NewGuid().ToString();
+        var json = "{\"type\": \"personalMessage\", \"message\": \"once\"}";
+        var (first, created, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json, wait: 30, idempotencyKey: key);
+        var (again, repeated, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json, idempotencyKey: key);
+        var (conflict, _, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json.Replace("once", "twice", StringComparison.Ordinal), idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(created.GetProperty("id").GetString(), repeated.GetProperty("id").GetString());
+        Assert.Equal(created.GetProperty("signature").GetString(), repeated.GetProperty("signature").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+    }
+
+    [Fact]
     public async Task Nodes_and_operations_endpoints_answer()
     {
         using var client = shared.Host.Client();
