@@ -96,9 +96,18 @@ public sealed class EthereumRpcClientTests
     public async Task Caller_cancellation_stops_at_once_without_retrying()
     {
         var handler = new ScriptedHttpHandler().ThenHang().ThenResult("\"0x1\"");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(handler).GetGasPriceAsync(cancellation.Token));
+        // Cancel only once the request is in flight, so a slow machine cannot cancel before anything was sent.
+        var call = Client(handler).GetGasPriceAsync(cancellation.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (handler.Requests.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(handler.Requests);
     }
 
