@@ -1,0 +1,4 @@
+namespace MpcWallet.Ethereum.Messages;
+
+/// <summary>One member of an EIP-712 struct type: <c>{ "name": …, "type": … }</c>.</summary>
+public sealed record TypedDataField(string Name, string Type);
