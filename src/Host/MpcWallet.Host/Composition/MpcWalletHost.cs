@@ -26,7 +26,9 @@ public static partial class MpcWalletHost
         ["--modules"] = "Modules:Enabled",
     };
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c> and <c>--modules</c>).</param>
+    /// <param name="configureServices">Extra registrations after the modules' (embedding, tests).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         AddConfigurationFiles(builder, args);
@@ -75,6 +77,7 @@ public static partial class MpcWalletHost
             builder.Services.AddNodeModule(configuration);
         }
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

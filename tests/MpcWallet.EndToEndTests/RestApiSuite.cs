@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using MpcWallet.EndToEndTests.Support;
+
+namespace MpcWallet.EndToEndTests;
+
+/// <summary>
+/// The REST contract end to end: a 2-of-3 wallet from real distributed key generation, signatures from real
+/// signing sessions among nodes over the broker, checked independently; validation, auth and idempotency.
+/// Runs once per backend (see the two classes at the bottom).
+/// </summary>
+public abstract class RestApiSuite(SharedHost shared)
+{
+    [Fact]
+    public void A_two_of_three_wallet_becomes_active_with_its_address()
+    {
+        var wallet = shared.Wallet;
+        Assert.Equal(2, wallet.GetProperty("threshold").GetInt32());
+        Assert.Equal(3, wallet.GetProperty("parties").GetInt32());
+        Assert.Equal(new[] { "node-1", "node-2", "node-3" }, wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToArray());
+        var publicKey = SignatureCheck.Hex(wallet.GetProperty("publicKey").GetString()!);
+        Assert.Equal(33, publicKey.Length);
+        Assert.Contains(publicKey[0], new byte[] { 2, 3 });
+        var point = Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("secp256k1").Curve.DecodePoint(publicKey);
+        var address = wallet.GetProperty("address").GetString()!;
+        Assert.Equal(SignatureCheck.AddressOf(point), address.ToLowerInvariant());
+        Assert.NotEqual(address.ToLowerInvariant(), address);
+    }
+
+    [Fact]
+    public async Task A_digest_signature_verifies_and_recovers_to_the_wallet_address()
+    {
+        using var client = shared.Host.Client();
+        var digest = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var (status, signature, response) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", $$"""{"type": "digest", "digest": "0x{{Convert.ToHexStringLower(digest)}}"}""", wait: 30);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal($"/v1/signatures/{signature.GetProperty("id").GetString()}", response.Headers.Location?.OriginalString);
+        SignatureCheck.AssertValid(signature, shared.Wallet, digest);
+        Assert.Equal(2, signature.GetProperty("nodes").GetArrayLength());
+        var (_, fetched) = await Api.GetAsync(client, $"/v1/signatures/{signature.GetProperty("id").GetString()}");
+        Assert.Equal(signature.GetProperty("signature").GetString(), fetched.GetProperty("signature").GetString());
+    }
+
+    [Fact]
+    public async Task Personal_message_signatures_verify_against_the_eip191_hash()
+    {
+        using var client = shared.Host.Client();
+        var message = "hello from the e2e suite";
+        var expected = SignatureCheck.Keccak(Encoding.UTF8.GetBytes($"\u0019Ethereum Signed Message:\n{Encoding.UTF8.GetByteCount(message)}{message}"));
+
+        var (_, text, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", $$"""{"type": "personalMessage", "message": "{{message}}"}""", wait: 30);
+        SignatureCheck.AssertValid(text, shared.Wallet, expected);
+
+        var (_, hex, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", $$"""{"type": "personalMessage", "messageHex": "0x{{Convert.ToHexStringLower(Encoding.UTF8.GetBytes(message))}}"}""", wait: 30);
+        SignatureCheck.AssertValid(hex, shared.Wallet, expected);
+    }
+
+    [Fact]
+    public async Task Typed_data_is_refused_rather_than_signed_under_a_wrong_hash()
+    {
+        using var client = shared.Host.Client();
+        var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", """{"type": "typedData", "typedData": {"types": {}, "primaryType": "Mail", "domain": {}, "message": {}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("typedData not yet supported", body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_answers_problem_details()
+    {
+        using var client = shared.Host.Client();
+        var cases = new (string Path, string Body, HttpStatusCode Status, string Field)[]
+        {
+            ("/v1/wallets", "{\"threshold\": ", HttpStatusCode.BadRequest, "body"),
+            ("/v1/wallets", "{\"threshold\": \"two\"}", HttpStatusCode.BadRequest, "threshold"),
+            ("/v1/wallets", "{\"threshold\": 4, \"parties\": 3}", HttpStatusCode.BadRequest, "threshold"),
+            ("/v1/wallets", "{\"threshold\": 1, \"parties\": 3}", HttpStatusCode.BadRequest, "threshold"),
+            ("/v1/wallets", "{\"threshold\": 2, \"parties\": 9}", HttpStatusCode.BadRequest, "parties"),
+            ($"/v1/wallets/{Id}/signatures", "{\"type\": \"digest\", \"digest\": \"0x1234\"}", HttpStatusCode.BadRequest, "digest"),
+            ($"/v1/wallets/{Id}/signatures", "{\"type\": \"digest\", \"digest\": \"0x" + new string('z', 64) + "\"}", HttpStatusCode.BadRequest, "digest"),
+            ($"/v1/wallets/{Id}/signatures", "{\"type\": \"personalMessage\", \"messageHex\": \"0xabc\"}", HttpStatusCode.BadRequest, "messageHex"),
+            ($"/v1/wallets/{Id}/signatures", "{\"type\": \"ecdsa\"}", HttpStatusCode.BadRequest, "type"),
+            ($"/v1/wallets/{Id}/signatures", "[1, 2", HttpStatusCode.BadRequest, "body"),
+            ("/v1/wallets/wlt_unknown/signatures", "{\"type\": \"digest\", \"digest\": \"0x" + new string('a', 64) + "\"}", HttpStatusCode.NotFound, ""),
+        };
+        foreach (var (path, json, expected, field) in cases)
+        {
+            var (status, body, response) = await Api.PostAsync(client, path, json);
+            Assert.True(expected == status, $"{path} {json} answered {status}: {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Api.AssertProblem(body, (int)expected);
+            if (field.Length > 0)
+            {
+                Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
+            }
+        }
+
+        var (unknown, problem) = await Api.GetAsync(client, "/v1/wallets/wlt_unknown");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Api.AssertProblem(problem, 404);
+        var (unknownSignature, _) = await Api.GetAsync(client, "/v1/signatures/sig_unknown");
+        Assert.Equal(HttpStatusCode.NotFound, unknownSignature);
+    }
+
+    [Fact]
+    public async Task Keys_are_required_and_tenants_see_only_their_own_resources()
+    {
+        using var anonymous = shared.Host.Client(apiKey: null);
+        var (status, body) = await Api.GetAsync(anonymous, $"/v1/wallets/{Id}");
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Api.AssertProblem(body, 401);
+        using var wrong = shared.Host.Client(apiKey: "not-a-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.GetAsync(wrong, "/v1/wallets")).Status);
+
+        using var other = shared.Host.Client(TestHost.KeyB);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(other, $"/v1/wallets/{Id}")).Status);
+        var (signStatus, _, _) = await Api.PostAsync(other, $"/v1/wallets/{Id}/signatures", "{\"type\": \"digest\", \"digest\": \"0x" + new string('a', 64) + "\"}");
+        Assert.Equal(HttpStatusCode.NotFound, signStatus);
+        var (_, list) = await Api.GetAsync(other, "/v1/wallets");
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), w => w.GetProperty("id").GetString() == Id);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_makes_one_wallet()
+    {
+        using var client = shared.Host.Client();
+        var key = Guid.NewGuid().ToString();
+        var label = "idem-" + key[..8];
+        var json = $$"""{"label": "{{label}}", "threshold": 2, "parties": 3}""";
+        var (first, created, response) = await Api.PostAsync(client, "/v1/wallets", json, idempotencyKey: key);
+        var (_, repeated, _) = await Api.PostAsync(client, "/v1/wallets", json, idempotencyKey: key);
+        var (conflict, problem, _) = await Api.PostAsync(client, "/v1/wallets", json.Replace("\"parties\": 3", "\"parties\": 2", StringComparison.Ordinal), idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first);
+        Assert.NotNull(response.Headers.Location);
+        Assert.Equal(created.GetProperty("id").GetString(), repeated.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+        Api.AssertProblem(problem, 409);
+        var (_, list) = await Api.GetAsync(client, "/v1/wallets?limit=100");
+        Assert.Single(list.GetProperty("items").EnumerateArray(), w => w.GetProperty("label").GetString() == label);
+        var final = await Api.WaitForFinalAsync(client, $"/v1/wallets/{created.GetProperty("id").GetString()}", "creating", TimeSpan.FromSeconds(60));
+        Assert.Equal("active", final.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Nodes_and_operations_endpoints_answer()
+    {
+        using var client = shared.Host.Client();
+        var (status, nodes) = await Api.GetAsync(client, "/v1/nodes");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.All(nodes.GetProperty("items").EnumerateArray(), n => Assert.Equal("online", n.GetProperty("status").GetString()));
+
+        using var anonymous = shared.Host.Client(apiKey: null);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/v1/wallets/{id}/signatures", openApi, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
+        Assert.Contains("http_requests_received_total", await anonymous.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    private string Id => shared.Wallet.GetProperty("id").GetString()!;
+}
+
+public sealed class RestApiOnInMemoryAndSqlite(InMemorySqliteHost shared) : RestApiSuite(shared), IClassFixture<InMemorySqliteHost>;
+
+[Collection(RealBrokerCollection.Name)]
+public sealed class RestApiOnRabbitMqAndPostgres(RabbitMqPostgresHost shared) : RestApiSuite(shared), IClassFixture<RabbitMqPostgresHost>;

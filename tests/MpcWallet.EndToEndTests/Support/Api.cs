@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace MpcWallet.EndToEndTests.Support;
+
+/// <summary>Small REST helpers: post JSON with optional headers, read JSON answers.</summary>
+public static class Api
+{
+    public static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(HttpClient client, string path, string json, int? wait = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (wait is { } seconds)
+        {
+            request.Headers.Add("Prefer", $"wait={seconds}");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response);
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public static async Task<JsonElement> CreateActiveWalletAsync(HttpClient client, string label = "e2e")
+    {
+        var (status, body, _) = await PostAsync(client, "/v1/wallets", $$"""{"label": "{{label}}", "threshold": 2, "parties": 3}""", wait: 30);
+        Assert.True(status == HttpStatusCode.Created, $"wallet creation answered {status}: {body}");
+        Assert.Equal("active", body.GetProperty("status").GetString());
+        return body;
+    }
+
+    public static async Task<JsonElement> WaitForFinalAsync(HttpClient client, string path, string pendingStatus, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var (_, body) = await GetAsync(client, path);
+            if (body.GetProperty("status").GetString() != pendingStatus || DateTime.UtcNow > until)
+            {
+                return body;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static void AssertProblem(JsonElement body, int status)
+    {
+        Assert.Equal(status, body.GetProperty("status").GetInt32());
+        Assert.True(body.TryGetProperty("title", out _));
+        Assert.True(body.TryGetProperty("type", out _));
+        Assert.False(body.ToString().Contains("   at ", StringComparison.Ordinal), "a problem must never carry a stack trace");
+    }
+}

@@ -1,0 +1,3 @@
+namespace MpcWallet.EndToEndTests.Support;
+
+public sealed class RabbitMqPostgresHost() : SharedHost(Backend.RabbitMqPostgres);

@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Host.Composition;
+using Npgsql;
+
+namespace MpcWallet.EndToEndTests.Support;
+
+/// <summary>
+/// The real host (coordinator + three nodes, each node's NodeControl on its own loopback port) on a loopback REST
+/// port, with fast heartbeats and short deadlines so failure scenarios finish quickly.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string TenantA = "tenant-a";
+    public const string KeyA = "test-key-tenant-a-0001";
+    public const string KeyB = "test-key-tenant-b-0002";
+
+    private TestHost(WebApplication app, string dataDirectory, Uri baseAddress)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static string NewDataDirectory() => Directory.CreateTempSubdirectory("mpcwallet-e2e-").FullName;
+
+    public static async Task<TestHost> StartAsync(Backend backend, string? dataDirectory = null, IEnumerable<string>? extraArgs = null, Action<IServiceCollection>? configureServices = null)
+    {
+        dataDirectory ??= NewDataDirectory();
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            "--data-dir", dataDirectory,
+            "--environment", "Production",
+            "--Auth:ApiKeys:0:Tenant", TenantA,
+            "--Auth:ApiKeys:0:Key", KeyA,
+            "--Auth:ApiKeys:1:Tenant", "tenant-b",
+            "--Auth:ApiKeys:1:KeyHash", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(KeyB))),
+            "--Node:CreateDevelopmentKeys", "true",
+            "--Node:HeartbeatInterval", "00:00:00.250",
+            "--Coordinator:OfflineAfter", "00:00:01.500",
+            "--Coordinator:SessionTimeout", "00:00:10",
+            "--Coordinator:QuorumWait", "00:00:01",
+            "--Coordinator:SignatureDeadline", "00:00:40",
+            "--Logging:LogLevel:Default", "Warning",
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+        }
+
+        if (backend == Backend.RabbitMqPostgres)
+        {
+            var database = await CreateDatabaseAsync(Path.GetFileName(dataDirectory));
+            args.AddRange([
+                "--Broker:Transport", "RabbitMQ",
+                "--Broker:RabbitMQ:Port", Environment.GetEnvironmentVariable("MPCWALLET_TEST_RABBITMQ_PORT") ?? "5673",
+                "--Database:Provider", "PostgreSQL",
+                "--ConnectionStrings:Coordinator", database,
+                "--ConnectionStrings:Node", database,
+            ]);
+        }
+
+        args.AddRange(extraArgs ?? []);
+        var app = MpcWalletHost.Build(args.ToArray(), configureServices);
+        await app.StartAsync();
+        var host = new TestHost(app, dataDirectory, new Uri(MpcWalletHost.Addresses(app)[0]));
+        await host.WaitUntilNodesOnlineAsync(3);
+        return host;
+    }
+
+    public HttpClient Client(string? apiKey = KeyA)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public async Task WaitUntilNodesOnlineAsync(int count, bool online = true)
+    {
+        using var client = Client();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var nodes = await client.GetFromJsonAsync<JsonElement>("/v1/nodes");
+            var matching = nodes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("status").GetString() == (online ? "online" : "offline"));
+            if (matching >= count)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"fewer than {count} nodes {(online ? "online" : "offline")}: {nodes}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string name)
+    {
+        var port = Environment.GetEnvironmentVariable("MPCWALLET_TEST_POSTGRES_PORT") ?? "5433";
+        var server = $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
+        var database = "e2e_" + new string(name.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(server + ";Database=postgres"))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=50";
+    }
+}
