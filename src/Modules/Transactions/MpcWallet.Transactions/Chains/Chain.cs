@@ -1,0 +1,44 @@
+using MpcWallet.Ethereum.Rpc;
+using MpcWallet.Transactions.Configuration;
+using MpcWallet.Transactions.Fees;
+
+namespace MpcWallet.Transactions.Chains;
+
+/// <summary>A configured chain: its options, fee policy, RPC client, and whether its node proved to be that chain.</summary>
+internal sealed class Chain(ChainOptions options, FeePolicy feePolicy, EthereumRpcClient client)
+{
+    private volatile string? _problem = "not verified yet";
+
+    public ulong Id => Options.ChainId;
+
+    public ChainOptions Options { get; } = options;
+
+    public FeePolicy FeePolicy { get; } = feePolicy;
+
+    public EthereumRpcClient Client { get; } = client;
+
+    public ChainState State { get; private set; } = ChainState.Unverified;
+
+    /// <summary>Why the chain is not usable (null when ready).</summary>
+    public string? Problem => _problem;
+
+    public void MarkReady()
+    {
+        State = ChainState.Ready;
+        _problem = null;
+    }
+
+    public void MarkRefused(string reason)
+    {
+        State = ChainState.Refused;
+        _problem = reason;
+    }
+
+    public void MarkUnreachable(string reason)
+    {
+        if (State != ChainState.Refused)
+        {
+            _problem = reason;
+        }
+    }
+}
