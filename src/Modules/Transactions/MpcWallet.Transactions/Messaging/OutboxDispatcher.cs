@@ -37,9 +37,10 @@ internal sealed partial class OutboxDispatcher(TransactionsStore store, IBus bus
                     if (DateTimeOffset.UtcNow - lastPrune > TimeSpan.FromHours(1))
                     {
                         lastPrune = DateTimeOffset.UtcNow;
-                        var before = lastPrune - TimeSpan.FromDays(1);
+                        // Sequences are UTC ticks (time based), which every provider compares natively.
+                        var before = (lastPrune - TimeSpan.FromDays(1)).UtcTicks;
                         await using var context = await store.OpenAsync(stoppingToken);
-                        await context.Outbox.Where(o => o.SentAt != null && o.SentAt < before).ExecuteDeleteAsync(stoppingToken);
+                        await context.Outbox.Where(o => o.SentAt != null && o.Sequence < before).ExecuteDeleteAsync(stoppingToken);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
