@@ -34,7 +34,7 @@ public sealed class ModuleBoundaryTests
         foreach (var module in new[] { Coordinator, Node })
         {
             var ours = module.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("MpcWallet.", StringComparison.Ordinal)).ToArray();
-            Assert.All(ours, name => Assert.Contains(name, new[] { "MpcWallet.Contracts", "MpcWallet.Infrastructure", "MpcWallet.Mpc" }));
+            Assert.All(ours, name => Assert.Contains(name, new[] { "MpcWallet.Contracts", "MpcWallet.Infrastructure", "MpcWallet.Mpc", "MpcWallet.Ethereum" }));
         }
     }
 

@@ -17,14 +17,13 @@ public abstract class RestApiSuite(SharedHost shared)
         var wallet = shared.Wallet;
         Assert.Equal(2, wallet.GetProperty("threshold").GetInt32());
         Assert.Equal(3, wallet.GetProperty("parties").GetInt32());
-        Assert.Equal(new[] { "node-1", "node-2", "node-3" }, wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToArray());
+        Assert.True(new[] { "node-1", "node-2", "node-3" }.SequenceEqual(wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!)), wallet.ToString());
         var publicKey = SignatureCheck.Hex(wallet.GetProperty("publicKey").GetString()!);
         Assert.Equal(33, publicKey.Length);
         Assert.Contains(publicKey[0], new byte[] { 2, 3 });
         var point = Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("secp256k1").Curve.DecodePoint(publicKey);
         var address = wallet.GetProperty("address").GetString()!;
-        Assert.Equal(SignatureCheck.AddressOf(point), address.ToLowerInvariant());
-        Assert.NotEqual(address.ToLowerInvariant(), address);
+        Assert.Equal(SignatureCheck.Checksummed(SignatureCheck.AddressOf(point)), address);
     }
 
     [Fact]
@@ -57,12 +56,26 @@ public abstract class RestApiSuite(SharedHost shared)
     }
 
     [Fact]
-    public async Task Typed_data_is_refused_rather_than_signed_under_a_wrong_hash()
+    public async Task Typed_data_signatures_verify_against_the_eip712_hash()
     {
         using var client = shared.Host.Client();
-        var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", """{"type": "typedData", "typedData": {"types": {}, "primaryType": "Mail", "domain": {}, "message": {}}}""");
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("typedData not yet supported", body.ToString(), StringComparison.Ordinal);
+        // The Mail example of EIP-712; its signing hash is published with the EIP.
+        const string typedData = """
+            {"types": {"EIP712Domain": [{"name": "name", "type": "string"}, {"name": "version", "type": "string"}, {"name": "chainId", "type": "uint256"}, {"name": "verifyingContract", "type": "address"}],
+                       "Person": [{"name": "name", "type": "string"}, {"name": "wallet", "type": "address"}],
+                       "Mail": [{"name": "from", "type": "Person"}, {"name": "to", "type": "Person"}, {"name": "contents", "type": "string"}]},
+             "primaryType": "Mail",
+             "domain": {"name": "Ether Mail", "version": "1", "chainId": 1, "verifyingContract": "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC"},
+             "message": {"from": {"name": "Cow", "wallet": "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"}, "to": {"name": "Bob", "wallet": "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB"}, "contents": "Hello, Bob!"}}
+            """;
+        var (status, signature, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", $$"""{"type": "typedData", "typedData": {{typedData}}}""", wait: 30);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        SignatureCheck.AssertValid(signature, shared.Wallet, Convert.FromHexString("be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"));
+
+        var (invalid, problem, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", """{"type": "typedData", "typedData": {"types": {}, "primaryType": "Mail", "domain": {}, "message": {}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("typedData", out _));
     }
 
     [Fact]

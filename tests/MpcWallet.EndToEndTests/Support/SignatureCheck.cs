@@ -48,6 +48,15 @@ public static class SignatureCheck
         return "0x" + Convert.ToHexStringLower(hash.AsSpan(12));
     }
 
+    /// <summary>EIP-55 spelling of a lowercase 0x address.</summary>
+    public static string Checksummed(string lowercase)
+    {
+        var hex = lowercase[2..];
+        var hash = Keccak(System.Text.Encoding.ASCII.GetBytes(hex));
+        var letters = hex.Select((c, i) => ((hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf) >= 8 ? char.ToUpperInvariant(c) : c);
+        return "0x" + new string(letters.ToArray());
+    }
+
     public static byte[] Keccak(byte[] data)
     {
         var keccak = new KeccakDigest(256);

@@ -49,7 +49,7 @@ public sealed class TestHost : IAsyncDisposable
             "--Auth:ApiKeys:1:KeyHash", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(KeyB))),
             "--Node:CreateDevelopmentKeys", "true",
             "--Node:HeartbeatInterval", "00:00:00.250",
-            "--Coordinator:OfflineAfter", "00:00:01.500",
+            "--Coordinator:OfflineAfter", "00:00:03",
             "--Coordinator:SessionTimeout", "00:00:10",
             "--Coordinator:QuorumWait", "00:00:01",
             "--Coordinator:SignatureDeadline", "00:00:40",

@@ -95,6 +95,10 @@ public static partial class MpcWalletHost
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+
+        // MassTransit keeps its log context in an async-local; bind it to this host's logger factory, so a host built
+        // after another one was disposed (embedding, tests) does not log into a disposed factory.
+        MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

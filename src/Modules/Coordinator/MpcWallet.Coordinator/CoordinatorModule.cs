@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MpcWallet.Coordinator.Api;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Health;
 using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
@@ -38,6 +39,7 @@ public static class CoordinatorModule
 #if ENGINE
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
 #endif
+        services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
         services.AddHostedService<CoordinatorStoreMigration>();
         services.AddHostedService<LivenessMonitor>();
         services.AddHostedService<SessionOrchestrator>();

@@ -35,7 +35,7 @@ public static class NodeModule
     /// <summary>One <c>mpc_rounds.&lt;node&gt;</c> queue per node this process runs.</summary>
     public static IReadOnlyList<ReceiveEndpointPlan> NodeEndpoints(IConfiguration configuration) =>
         OptionsFrom(configuration).Ids
-            .Select(id => new ReceiveEndpointPlan(BrokerChannels.NodeRoundQueue(id), BrokerChannels.MpcRounds, [typeof(RoundMessageConsumer)]))
+            .Select(id => new ReceiveEndpointPlan(BrokerChannels.NodeRoundQueue(id), BrokerChannels.MpcRounds, [typeof(RoundMessageConsumer)], SentTo: true))
             .ToArray();
 
     /// <summary>Stops a local node (NodeControl down, broker ignored, no heartbeats) — operators drain a node this way.</summary>

@@ -50,8 +50,10 @@ public static class BrokerChannels
     /// <summary>Defaults; see the README's channel table for the reasoning.</summary>
     public static ChannelSettings DefaultsFor(string channel) => channel switch
     {
-        // Protocol messages only matter while their session runs (sessions time out well under a minute).
-        MpcRounds => new ChannelSettings { Durable = false, TimeToLive = TimeSpan.FromMinutes(2), Prefetch = 64, RetryCount = 0 },
+        // Protocol messages only matter while their session runs (sessions time out well under a minute). Rounds are
+        // CPU-heavy (OT extension, DKG proofs): a small concurrency per node keeps the thread pool free for
+        // heartbeats and control calls.
+        MpcRounds => new ChannelSettings { Durable = false, TimeToLive = TimeSpan.FromMinutes(2), Prefetch = 64, ConcurrencyLimit = 2, RetryCount = 0 },
         StateSync => new ChannelSettings { Durable = true, Prefetch = 16, RetryCount = 3 },
         PartialSignatures => new ChannelSettings { Durable = true, TimeToLive = TimeSpan.FromMinutes(5), Prefetch = 32, RetryCount = 3 },
         SignaturesFinal => new ChannelSettings { Durable = true, Prefetch = 16, RetryCount = 5 },

@@ -5,25 +5,33 @@ namespace MpcWallet.Infrastructure.Messaging;
 /// <summary>Turns <see cref="BrokerChannels"/> and the modules' endpoint plans into transport configuration.</summary>
 internal static class BrokerTopology
 {
-    public static void Apply(IBusFactoryConfigurator cfg, IBusRegistrationContext context, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    /// <summary>Entity names first: a transport's publish settings evaluate them.</summary>
+    public static void ApplyEntityNames(IBusFactoryConfigurator cfg)
     {
         foreach (var (type, name) in BrokerChannels.EntityNames)
         {
             SetEntityName(cfg, type, name);
         }
+    }
 
+    public static void Apply(IBusFactoryConfigurator cfg, IBusRegistrationContext context, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    {
         foreach (var plan in endpoints)
         {
             var settings = SettingsFor(options, plan.Channel);
             cfg.ReceiveEndpoint(plan.QueueName, e =>
             {
                 e.PrefetchCount = settings.Prefetch;
+                if (settings.ConcurrencyLimit is { } limit)
+                {
+                    e.ConcurrentMessageLimit = limit;
+                }
                 if (settings.RetryCount > 0)
                 {
                     e.UseMessageRetry(r => r.Interval(settings.RetryCount, settings.RetryInterval));
                 }
 
-                if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
+                if (e is IRabbitMqReceiveEndpointConfigurator rabbit && !plan.SentTo)
                 {
                     rabbit.Durable = settings.Durable;
                     rabbit.AutoDelete = !settings.Durable;
@@ -41,18 +49,37 @@ internal static class BrokerTopology
         }
     }
 
-    public static void ApplyRabbitMqPublishTopology(IRabbitMqBusFactoryConfigurator cfg, BrokerOptions options)
+    /// <summary>Every message leaves with its channel's delivery mode (persistent or not) and time to live.</summary>
+    public static void ApplyMessageQualityOfService(IBusFactoryConfigurator cfg, BrokerOptions options)
     {
-        var transient = SettingsFor(options, BrokerChannels.Heartbeats);
-        cfg.Publish<Contracts.Heartbeats.NodeHeartbeat>(p => p.Durable = transient.Durable);
-        var rounds = SettingsFor(options, BrokerChannels.MpcRounds);
-        cfg.Publish<Contracts.Rounds.RoundMessage>(p => p.Durable = rounds.Durable);
+        var byType = BrokerChannels.EntityNames.Keys.ToDictionary(
+            t => typeof(SendContext<>).MakeGenericType(t),
+            t => SettingsFor(options, BrokerChannels.ChannelOf(t)));
+        cfg.ConfigureSend(pipe => pipe.UseSendExecute(context => Stamp(context, byType)));
+        cfg.ConfigurePublish(pipe => pipe.UseExecute(context => Stamp(context, byType)));
     }
 
     public static ChannelSettings SettingsFor(BrokerOptions options, string channel)
     {
         var settings = BrokerChannels.DefaultsFor(channel);
         return options.Channels.TryGetValue(channel, out var configured) ? configured.Clone() : settings;
+    }
+
+    private static void Stamp(SendContext context, Dictionary<Type, ChannelSettings> byType)
+    {
+        foreach (var (contextType, settings) in byType)
+        {
+            if (contextType.IsInstanceOfType(context))
+            {
+                context.Durable = settings.Durable;
+                if (settings.TimeToLive is { } ttl)
+                {
+                    context.TimeToLive = ttl;
+                }
+
+                return;
+            }
+        }
     }
 
     private static void SetEntityName(IBusFactoryConfigurator cfg, Type messageType, string name)

@@ -13,6 +13,9 @@ public sealed class ChannelSettings
 
     public int Prefetch { get; set; } = 16;
 
+    /// <summary>Messages consumed at once per queue (null: the prefetch count).</summary>
+    public int? ConcurrencyLimit { get; set; }
+
     public int RetryCount { get; set; }
 
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -38,7 +38,12 @@ public static class MessagingServiceCollectionExtensions
         switch (options.Transport)
         {
             case BrokerTransport.InMemory:
-                bus.UsingInMemory((context, cfg) => BrokerTopology.Apply(cfg, context, options, endpoints));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    BrokerTopology.ApplyEntityNames(cfg);
+                    BrokerTopology.ApplyMessageQualityOfService(cfg, options);
+                    BrokerTopology.Apply(cfg, context, options, endpoints);
+                });
                 break;
             case BrokerTransport.RabbitMQ:
                 bus.UsingRabbitMq((context, cfg) =>
@@ -49,7 +54,8 @@ public static class MessagingServiceCollectionExtensions
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
                     });
-                    BrokerTopology.ApplyRabbitMqPublishTopology(cfg, options);
+                    BrokerTopology.ApplyEntityNames(cfg);
+                    BrokerTopology.ApplyMessageQualityOfService(cfg, options);
                     BrokerTopology.Apply(cfg, context, options, endpoints);
                 });
                 break;
@@ -58,6 +64,8 @@ public static class MessagingServiceCollectionExtensions
                 bus.UsingAzureServiceBus((context, cfg) =>
                 {
                     cfg.Host(options.AzureServiceBusConnectionString);
+                    BrokerTopology.ApplyEntityNames(cfg);
+                    BrokerTopology.ApplyMessageQualityOfService(cfg, options);
                     BrokerTopology.Apply(cfg, context, options, endpoints);
                 });
                 break;

@@ -11,6 +11,23 @@ public static class HashTags
     public const string Commitment = Prefix + "commitment";
     public const string SchnorrChallenge = Prefix + "schnorr/challenge";
     public const string MessageId = Prefix + "session/message-id";
+    public const string KeygenSessionId = Prefix + "keygen/session-id";
+    public const string RefreshSessionId = Prefix + "refresh/session-id";
+    public const string BaseOtSessionId = Prefix + "keygen/base-ot-session-id";
+    public const string RootChainCode = Prefix + "keygen/root-chain-code";
+    public const string ZeroSeedConfirmation = Prefix + "keygen/zero-seed-confirmation";
+    public const string SigningSessionId = Prefix + "signing/session-id";
+    public const string SigningEchoDigest = Prefix + "signing/echo-digest";
+    public const string SigningRvoleSessionId = Prefix + "signing/rvole-session-id";
+    public const string ZeroSharePrf = Prefix + "signing/zero-share-prf";
+    public const string BaseOtHashToCurve = Prefix + "ot/base/hash-to-curve";
+    public const string BaseOtPad = Prefix + "ot/base/pad";
+    public const string OtExtensionPrg = Prefix + "ot/extension/prg";
+    public const string OtExtensionChallenge = Prefix + "ot/extension/challenge";
+    public const string OtExtensionRowPad = Prefix + "ot/extension/row-pad";
+    public const string RvoleGadget = Prefix + "rvole/gadget";
+    public const string RvoleTheta = Prefix + "rvole/theta";
+    public const string RvoleMu = Prefix + "rvole/mu";
 
     public const string ChannelNodeFingerprint = Prefix + "channel/node-fingerprint";
     public const string ChannelDirectKey = Prefix + "channel/direct-key";

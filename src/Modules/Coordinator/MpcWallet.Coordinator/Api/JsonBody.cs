@@ -22,15 +22,32 @@ internal static class JsonBody
             return (null, Problems.Validation("body", "the body must be application/json"));
         }
 
+        JsonDocument document;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
-            return value is null ? (null, Problems.Validation("body", "the body must be a JSON object")) : (value, null);
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problems.Validation(field, "the body is not valid JSON of the expected shape"));
+            return (null, Problems.Validation("body", "the body is not valid JSON"));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Validation("body", "the body must be a JSON object"));
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize<T>(Options), null);
+            }
+            catch (JsonException e)
+            {
+                var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+                return (null, Problems.Validation(field, $"{field} has the wrong type"));
+            }
         }
     }
 

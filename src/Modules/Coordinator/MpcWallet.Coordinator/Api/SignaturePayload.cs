@@ -1,5 +1,5 @@
 using System.Text;
-using MpcWallet.Coordinator.Ethereum;
+using MpcWallet.Ethereum.Messages;
 
 namespace MpcWallet.Coordinator.Api;
 
@@ -8,7 +8,7 @@ internal static class SignaturePayload
 {
     public const string Digest = "digest";
     public const string PersonalMessageType = "personalMessage";
-    public const string TypedData = "typedData";
+    public const string TypedDataType = "typedData";
     private const int MaxMessageBytes = 64 * 1024;
 
     public static (byte[]? Digest, Dictionary<string, string[]> Errors) Resolve(CreateSignatureRequest request)
@@ -49,10 +49,22 @@ internal static class SignaturePayload
                 }
 
                 return (PersonalMessage.Hash(message), errors);
-            case TypedData:
-                // EIP-712 hashing comes from the Ethereum library; signing a wrong hash would be worse than refusing.
-                errors["typedData"] = ["typedData not yet supported"];
-                return (null, errors);
+            case TypedDataType:
+                if (request.TypedData is not { ValueKind: System.Text.Json.JsonValueKind.Object } typedData)
+                {
+                    errors["typedData"] = ["typedData must be an object with types, primaryType, domain and message"];
+                    return (null, errors);
+                }
+
+                try
+                {
+                    return (TypedData.FromJson(typedData).Hash(), errors);
+                }
+                catch (Exception e) when (e is TypedDataException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+                {
+                    errors["typedData"] = ["typedData is not valid EIP-712: " + e.Message];
+                    return (null, errors);
+                }
             default:
                 errors["type"] = ["type must be one of digest, personalMessage, typedData"];
                 return (null, errors);

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Ethereum;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
+using MpcWallet.Ethereum.Addresses;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
@@ -82,7 +82,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         wallet.PublicKey = "0x" + publicKeyHex;
         wallet.ChainCode = "0x" + chainCodeHex;
         wallet.KeyVersion = keyVersion;
-        wallet.Address = EthereumAddress.FromPublicKey(publicKey);
+        wallet.Address = EthereumAddress.FromPublicKey(publicKey).ToString();
         wallet.Status = WalletStatus.Active;
         wallet.Error = null;
         await SaveAsync(wallet, cancellationToken);

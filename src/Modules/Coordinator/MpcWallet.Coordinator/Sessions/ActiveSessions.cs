@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MpcWallet.Coordinator.Registry;
+using Prometheus;
 
 namespace MpcWallet.Coordinator.Sessions;
 
@@ -20,6 +21,9 @@ internal sealed class ActiveSessions
     /// <summary>Reports that matched no running session (late, replayed or foreign), for diagnostics.</summary>
     public long Ignored => Interlocked.Read(ref _ignored);
 
+    private static readonly Counter IgnoredReports = Metrics.CreateCounter(
+        "mpcwallet_coordinator_reports_ignored_total", "Partial signatures and session reports that matched no running session, participant or first report.");
+
     private long _ignored;
 
     public void Add(ActiveSession session) => _sessions[session.Key] = session;
@@ -28,5 +32,9 @@ internal sealed class ActiveSessions
 
     public ActiveSession? Find(string key) => _sessions.TryGetValue(key, out var session) ? session : null;
 
-    public void CountIgnored() => Interlocked.Increment(ref _ignored);
+    public void CountIgnored()
+    {
+        Interlocked.Increment(ref _ignored);
+        IgnoredReports.Inc();
+    }
 }

@@ -78,7 +78,9 @@ internal sealed partial class NodeHostService(
         await PublishStateAsync(node, cancellationToken);
     }
 
-    public async Task StopNodeAsync(string id)
+    public Task StopNodeAsync(string id) => StopNodeAsync(id, shuttingDown: false);
+
+    private async Task StopNodeAsync(string id, bool shuttingDown)
     {
         var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
         await _lifecycle.WaitAsync();
@@ -90,7 +92,10 @@ internal sealed partial class NodeHostService(
                 await server.DisposeAsync();
             }
 
-            LogStopped(id);
+            if (!shuttingDown)
+            {
+                LogStopped(id);
+            }
         }
         finally
         {
@@ -103,7 +108,7 @@ internal sealed partial class NodeHostService(
         await base.StopAsync(cancellationToken);
         foreach (var node in nodes.All)
         {
-            await StopNodeAsync(node.Id);
+            await StopNodeAsync(node.Id, shuttingDown: true);
             await node.DisposeAsync();
         }
     }

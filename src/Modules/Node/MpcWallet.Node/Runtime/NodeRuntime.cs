@@ -50,6 +50,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         _bus = bus;
         _logger = logger;
         _sessionLifetime = sessionLifetime;
+        Drops = new DropCounters(id);
     }
 
     public string Id { get; }
@@ -58,7 +59,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
     public NodeStore Store { get; }
 
-    public DropCounters Drops { get; } = new();
+    public DropCounters Drops { get; }
 
     /// <summary>False before start and after a stop: the node then ignores the broker and serves no gRPC.</summary>
     public bool IsRunning { get; private set; }
@@ -183,7 +184,30 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             throw new SessionRefusedException($"node {Id} refuses peer {banned.NodeId} for wallet {walletId} (banned after a failed protocol check)");
         }
 
-        var protector = ProtectorFor(self, peers);
+        var share = await LoadShareAsync(walletId, keyVersion, cancellationToken);
+        ChannelProtector? protector = null;
+        try
+        {
+            if (share.Self != self.PartyIndex)
+            {
+                throw new SessionRefusedException($"node {Id} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
+            }
+
+            protector = ProtectorFor(self, peers);
+            var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
+            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
+        }
+        catch
+        {
+            share.Clear();
+            protector?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
+    public async Task<KeyShare> LoadShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
         var record = await Store.ShareAsync(walletId, keyVersion, cancellationToken)
             ?? throw new SessionRefusedException($"node {Id} holds no share of wallet {walletId} version {keyVersion}");
         byte[] plaintext;
@@ -193,35 +217,16 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         catch (CryptographicException)
         {
-            protector.Dispose();
             throw new SessionRefusedException($"node {Id}: the sealed share of wallet {walletId} does not open (tampered store?)");
         }
 
-        KeyShare share;
         try
         {
-            share = KeyShare.Decode(plaintext);
+            return KeyShare.Decode(plaintext);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plaintext);
-        }
-
-        try
-        {
-            if (share.Self != self.PartyIndex)
-            {
-                throw new SessionRefusedException($"node {Id} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
-            }
-
-            var party = _engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
-            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + _sessionLifetime), cancellationToken);
-        }
-        catch
-        {
-            share.Clear();
-            protector.Dispose();
-            throw;
         }
     }
 
@@ -594,21 +599,25 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         _recentlyFinished[session.Key] = DateTimeOffset.UtcNow;
         if (_sessions.TryRemove(session.Key, out _))
         {
-            session.Dispose();
+            _ = DisposeWhenIdleAsync(session);
         }
     }
 
-    private static void ReleaseGate(NodeSession session)
+    // A message being processed under the gate may still seal with the session's protector: erase after it.
+    private static async Task DisposeWhenIdleAsync(NodeSession session)
     {
+        await session.Gate.WaitAsync();
         try
+        {
+            session.Dispose();
+        }
+        finally
         {
             session.Gate.Release();
         }
-        catch (ObjectDisposedException)
-        {
-            // The session was torn down while this message held the gate.
-        }
     }
+
+    private static void ReleaseGate(NodeSession session) => session.Gate.Release();
 
     private void Drop(DropReason reason, RoundMessage envelope)
     {

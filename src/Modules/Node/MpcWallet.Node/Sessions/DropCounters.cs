@@ -1,13 +1,21 @@
 using System.Collections.Concurrent;
+using Prometheus;
 
 namespace MpcWallet.Node.Sessions;
 
-/// <summary>Counts dropped round messages per reason (per node).</summary>
-internal sealed class DropCounters
+/// <summary>Counts dropped round messages per reason (per node), also exported as a Prometheus counter.</summary>
+internal sealed class DropCounters(string nodeId)
 {
+    private static readonly Counter Dropped = Metrics.CreateCounter(
+        "mpcwallet_round_messages_dropped_total", "Round messages a node dropped (never blamed on anyone).", "node", "reason");
+
     private readonly ConcurrentDictionary<DropReason, long> _counts = new();
 
-    public void Add(DropReason reason) => _counts.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    public void Add(DropReason reason)
+    {
+        _counts.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        Dropped.WithLabels(nodeId, reason.ToString()).Inc();
+    }
 
     public long this[DropReason reason] => _counts.TryGetValue(reason, out var n) ? n : 0;
 

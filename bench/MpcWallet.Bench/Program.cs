@@ -1,0 +1,17 @@
+using MpcWallet.Bench;
+
+// Usage: dotnet run -c Release --project bench/MpcWallet.Bench -- engine [--quick] [--emit-signatures FILE]
+// stdout: one JSON line per measurement; stderr: progress.
+if (args.Length == 0 || args[0] != "engine")
+{
+    Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh]");
+    return 2;
+}
+
+var options = EngineBenchmarkOptions.Parse(args.AsSpan(1));
+if (options is null)
+{
+    return 2;
+}
+
+return new EngineBenchmark(options).Run();

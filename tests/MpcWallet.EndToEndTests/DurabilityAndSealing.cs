@@ -1,0 +1,95 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.EndToEndTests.Support;
+using MpcWallet.Node.Runtime;
+
+namespace MpcWallet.EndToEndTests;
+
+/// <summary>State survives a restart; shares exist on disk only sealed; a wrong key-encryption key stops the node.</summary>
+public sealed class DurabilityAndSealing
+{
+    [Fact]
+    public async Task Wallets_and_signatures_survive_a_restart_and_shares_are_never_on_disk_in_clear()
+    {
+        var data = TestHost.NewDataDirectory();
+        string walletId;
+        string signatureId;
+        byte[][] secrets;
+        await using (var host = await TestHost.StartAsync(Backend.InMemorySqlite, data))
+        {
+            using var client = host.Client();
+            var wallet = await Api.CreateActiveWalletAsync(client);
+            walletId = wallet.GetProperty("id").GetString()!;
+            var (_, signature, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/signatures", """{"type": "personalMessage", "message": "before restart"}""", wait: 30);
+            signatureId = signature.GetProperty("id").GetString()!;
+
+            var nodes = host.Services.GetRequiredService<LocalNodes>().All;
+            secrets = (await Task.WhenAll(nodes.Select(async n =>
+            {
+                var share = await n.LoadShareAsync(walletId, 0, CancellationToken.None);
+                var secret = share.SecretShare.ToBytes();
+                share.Clear();
+                return secret;
+            }))).ToArray();
+        }
+
+        // Every byte the process left under the data directory (databases, WAL files, key files).
+        foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var secret in secrets)
+            {
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(secret));
+                Assert.DoesNotContain(Convert.ToHexStringLower(secret), System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+            }
+        }
+
+        await using (var host = await TestHost.StartAsync(Backend.InMemorySqlite, data))
+        {
+            using var client = host.Client();
+            var (_, wallet) = await Api.GetAsync(client, $"/v1/wallets/{walletId}");
+            Assert.Equal("active", wallet.GetProperty("status").GetString());
+            var (_, old) = await Api.GetAsync(client, $"/v1/signatures/{signatureId}");
+            Assert.Equal("completed", old.GetProperty("status").GetString());
+
+            var (status, fresh, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/signatures", """{"type": "personalMessage", "message": "after restart"}""", wait: 30);
+            Assert.Equal(HttpStatusCode.Created, status);
+            SignatureCheck.AssertValid(fresh, wallet, SignatureCheck.Hex(fresh.GetProperty("digest").GetString()!));
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_key_encryption_key_makes_the_node_refuse_to_start()
+    {
+        var data = TestHost.NewDataDirectory();
+        var node1Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var node3Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        string[] Keys(string node2Key) =>
+        [
+            "--modules", "node",
+            "--Node:KeyEncryptionKeys:node-1", node1Key,
+            "--Node:KeyEncryptionKeys:node-2", node2Key,
+            "--Node:KeyEncryptionKeys:node-3", node3Key,
+        ];
+        var original = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(original)));
+        await app.StartAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        var wrong = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => wrong.StartAsync());
+        await wrong.DisposeAsync();
+        Assert.Contains("node-2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("key-encryption key does not open", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string[] TestHostArgs(string data, string[] extra) =>
+    [
+        "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",
+        "--Cluster:Nodes:0:Endpoint", "http://127.0.0.1:0", "--Cluster:Nodes:1:Endpoint", "http://127.0.0.1:0", "--Cluster:Nodes:2:Endpoint", "http://127.0.0.1:0",
+        "--Logging:LogLevel:Default", "Warning",
+        .. extra,
+    ];
+}

@@ -1,0 +1,41 @@
+using MassTransit;
+using MpcWallet.Contracts.Rounds;
+using MpcWallet.Node;
+
+namespace MpcWallet.EndToEndTests.Support;
+
+/// <summary>
+/// Fault injection for a test host: stops (gRPC down, broker ignored, no heartbeats) the recipient of the first
+/// round-2 direct message once armed, i.e. a node dies in the middle of a signing session.
+/// </summary>
+public sealed class NodeKiller(IServiceProvider services) : IConsumeObserver
+{
+    private int _armed;
+    private readonly TaskCompletionSource<string> _killed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<string> Killed => _killed.Task;
+
+    public void Arm() => Interlocked.Exchange(ref _armed, 1);
+
+    public Task PreConsume<T>(ConsumeContext<T> context)
+        where T : class
+    {
+        if (context.Message is RoundMessage { Recipient: { } victim, Round: 2 } && Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            // Stop it off the consume path (stopping waits for the node's gRPC server).
+            _ = Task.Run(async () =>
+            {
+                await NodeModule.StopLocalNodeAsync(services, victim);
+                _killed.TrySetResult(victim);
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PostConsume<T>(ConsumeContext<T> context)
+        where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
+        where T : class => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using MpcWallet.Infrastructure.Messaging;
+
+namespace MpcWallet.Node.Tests.Support;
+
+/// <summary>Three nodes of the node module on the in-memory test harness, routed exactly as the host does.</summary>
+internal static class NodeHarness
+{
+    public static ServiceProvider Build(string dataDirectory)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DataDirectory"] = dataDirectory,
+            ["Node:CreateDevelopmentKeys"] = "true",
+            ["Node:HeartbeatInterval"] = "01:00:00",
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            settings[$"Cluster:Nodes:{i}:Id"] = $"node-{i + 1}";
+            settings[$"Cluster:Nodes:{i}:Endpoint"] = "http://127.0.0.1:0";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new TestEnvironment())
+            .AddNodeModule(configuration);
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.AddNodeConsumers();
+            bus.UseConfiguredTransport(new BrokerOptions(), NodeModule.NodeEndpoints(configuration));
+        });
+        return services.BuildServiceProvider(true);
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "MpcWallet.Node.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
