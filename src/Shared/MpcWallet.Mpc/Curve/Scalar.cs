@@ -246,30 +246,38 @@ public readonly struct Scalar : IEquatable<Scalar>
     private static void MontStep(ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3, ref ulong t4, Scalar a, ulong bi)
     {
         // t += a·bi
-        UInt128 p = (UInt128)a._l0 * bi + t0;
-        t0 = (ulong)p;
-        p = (UInt128)a._l1 * bi + t1 + (ulong)(p >> 64);
-        t1 = (ulong)p;
-        p = (UInt128)a._l2 * bi + t2 + (ulong)(p >> 64);
-        t2 = (ulong)p;
-        p = (UInt128)a._l3 * bi + t3 + (ulong)(p >> 64);
-        t3 = (ulong)p;
-        UInt128 top = (UInt128)t4 + (ulong)(p >> 64);
-        t4 = (ulong)top;
-        var t5 = (ulong)(top >> 64);
+        ulong carry = 0;
+        t0 = MulAdd(a._l0, bi, t0, ref carry);
+        t1 = MulAdd(a._l1, bi, t1, ref carry);
+        t2 = MulAdd(a._l2, bi, t2, ref carry);
+        t3 = MulAdd(a._l3, bi, t3, ref carry);
+        var sum = t4 + carry;
+        var t5 = sum < carry ? 1UL : 0UL;
+        t4 = sum;
 
-        // t = (t + m·q) / 2^64
+        // t = (t + m·q) / 2^64; the low limb becomes zero by the choice of m.
         var m = t0 * NPrime;
-        p = (UInt128)m * N0 + t0;
-        p = (UInt128)m * N1 + t1 + (ulong)(p >> 64);
-        t0 = (ulong)p;
-        p = (UInt128)m * N2 + t2 + (ulong)(p >> 64);
-        t1 = (ulong)p;
-        p = (UInt128)m * N3 + t3 + (ulong)(p >> 64);
-        t2 = (ulong)p;
-        top = (UInt128)t4 + (ulong)(p >> 64);
-        t3 = (ulong)top;
-        t4 = t5 + (ulong)(top >> 64);
+        carry = 0;
+        MulAdd(m, N0, t0, ref carry);
+        t0 = MulAdd(m, N1, t1, ref carry);
+        t1 = MulAdd(m, N2, t2, ref carry);
+        t2 = MulAdd(m, N3, t3, ref carry);
+        sum = t4 + carry;
+        t3 = sum;
+        t4 = t5 + (sum < carry ? 1UL : 0UL);
+    }
+
+    /// <summary>a·b + c + carry, returning the low word and leaving the high word in carry (never overflows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulAdd(ulong a, ulong b, ulong c, ref ulong carry)
+    {
+        var high = Math.BigMul(a, b, out var low);
+        low += c;
+        high += low < c ? 1UL : 0UL;
+        low += carry;
+        high += low < carry ? 1UL : 0UL;
+        carry = high;
+        return low;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
