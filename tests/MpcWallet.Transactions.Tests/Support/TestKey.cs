@@ -33,6 +33,17 @@ internal sealed class TestKey
         Address = EthereumAddress.FromPublicKey(PublicKey);
     }
 
+    /// <summary>A known key (Anvil's public development accounts only).</summary>
+    public TestKey(byte[] privateKey)
+    {
+        _d = new BcBigInteger(1, privateKey);
+        PublicKey = new FixedPointCombMultiplier().Multiply(Curve.G, _d).Normalize().GetEncoded(true);
+        Address = EthereumAddress.FromPublicKey(PublicKey);
+    }
+
+    /// <summary>Anvil's well-known development account 0 ("test test … junk" mnemonic), funded with 10 000 ETH on every Anvil.</summary>
+    public static TestKey AnvilDevAccount0 { get; } = new(Convert.FromHexString("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+
     public byte[] PublicKey { get; }
 
     public EthereumAddress Address { get; }
