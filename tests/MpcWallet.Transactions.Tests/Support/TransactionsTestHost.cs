@@ -78,6 +78,22 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
         return new TransactionsTestHost(app, new Uri(MpcWalletHost.Addresses(app)[0]), anvil, wallets, dataDirectory, extra);
     }
 
+    /// <summary>Arguments selecting PostgreSQL (a fresh database on the test server, see scripts/prepare.d/30-postgres.sh) for the module's store.</summary>
+    public static async Task<string[]> PostgresArgumentsAsync()
+    {
+        var port = Environment.GetEnvironmentVariable("MPCWALLET_TEST_POSTGRES_PORT") ?? "5433";
+        var server = $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
+        var database = "tx_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new Npgsql.NpgsqlConnection(server + ";Database=postgres"))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20"];
+    }
+
     /// <summary>Stops this host and starts a new one on the same data directory, chain and wallets.</summary>
     public async Task<TransactionsTestHost> RestartAsync()
     {
