@@ -70,3 +70,35 @@ public sealed class RestartTests
         }
     }
 }
+
+/// <summary>A key also used outside the service while it was down: on start the nonce floor is raised to the chain's count.</summary>
+public sealed class NonceReconciliationTests
+{
+    [Fact]
+    public async Task Nonces_used_outside_the_service_are_skipped_after_a_restart()
+    {
+        await using var anvil = await AnvilNode.StartAsync("--silent");
+        var host = await TransactionsTestHost.StartAsync(anvil);
+        try
+        {
+            var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("10000000000000000000"));
+            var (_, first) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = TransferTests.RandomAddress().ToChecksumString(), value = "1" });
+            Assert.Equal(0UL, (await host.WaitForStatusAsync(first.GetProperty("id").GetString()!, "confirmed")).GetProperty("nonce").GetUInt64());
+            await host.App.StopAsync();
+
+            for (ulong nonce = 1; nonce <= 2; nonce++)
+            {
+                var outside = new MpcWallet.Ethereum.Transactions.Eip1559Transaction(31337, nonce, 1_000_000_000UL, 10_000_000_000UL, 21_000, TransferTests.RandomAddress(), 1UL, []);
+                await anvil.Client.SendRawTransactionAsync(outside.Sign(key.Sign(outside.GetSigningHash())));
+            }
+
+            host = await host.RestartAsync();
+            var (_, next) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = TransferTests.RandomAddress().ToChecksumString(), value = "1" });
+            Assert.Equal(3UL, (await host.WaitForStatusAsync(next.GetProperty("id").GetString()!, "confirmed")).GetProperty("nonce").GetUInt64());
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+}

@@ -40,6 +40,11 @@ public sealed class TransferTests(AutomineFixture fixture) : IClassFixture<Autom
         Assert.Equal((ulong)confirmed.GetProperty("blockNumber").GetUInt64(), receipt!.BlockNumber);
 
         var actions = (await Host.AuditOfAsync(id)).Select(e => $"{e.GetProperty("oldStatus")}>{e.GetProperty("newStatus").GetString()}:{e.GetProperty("action").GetString()}").ToArray();
+        await Eventually.TrueAsync(() => Task.FromResult(Host.Wallets.Events.Any(e => e.TransactionId == id && e.NewStatus == "confirmed")), TimeSpan.FromSeconds(10), "the confirmed event is published");
+        var published = Host.Wallets.Events.Where(e => e.TransactionId == id).Select(e => $"{e.OldStatus}>{e.NewStatus}").ToArray();
+        Assert.Equal([">queued", "queued>signing", "signing>submitted", "submitted>confirmed"], published);
+        Assert.All(Host.Wallets.Events.Where(e => e.TransactionId == id), e => Assert.Equal(wallet, e.WalletId));
+
         Assert.Equal([">queued:accepted", "queued>signing:signature requested", "signing>signing:signed", "signing>submitted:broadcast", "submitted>submitted:mined", "submitted>confirmed:confirmed"], actions);
     }
 

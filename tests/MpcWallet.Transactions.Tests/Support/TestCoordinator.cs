@@ -17,12 +17,19 @@ namespace MpcWallet.Transactions.Tests.Support;
 internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedService
 {
     private HostReceiveEndpointHandle? _endpoint;
+    private HostReceiveEndpointHandle? _observer;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         wallets.Attach(this);
         _endpoint = bus.ConnectReceiveEndpoint("signature_requests.test-coordinator", e => e.Handler<SignatureRequested>(context => HandleAsync(context.Message)));
         await _endpoint.Ready;
+        _observer = bus.ConnectReceiveEndpoint("events.test-observer", e => e.Handler<TransactionStatusChanged>(context =>
+        {
+            wallets.Events.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }));
+        await _observer.Ready;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -31,6 +38,11 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
         if (_endpoint is not null)
         {
             await _endpoint.StopAsync(cancellationToken);
+        }
+
+        if (_observer is not null)
+        {
+            await _observer.StopAsync(cancellationToken);
         }
     }
 

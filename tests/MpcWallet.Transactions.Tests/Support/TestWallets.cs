@@ -14,6 +14,9 @@ internal sealed class TestWallets
 
     public ConcurrentQueue<SignatureRequested> Held { get; } = new();
 
+    /// <summary>Every <c>TransactionStatusChanged</c> seen on the events channel.</summary>
+    public ConcurrentQueue<MpcWallet.Contracts.Events.TransactionStatusChanged> Events { get; } = new();
+
     public volatile bool Paused;
 
     public Func<SignatureRequested, bool>? FailWhen { get; set; }
