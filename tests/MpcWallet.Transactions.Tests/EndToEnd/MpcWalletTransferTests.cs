@@ -65,7 +65,7 @@ public sealed class MpcWalletTransferTests
             var funder = TestKey.AnvilDevAccount0;
             var fund = new Eip1559Transaction(31337, await anvil.Client.GetTransactionCountAsync(funder.Address, BlockParameter.Pending), 1_000_000_000UL, 10_000_000_000UL, 21_000, address, UInt256.Parse("2000000000000000000"), []);
             await anvil.Client.SendRawTransactionAsync(fund.Sign(funder.Sign(fund.GetSigningHash())));
-            Assert.Equal(UInt256.Parse("2000000000000000000"), await anvil.Client.GetBalanceAsync(address, BlockParameter.Latest));
+            await Eventually.TrueAsync(async () => await anvil.Client.GetBalanceAsync(address, BlockParameter.Latest) == UInt256.Parse("2000000000000000000"), TimeSpan.FromSeconds(10), "the wallet is funded");
 
             var recipient = TransferTests.RandomAddress();
             var value = UInt256.Parse("1234500000000000000");

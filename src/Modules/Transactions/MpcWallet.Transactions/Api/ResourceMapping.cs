@@ -4,7 +4,8 @@ namespace MpcWallet.Transactions.Api;
 
 internal static class ResourceMapping
 {
-    public static TransactionResource ToResource(this TransactionRecord t, IEnumerable<AttemptRecord> attempts) => new(
+    /// <param name="head">The chain's newest block seen by the tracker: confirmations are derived from it, not stored per block.</param>
+    public static TransactionResource ToResource(this TransactionRecord t, IEnumerable<AttemptRecord> attempts, ulong head) => new(
         t.Id,
         t.WalletId,
         (ulong)t.ChainId,
@@ -16,7 +17,7 @@ internal static class ResourceMapping
         t.Status,
         t.Hash,
         t.BlockNumber is { } b ? (ulong)b : null,
-        t.Confirmations,
+        t.BlockNumber is { } mined && head >= (ulong)mined ? Math.Max(t.Confirmations, (int)Math.Min(int.MaxValue, head - (ulong)mined + 1)) : t.Confirmations,
         t.GasLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         t.MaxFeePerGas,
         t.MaxPriorityFeePerGas,

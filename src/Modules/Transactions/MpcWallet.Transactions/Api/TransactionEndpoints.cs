@@ -86,15 +86,15 @@ internal static class TransactionEndpoints
         {
             if (await TransactionIntake.FindAsync(context, wallet, idempotencyKey, request.Fingerprint(), cancellationToken) is { } earlier)
             {
-                return await AnswerAsync(store, earlier, http.Request, cancellationToken);
+                return await AnswerAsync(store, chains, earlier, http.Request, cancellationToken);
             }
         }
 
         var result = await intake.AcceptAsync(wallet, chain, request, idempotencyKey, cancellationToken);
-        return await AnswerAsync(store, result, http.Request, cancellationToken);
+        return await AnswerAsync(store, chains, result, http.Request, cancellationToken);
     }
 
-    private static async Task<IResult> AnswerAsync(TransactionsStore store, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(TransactionsStore store, ChainRegistry chains, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
@@ -112,11 +112,11 @@ internal static class TransactionEndpoints
 
         var wait = PreferWait(request);
         var until = DateTimeOffset.UtcNow + wait;
-        var resource = await LoadAsync(store, result.TransactionId!, cancellationToken);
+        var resource = await LoadAsync(store, chains, result.TransactionId!, cancellationToken);
         while (resource!.Status is not (TransactionStatus.Confirmed or TransactionStatus.Failed) && DateTimeOffset.UtcNow < until)
         {
             await Task.Delay(50, cancellationToken);
-            resource = await LoadAsync(store, result.TransactionId!, cancellationToken);
+            resource = await LoadAsync(store, chains, result.TransactionId!, cancellationToken);
         }
 
         var location = $"/v1/transactions/{resource.Id}";
@@ -125,13 +125,13 @@ internal static class TransactionEndpoints
             : result.Outcome == IntakeOutcome.Created ? Results.Created(location, resource) : Results.Ok(resource);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, TransactionsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, CancellationToken cancellationToken)
     {
-        var resource = await LoadAsync(store, id, cancellationToken, http.User.TenantOf());
+        var resource = await LoadAsync(store, chains, id, cancellationToken, http.User.TenantOf());
         return resource is null ? Problems.NotFound($"transaction {id}") : Results.Ok(resource);
     }
 
-    private static async Task<IResult> ListAsync(string id, HttpContext http, TransactionsStore store, int? limit, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var tenant = http.User.TenantOf();
         var size = limit ?? 50;
@@ -169,10 +169,10 @@ internal static class TransactionEndpoints
         var ids = items.Select(t => t.Id).ToArray();
         var attempts = (await context.Attempts.AsNoTracking().Where(a => ids.Contains(a.TransactionId)).ToListAsync(cancellationToken)).ToLookup(a => a.TransactionId);
         var next = page.Count > size ? items[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
-        return Results.Ok(new TransactionPage(items.Select(t => t.ToResource(attempts[t.Id])).ToArray(), next));
+        return Results.Ok(new TransactionPage(items.Select(t => t.ToResource(attempts[t.Id], HeadOf(chains, t))).ToArray(), next));
     }
 
-    internal static async Task<TransactionResource?> LoadAsync(TransactionsStore store, string id, CancellationToken cancellationToken, string? tenant = null)
+    internal static async Task<TransactionResource?> LoadAsync(TransactionsStore store, ChainRegistry chains, string id, CancellationToken cancellationToken, string? tenant = null)
     {
         await using var context = await store.OpenAsync(cancellationToken);
         var transaction = await context.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -182,8 +182,10 @@ internal static class TransactionEndpoints
         }
 
         var attempts = await context.Attempts.AsNoTracking().Where(a => a.TransactionId == id).ToListAsync(cancellationToken);
-        return transaction.ToResource(attempts);
+        return transaction.ToResource(attempts, HeadOf(chains, transaction));
     }
+
+    private static ulong HeadOf(ChainRegistry chains, TransactionRecord transaction) => chains.Find((ulong)transaction.ChainId)?.Head ?? 0;
 
     /// <summary>RFC 7240 <c>Prefer: wait=N</c>, at most 30 seconds.</summary>
     private static TimeSpan PreferWait(HttpRequest request)

@@ -8,6 +8,7 @@ namespace MpcWallet.Transactions.Chains;
 internal sealed class Chain(ChainOptions options, FeePolicy feePolicy, EthereumRpcClient client)
 {
     private volatile string? _problem = "not verified yet";
+    private ulong _head;
 
     public ulong Id => Options.ChainId;
 
@@ -18,6 +19,13 @@ internal sealed class Chain(ChainOptions options, FeePolicy feePolicy, EthereumR
     public EthereumRpcClient Client { get; } = client;
 
     public ChainState State { get; private set; } = ChainState.Unverified;
+
+    /// <summary>The newest block number the receipt tracker saw (0 before its first poll).</summary>
+    public ulong Head
+    {
+        get => Interlocked.Read(ref _head);
+        set => Interlocked.Exchange(ref _head, value);
+    }
 
     /// <summary>Why the chain is not usable (null when ready).</summary>
     public string? Problem => _problem;

@@ -57,7 +57,8 @@ internal sealed partial class AttemptSigner(TransactionsStore store, Broadcaster
             tracked.Status = AttemptStatus.Signed;
             tracked.Hash = signed.HashHex;
             tracked.RawTransaction = signed.RawHex;
-            tracked.NextBroadcastAt = unit.Now;
+            // The signer sends it right away; the tracker only takes over if that send did not get an answer.
+            tracked.NextBroadcastAt = unit.Now + TimeSpan.FromSeconds(5);
             await StatusTransitions.RecordAsync(unit, tx, "signed", signed.HashHex, $"attempt {tracked.Number} signed by {string.Join(",", message.Nodes)}; sender {signed.Sender} verified");
             return true;
         }, cancellationToken);

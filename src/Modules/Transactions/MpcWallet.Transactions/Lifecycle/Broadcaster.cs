@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Configuration;
 using MpcWallet.Transactions.Persistence;
@@ -15,7 +17,27 @@ namespace MpcWallet.Transactions.Lifecycle;
 /// </summary>
 internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry chains, TransactionsOptions options, ILogger<Broadcaster> logger)
 {
+    private readonly ConcurrentDictionary<string, bool> _sending = new();
+
+    /// <summary>Sends the attempt unless a send of it is already under way in this process.</summary>
     public async Task BroadcastAsync(string attemptId, CancellationToken cancellationToken)
+    {
+        if (!_sending.TryAdd(attemptId, true))
+        {
+            return;
+        }
+
+        try
+        {
+            await SendAsync(attemptId, cancellationToken);
+        }
+        finally
+        {
+            _sending.TryRemove(attemptId, out _);
+        }
+    }
+
+    private async Task SendAsync(string attemptId, CancellationToken cancellationToken)
     {
         AttemptRecord? attempt;
         TransactionRecord? transaction;
@@ -47,6 +69,12 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
         }
 
         var outcome = SendOutcomes.Classify(error);
+        if (outcome == SendOutcome.NonceTooLow && await IsOursOnChainAsync(chain, attempt, cancellationToken))
+        {
+            // "nonce too low" for bytes the node already has (mined or pooled): our own earlier send got there.
+            outcome = SendOutcome.Accepted;
+        }
+
         if (outcome != SendOutcome.Accepted)
         {
             LogRefused(transaction.Id, attempt.Number, attempt.Hash, outcome, error?.Message);
@@ -104,6 +132,7 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
 
                 break;
             case SendOutcome.NonceTooLow:
+                // None of our attempts is known to the node (checked by hash before this): someone else used the nonce.
                 attempt.Status = AttemptStatus.Rejected;
                 attempt.Error = message;
                 transaction.Error = $"nonce {transaction.Nonce} was already used on chain by a transaction this service did not send ({message})";
@@ -126,6 +155,18 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
                 attempt.Error = message;
                 await TransactionFailures.FailBeforeBroadcastAsync(unit, transaction, $"the node refused the transaction: {message}");
                 break;
+        }
+    }
+
+    private static async Task<bool> IsOursOnChainAsync(Chain chain, AttemptRecord attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return attempt.Hash is not null && await chain.Client.GetTransactionByHashAsync(attempt.Hash, cancellationToken) is not null;
+        }
+        catch (Exception e) when (e is EthereumRpcException or EthereumRpcTransportException or EthereumRpcResponseException)
+        {
+            return false;
         }
     }
 

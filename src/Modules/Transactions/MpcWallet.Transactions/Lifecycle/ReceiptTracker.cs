@@ -98,6 +98,7 @@ internal sealed partial class ReceiptTracker(
         }
 
         var head = await chain.Client.GetBlockNumberAsync(cancellationToken);
+        chain.Head = head;
         var receipts = await ReceiptsAsync(chain, attempts.Where(a => a.SubmittedAt is not null && a.Hash is not null).Select(a => a.Hash!).ToArray(), cancellationToken);
         foreach (var transaction in watched)
         {
@@ -105,7 +106,10 @@ internal sealed partial class ReceiptTracker(
             var mined = own.Select(a => (Attempt: a, Receipt: a.Hash is null ? null : receipts.GetValueOrDefault(a.Hash))).FirstOrDefault(x => x.Receipt is not null);
             if (mined.Receipt is not null)
             {
-                await ApplyReceiptAsync(chain, transaction.Id, mined.Attempt, mined.Receipt, head, cancellationToken);
+                if (NeedsUpdate(chain, transaction, mined.Receipt, head))
+                {
+                    await ApplyReceiptAsync(chain, transaction.Id, mined.Attempt, mined.Receipt, head, cancellationToken);
+                }
             }
             else if (transaction.BlockHash is not null)
             {
@@ -164,6 +168,19 @@ internal sealed partial class ReceiptTracker(
         }
 
         return found;
+    }
+
+    /// <summary>Only changes are written: a new or moved block, a status to reach, finality. (Confirmations are derived from the head on read.)</summary>
+    private static bool NeedsUpdate(Chain chain, TransactionRecord transaction, TransactionReceipt receipt, ulong head)
+    {
+        if (transaction.BlockHash != receipt.BlockHash)
+        {
+            return true;
+        }
+
+        var confirmations = head >= receipt.BlockNumber ? head - receipt.BlockNumber + 1 : 0;
+        return confirmations >= (ulong)chain.Options.Confirmations && transaction.Status != TransactionStatus.Confirmed
+            || (transaction.Status == TransactionStatus.Confirmed && confirmations >= (ulong)chain.Options.FinalityDepth);
     }
 
     private async Task ApplyReceiptAsync(Chain chain, string transactionId, AttemptRecord attempt, TransactionReceipt receipt, ulong head, CancellationToken cancellationToken)

@@ -96,6 +96,11 @@ internal sealed class TransactionsStore(ModuleDatabase database) : IDisposable
     {
         await using var context = new TransactionsDbContext(_options, Database);
         await SchemaMigrator.ApplyAsync(context, Database, typeof(TransactionsStore).Assembly, cancellationToken);
+        if (Database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers (API, tracker) never wait for the writer, and a commit appends instead of rewriting pages.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
         var last = Math.Max(
             await context.Transactions.Select(t => (long?)t.Sequence).MaxAsync(cancellationToken) ?? 0,
             await context.Outbox.Select(o => (long?)o.Sequence).MaxAsync(cancellationToken) ?? 0);
