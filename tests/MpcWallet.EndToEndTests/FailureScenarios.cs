@@ -7,15 +7,18 @@ using MpcWallet.Node;
 
 namespace MpcWallet.EndToEndTests;
 
-/// <summary>Nodes that are down, die mid-session, or are too few: the coordinator retries or fails clearly, never hangs.</summary>
-public sealed class FailureScenarios
+/// <summary>
+/// Nodes that are down, die mid-session, or are too few: the coordinator retries or fails clearly, never hangs.
+/// Runs on both backends (the two classes at the bottom).
+/// </summary>
+public abstract class FailureScenarios(Backend backend)
 {
     private static string DigestJson() => $$"""{"type": "digest", "digest": "0x{{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}}"}""";
 
     [Fact]
     public async Task With_one_of_three_nodes_stopped_a_two_of_three_wallet_still_signs()
     {
-        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite);
+        await using var host = await TestHost.StartAsync(backend);
         using var client = host.Client();
         var wallet = await Api.CreateActiveWalletAsync(client);
 
@@ -32,7 +35,7 @@ public sealed class FailureScenarios
     public async Task A_node_dying_mid_session_makes_the_coordinator_retry_with_another_quorum()
     {
         NodeKiller? killer = null;
-        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite, configureServices: services =>
+        await using var host = await TestHost.StartAsync(backend, configureServices: services =>
         {
             services.AddSingleton<NodeKiller>();
             services.AddConsumeObserver(sp => sp.GetRequiredService<NodeKiller>());
@@ -55,7 +58,7 @@ public sealed class FailureScenarios
     [Fact]
     public async Task With_fewer_than_t_nodes_online_the_signature_fails_with_a_clear_reason_before_its_deadline()
     {
-        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite);
+        await using var host = await TestHost.StartAsync(backend);
         using var client = host.Client();
         var wallet = await Api.CreateActiveWalletAsync(client);
         await NodeModule.StopLocalNodeAsync(host.Services, "node-2");
@@ -74,3 +77,8 @@ public sealed class FailureScenarios
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 }
+
+public sealed class FailureScenariosOnInMemoryAndSqlite() : FailureScenarios(Backend.InMemorySqlite);
+
+[Collection(RealBrokerCollection.Name)]
+public sealed class FailureScenariosOnRabbitMqAndPostgres() : FailureScenarios(Backend.RabbitMqPostgres);

@@ -5,6 +5,7 @@ using MpcWallet.Contracts.Rounds;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Randomness;
+using MpcWallet.Node.Persistence;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Sessions;
 using MpcWallet.Node.Tests.Support;
@@ -81,6 +82,14 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         var share = await nodes[0].LoadShareAsync("wlt_test", 0, CancellationToken.None);
         Assert.Equal(reports[0].PublicKey, Convert.ToHexStringLower(share.PublicKey.Encode()));
         share.Clear();
+
+        // A peer banned for this wallet (persisted) is refused in further sessions; others are not.
+        await nodes[0].Store.BanAsync(new BannedPeerRecord { WalletId = "wlt_test", PeerNode = "node-3", CheckName = "ot-extension-check", SessionId = session.ToString(), BannedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
+        var digest = new byte[32];
+        var refused = await Assert.ThrowsAsync<SessionRefusedException>(() =>
+            nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, [], [peers[0], peers[2]], CancellationToken.None));
+        Assert.Contains("refuses peer node-3", refused.Message, StringComparison.Ordinal);
+        await nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, [], [peers[0], peers[1]], CancellationToken.None);
     }
 
     public void Dispose()

@@ -9,6 +9,7 @@ using MpcWallet.Coordinator.Api;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Health;
 using MpcWallet.Coordinator.Orchestration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
@@ -36,13 +37,14 @@ public static class CoordinatorModule
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<KeyGenerationRun>();
         services.AddSingleton<SigningRun>();
-#if ENGINE
+        services.AddSingleton<SignatureFinalizer>();
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
-#endif
         services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
         services.AddHostedService<CoordinatorStoreMigration>();
         services.AddHostedService<LivenessMonitor>();
         services.AddHostedService<SessionOrchestrator>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 

@@ -22,9 +22,7 @@ public static class NodeModule
         services.AddSingleton(options);
         services.AddSingleton<LocalNodes>();
         services.AddSingleton<KeyEncryptionKeySource>();
-#if ENGINE
         services.AddSingleton<IThresholdEngine, DklsEngine>();
-#endif
         services.AddSingleton<NodeHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeHostService>());
         return services;

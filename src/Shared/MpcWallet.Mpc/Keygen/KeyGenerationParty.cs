@@ -11,40 +11,12 @@ namespace MpcWallet.Mpc.Keygen;
 /// <see cref="KeyShare"/> of generation 0 whose <see cref="KeyShare.KeyId"/> is the agreed session digest.
 /// Direct messages carry secrets: the node's channel layer must encrypt and authenticate them.
 /// </summary>
-public sealed class KeyGenerationParty : RoundBasedParty<KeyShare>
+public sealed class KeyGenerationParty : DistributedKeyParty
 {
-    public const int RoundCount = 4;
-
-    private readonly DkgSession _dkg;
-
     public KeyGenerationParty(SessionId sessionId, int self, int threshold, int partyCount, IRandomSource random)
-        : base(sessionId, self, DkgSession.Participants(ValidPartyCount(threshold, partyCount)), RoundCount)
+        : base(sessionId, self, ValidPartyCount(threshold, partyCount), NewSession(sessionId, self, threshold, partyCount, random))
     {
-        ArgumentNullException.ThrowIfNull(random);
-        _dkg = new DkgSession(sessionId, self, threshold, partyCount, refreshed: null, random);
     }
-
-    protected override RoundShape ShapeOf(int round) => DkgSession.ShapeOf(round);
-
-    protected override IReadOnlyList<ProtocolMessage> StartProtocol() => Send(_dkg.Start());
-
-    protected override IReadOnlyList<ProtocolMessage> CompleteRound(int round, RoundInbox inbox)
-    {
-        switch (round)
-        {
-            case 1:
-                return Send(_dkg.AfterCommitments(inbox));
-            case 2:
-                return Send(_dkg.AfterCoefficients(inbox));
-            case 3:
-                return Send(_dkg.AfterShares(inbox));
-            default:
-                SetOutput(_dkg.Finish(inbox));
-                return [];
-        }
-    }
-
-    protected override void EraseSecrets() => _dkg.Erase();
 
     internal static int ValidPartyCount(int threshold, int partyCount)
     {
@@ -56,5 +28,9 @@ public sealed class KeyGenerationParty : RoundBasedParty<KeyShare>
         return partyCount;
     }
 
-    private IReadOnlyList<ProtocolMessage> Send(DkgOutbound outbound) => outbound.ToMessages(Broadcast, Direct);
+    private static DkgSession NewSession(SessionId sessionId, int self, int threshold, int partyCount, IRandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return new DkgSession(sessionId, self, threshold, partyCount, refreshed: null, random);
+    }
 }

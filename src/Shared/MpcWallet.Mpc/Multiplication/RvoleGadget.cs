@@ -12,7 +12,7 @@ namespace MpcWallet.Mpc.Multiplication;
 /// </summary>
 internal static class RvoleGadget
 {
-    private const int BytesPerScalar = 48;
+    private const int BytesPerScalar = WideScalarReduction.InputLength;
 
     public static Scalar[] Compute(ReadOnlySpan<byte> sessionId)
     {
@@ -24,7 +24,7 @@ internal static class RvoleGadget
         {
             for (var l = start; l < end; l++)
             {
-                gadget[l] = Scalar.FromBytesReduced(stream.AsSpan(l * BytesPerScalar, BytesPerScalar));
+                gadget[l] = WideScalarReduction.Reduce(stream.AsSpan(l * BytesPerScalar, BytesPerScalar));
             }
         });
 

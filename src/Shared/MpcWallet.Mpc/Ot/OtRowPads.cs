@@ -14,7 +14,7 @@ internal static class OtRowPads
 {
     /// <summary>ℓ + 1 = 3: two RVOLE inputs and the check element.</summary>
     public const int Width = 3;
-    private const int BytesPerScalar = 48;
+    private const int BytesPerScalar = WideScalarReduction.InputLength;
     private const int InputLength = 32 + 4 + (OtExtensionRows.WordsPerRow * 8);
 
     public static byte[] Prefix(ReadOnlySpan<byte> sessionId) => OtExtension.SessionPrefix(HashTags.OtExtensionRowPad, sessionId);
@@ -83,7 +83,7 @@ internal static class OtRowPads
         Shake256Xof.Hash(input, output);
         for (var k = 0; k < Width; k++)
         {
-            destination[k] = Scalar.FromBytesReduced(output.Slice(k * BytesPerScalar, BytesPerScalar));
+            destination[k] = WideScalarReduction.Reduce(output.Slice(k * BytesPerScalar, BytesPerScalar));
         }
     }
 }

@@ -143,7 +143,8 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
     {
         var writer = new WireWriter(HeaderLength + body.Length);
         writer.WriteByte(WireVersion).WriteFixed(SessionId.Span).WriteByte((byte)Round).WriteByte((byte)Self).WriteByte((byte)(to ?? 0)).WriteFixed(body);
-        return new ProtocolMessage(SessionId, Round, Self, to, writer.ToArray());
+        // Direct bodies carry secrets (shares, seeds): leave no copy in the writer's pooled buffer.
+        return new ProtocolMessage(SessionId, Round, Self, to, writer.ToArrayAndClear());
     }
 
     private void ValidateEnvelope(ProtocolMessage message)

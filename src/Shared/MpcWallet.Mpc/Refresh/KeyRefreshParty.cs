@@ -14,40 +14,12 @@ namespace MpcWallet.Mpc.Refresh;
 /// <see cref="KeyShare.KeyId"/> = this refresh's agreed session digest. The caller keeps the old share until every
 /// party has confirmed the new one, then erases it (docs/engine-keygen.md).
 /// </summary>
-public sealed class KeyRefreshParty : RoundBasedParty<KeyShare>
+public sealed class KeyRefreshParty : DistributedKeyParty
 {
-    public const int RoundCount = KeyGenerationParty.RoundCount;
-
-    private readonly DkgSession _dkg;
-
     public KeyRefreshParty(SessionId sessionId, KeyShare current, IRandomSource random)
-        : base(sessionId, SelfOf(current), DkgSession.Participants(current.PartyCount), RoundCount)
+        : base(sessionId, SelfOf(current), current.PartyCount, NewSession(sessionId, current, random))
     {
-        ArgumentNullException.ThrowIfNull(random);
-        _dkg = new DkgSession(sessionId, current.Self, current.Threshold, current.PartyCount, current, random);
     }
-
-    protected override RoundShape ShapeOf(int round) => DkgSession.ShapeOf(round);
-
-    protected override IReadOnlyList<ProtocolMessage> StartProtocol() => Send(_dkg.Start());
-
-    protected override IReadOnlyList<ProtocolMessage> CompleteRound(int round, RoundInbox inbox)
-    {
-        switch (round)
-        {
-            case 1:
-                return Send(_dkg.AfterCommitments(inbox));
-            case 2:
-                return Send(_dkg.AfterCoefficients(inbox));
-            case 3:
-                return Send(_dkg.AfterShares(inbox));
-            default:
-                SetOutput(_dkg.Finish(inbox));
-                return [];
-        }
-    }
-
-    protected override void EraseSecrets() => _dkg.Erase();
 
     private static int SelfOf(KeyShare current)
     {
@@ -55,5 +27,9 @@ public sealed class KeyRefreshParty : RoundBasedParty<KeyShare>
         return current.Self;
     }
 
-    private IReadOnlyList<ProtocolMessage> Send(DkgOutbound outbound) => outbound.ToMessages(Broadcast, Direct);
+    private static DkgSession NewSession(SessionId sessionId, KeyShare current, IRandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return new DkgSession(sessionId, current.Self, current.Threshold, current.PartyCount, current, random);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class SigningParty : RoundBasedParty<PartialSignature>
     private readonly Dictionary<int, Scalar> _aliceShareV = [];
     private byte[] _contribution = [];
     private byte[] _salt = [];
-    private Dictionary<int, NonceCommitmentMessage> _round1 = [];
+    private readonly Dictionary<int, NonceCommitmentMessage> _round1 = [];
     private byte[] _signingSessionDigest = [];
     private byte[] _echoDigest = [];
     private Scalar _nonce;
@@ -125,7 +125,7 @@ public sealed class SigningParty : RoundBasedParty<PartialSignature>
             {
                 // Shares of different keys or generations never combine into a valid signature; no secret leaks.
                 throw new ProtocolAbortException(j, AbortChecks.KeyGenerationMismatch, false,
-                    $"party {j} signs with key generation {message.Generation} of another or the same key; expected {_share.Generation}");
+                    $"party {j} holds a share of another key or generation (its generation {message.Generation}, ours {_share.Generation})");
             }
 
             _round1[j] = message;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
@@ -16,7 +17,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// every one of them reported the same public key, key id and chain code. Failed sessions are retried (with other
 /// nodes when the cluster has spare ones) a bounded number of times.
 /// </summary>
-internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, CoordinatorOptions options, IBus bus)
+internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, CoordinatorOptions options, OutboxDispatcher outbox)
 {
     public async Task ExecuteAsync(string walletId, CancellationToken cancellationToken)
     {
@@ -85,24 +86,26 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         wallet.Address = EthereumAddress.FromPublicKey(publicKey).ToString();
         wallet.Status = WalletStatus.Active;
         wallet.Error = null;
-        await SaveAsync(wallet, cancellationToken);
-        await bus.Publish(new WalletCreated
+        var id = NewId.NextGuid();
+        await SaveAsync(wallet, cancellationToken, context => OutboxWriter.Add(context, store, id, new WalletCreated
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = id,
             WalletId = wallet.Id,
             Tenant = wallet.Tenant,
             PublicKey = wallet.PublicKey,
             Address = wallet.Address,
             Nodes = wallet.NodeList,
-        }, cancellationToken);
+        }));
+        outbox.Notify();
     }
 
     private async Task FailAsync(WalletRecord wallet, string reason, CancellationToken cancellationToken)
     {
         wallet.Status = WalletStatus.Failed;
         wallet.Error = reason;
-        await SaveAsync(wallet, cancellationToken);
-        await bus.Publish(new WalletCreationFailed { MessageId = NewId.NextGuid(), WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason }, cancellationToken);
+        var id = NewId.NextGuid();
+        await SaveAsync(wallet, cancellationToken, context => OutboxWriter.Add(context, store, id, new WalletCreationFailed { MessageId = id, WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason }));
+        outbox.Notify();
     }
 
     private async Task<WalletRecord?> LoadAsync(string id, CancellationToken cancellationToken)
@@ -111,10 +114,11 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 
-    private async Task SaveAsync(WalletRecord wallet, CancellationToken cancellationToken)
+    private async Task SaveAsync(WalletRecord wallet, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoInTransaction = null)
     {
         await using var context = store.Open();
         context.Wallets.Update(wallet);
+        alsoInTransaction?.Invoke(context);
         await context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
-using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
@@ -17,7 +17,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// persists it and publishes it on <c>signatures_final</c> and <c>events</c>. A failed session is aborted and
 /// retried with another quorum, at most <see cref="CoordinatorOptions.MaxAttempts"/> times and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, CoordinatorOptions options, IBus bus)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, SignatureFinalizer finalizer, OutboxDispatcher outbox, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
@@ -77,14 +77,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
             {
                 try
                 {
-                    var partials = session.Partials.OrderBy(p => holders.ToList().IndexOf(p.Node)).Select(p => p.Payload).ToArray();
-                    var final = engine.Combine(partials, signingKey, digest);
-                    if (!EcdsaRecovery.Matches(digest, final, signingKey))
-                    {
-                        throw new SignatureAggregationException("the combined signature does not recover to the wallet key");
-                    }
-
-                    await CompleteAsync(signature, final, session.Partials.Select(p => p.Node).OrderBy(n => holders.ToList().IndexOf(n)).ToArray(), cancellationToken);
+                    await finalizer.CompleteAsync(signature, signingKey, digest, session.Partials, holders, cancellationToken);
                     return;
                 }
                 catch (SignatureAggregationException e)
@@ -107,39 +100,20 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         await FailAsync(signature, $"signing failed after {signature.Attempts} attempt(s): {lastFailure}", cancellationToken);
     }
 
-    private async Task CompleteAsync(SignatureRecord signature, FinalSignature final, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
-    {
-        signature.R = "0x" + Convert.ToHexStringLower(final.R);
-        signature.S = "0x" + Convert.ToHexStringLower(final.S);
-        signature.V = 27 + final.RecoveryId;
-        signature.Nodes = string.Join(",", nodes);
-        signature.Status = SignatureStatus.Completed;
-        signature.CompletedAt = DateTimeOffset.UtcNow;
-        signature.Error = null;
-        await SaveAsync(signature, cancellationToken);
-        await bus.Publish(new SignatureFinalized
-        {
-            MessageId = NewId.NextGuid(),
-            SignatureId = signature.Id,
-            WalletId = signature.WalletId,
-            Tenant = signature.Tenant,
-            Digest = signature.Digest,
-            R = signature.R,
-            S = signature.S,
-            V = signature.V.Value,
-            Nodes = nodes,
-            CompletedAt = signature.CompletedAt.Value,
-        }, cancellationToken);
-        await bus.Publish(new SignatureCompleted { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant }, cancellationToken);
-    }
-
     private async Task FailAsync(SignatureRecord signature, string reason, CancellationToken cancellationToken)
     {
         signature.Status = SignatureStatus.Failed;
         signature.Error = reason;
         signature.CompletedAt = DateTimeOffset.UtcNow;
-        await SaveAsync(signature, cancellationToken);
-        await bus.Publish(new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason }, cancellationToken);
+        await using (var context = store.Open())
+        {
+            context.Signatures.Update(signature);
+            var id = NewId.NextGuid();
+            OutboxWriter.Add(context, store, id, new SignatureFailed { MessageId = id, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason });
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        outbox.Notify();
     }
 
     private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)

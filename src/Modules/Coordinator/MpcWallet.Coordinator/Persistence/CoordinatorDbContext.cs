@@ -14,7 +14,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
-    public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,13 +69,15 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.ResourceId).HasColumnName("resource_id");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
         });
-        modelBuilder.Entity<NodeRecord>(e =>
+        modelBuilder.Entity<OutboxRecord>(e =>
         {
-            e.ToTable("nodes").HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Endpoint).HasColumnName("endpoint");
-            e.Property(x => x.IdentityPublicKey).HasColumnName("identity_public_key");
-            e.Property(x => x.LastHeartbeatAt).HasColumnName("last_heartbeat_at");
+            e.ToTable("outbox").HasKey(x => x.MessageId);
+            e.Property(x => x.MessageId).HasColumnName("message_id");
+            e.Property(x => x.MessageType).HasColumnName("message_type");
+            e.Property(x => x.Payload).HasColumnName("payload");
+            e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.SentAt).HasColumnName("sent_at");
         });
     }
 }

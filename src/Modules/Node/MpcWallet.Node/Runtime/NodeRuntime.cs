@@ -320,12 +320,6 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                 return;
             }
 
-            if (!session.MarkSeen(envelope.MessageId))
-            {
-                Drop(DropReason.Duplicate, envelope);
-                return;
-            }
-
             var sender = session.PeerByNode(envelope.Sender ?? "");
             if (sender is null || sender.NodeId == Id)
             {
@@ -344,6 +338,13 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             {
                 Drop(DropReason.Unauthenticated, envelope);
                 LogUnauthenticated(Id, session.Key, envelope.Sender!, e.Reason);
+                return;
+            }
+
+            // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
+            if (!session.MarkSeen(envelope.MessageId))
+            {
+                Drop(DropReason.Duplicate, envelope);
                 return;
             }
 

@@ -45,9 +45,3 @@ CREATE TABLE "{schema}".idempotency_keys (
     created_at   timestamptz NOT NULL,
     PRIMARY KEY (tenant, operation, key)
 );
-CREATE TABLE "{schema}".nodes (
-    id                  text PRIMARY KEY,
-    endpoint            text NOT NULL,
-    identity_public_key text NULL,
-    last_heartbeat_at   timestamptz NULL
-);

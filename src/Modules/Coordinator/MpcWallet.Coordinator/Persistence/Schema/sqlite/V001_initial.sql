@@ -45,9 +45,3 @@ CREATE TABLE idempotency_keys (
     created_at   TEXT NOT NULL,
     PRIMARY KEY (tenant, operation, key)
 );
-CREATE TABLE nodes (
-    id                  TEXT PRIMARY KEY,
-    endpoint            TEXT NOT NULL,
-    identity_public_key TEXT NULL,
-    last_heartbeat_at   TEXT NULL
-);

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Messaging;
+
+namespace MpcWallet.Coordinator.Outbox;
+
+/// <summary>
+/// Publishes committed outbox messages in order, with their original message id (consumers deduplicate by it), and
+/// marks them sent. Runs on a short poll; unsent messages from before a restart go out on start.
+/// </summary>
+internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly Dictionary<string, Type> Types = BrokerChannels.EntityNames.Keys.ToDictionary(t => t.FullName!, t => t);
+    private readonly SemaphoreSlim _signal = new(0);
+
+    /// <summary>Wakes the dispatcher now instead of at the next poll.</summary>
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        var pending = await context.Outbox.Where(o => o.SentAt == null).OrderBy(o => o.Sequence).Take(100).ToListAsync(cancellationToken);
+        foreach (var record in pending)
+        {
+            if (!Types.TryGetValue(record.MessageType, out var type))
+            {
+                LogUnknownType(record.MessageId, record.MessageType);
+                record.SentAt = DateTimeOffset.UtcNow;
+                continue;
+            }
+
+            var message = JsonSerializer.Deserialize(record.Payload, type)!;
+            var messageId = Guid.Parse(record.MessageId);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
+            record.SentAt = DateTimeOffset.UtcNow;
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchPendingAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e.Message);
+            }
+
+            await _signal.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "outbox message {MessageId} has an unknown type {Type}; skipped")]
+    private partial void LogUnknownType(string messageId, string type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "publishing the outbox failed, retrying: {Error}")]
+    private partial void LogFailed(string error);
+}
