@@ -29,16 +29,27 @@ public sealed class SignatureRequestedConsumerSpecs
         var queue = new WorkQueue();
         await using var provider = CoordinatorHarness.Build(s => s.AddSingleton(store).AddSingleton(queue));
         var harness = provider.GetRequiredService<ITestHarness>();
+        // Generous: the whole solution's tests share two cores (a deadline against hangs, not a timing assertion).
+        harness.TestTimeout = TimeSpan.FromSeconds(60);
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(15);
         await harness.Start();
 
         var id = "sig_" + Guid.NewGuid().ToString("N");
         var digest = "0x" + new string('a', 64);
         await Publish(harness, Request(id, "wlt_1", "t", digest));
         await Publish(harness, Request(id, "wlt_1", "t", digest)); // redelivery
-        await Publish(harness, Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "other-tenant", digest));
-        await Publish(harness, Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_missing", "t", digest));
-        await Publish(harness, Request("not-an-id", "wlt_1", "t", digest));
-        await Publish(harness, Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "t", "0x1234"));
+        var refused = new[]
+        {
+            Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "other-tenant", digest),
+            Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_missing", "t", digest),
+            Request("not-an-id", "wlt_1", "t", digest),
+            Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "t", "0x1234"),
+        };
+        foreach (var request in refused)
+        {
+            await Publish(harness, request);
+            Assert.True(await harness.Published.Any<SignatureFailed>(m => m.Context.Message.SignatureId == request.SignatureId));
+        }
 
         await using (var context = store.Open())
         {
@@ -62,7 +73,6 @@ public sealed class SignatureRequestedConsumerSpecs
         }
 
         Assert.Equal([new WorkItem(WorkKind.Signing, id)], queued);
-        Assert.Equal(4, harness.Published.Select<SignatureFailed>().Count());
     }
 
     private static SignatureRequested Request(string id, string wallet, string tenant, string digest) =>

@@ -18,6 +18,9 @@ internal sealed class Chain(ChainOptions options, FeePolicy feePolicy, EthereumR
 
     public EthereumRpcClient Client { get; } = client;
 
+    /// <summary>The node's address for logs and problems: scheme, host and port only (paths and queries often carry API keys).</summary>
+    public string NodeAddress { get; } = Uri.TryCreate(options.RpcUrl, UriKind.Absolute, out var url) ? $"{url.Scheme}://{url.Host}:{url.Port}" : "(invalid url)";
+
     public ChainState State { get; private set; } = ChainState.Unverified;
 
     /// <summary>The newest block number the receipt tracker saw (0 before its first poll).</summary>

@@ -21,20 +21,20 @@ internal sealed partial class ChainVerification(ChainRegistry chains, ILogger<Ch
                 if (reported == chain.Id)
                 {
                     chain.MarkReady();
-                    LogReady(chain.Id, chain.Options.RpcUrl);
+                    LogReady(chain.Id, chain.NodeAddress);
                 }
                 else
                 {
-                    chain.MarkRefused($"the node at {chain.Options.RpcUrl} reports chain id {reported}, not the configured {chain.Id}");
-                    LogRefused(chain.Id, chain.Options.RpcUrl, reported);
+                    chain.MarkRefused($"the node at {chain.NodeAddress} reports chain id {reported}, not the configured {chain.Id}");
+                    LogRefused(chain.Id, chain.NodeAddress, reported);
                 }
 
                 return;
             }
             catch (Exception e) when (e is EthereumRpcException or EthereumRpcTransportException or EthereumRpcResponseException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
-                chain.MarkUnreachable($"the node at {chain.Options.RpcUrl} does not answer: {e.Message}");
-                LogUnreachable(chain.Id, chain.Options.RpcUrl, e.Message, delay);
+                chain.MarkUnreachable($"the node at {chain.NodeAddress} does not answer: {e.Message}");
+                LogUnreachable(chain.Id, chain.NodeAddress, e.Message, delay);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }

@@ -104,6 +104,11 @@ internal sealed partial class AttemptSigner(TransactionsStore store, Broadcaster
 
     private static (SignedTransaction? Signed, string? Problem) Assemble(SignatureFinalized message, TransactionRecord transaction, AttemptRecord attempt)
     {
+        if (message.WalletId != transaction.WalletId || message.Tenant != transaction.Tenant)
+        {
+            return (null, $"the signature is for wallet {message.WalletId}, not {transaction.WalletId}");
+        }
+
         if (!string.Equals(message.Digest, attempt.SigningHash, StringComparison.Ordinal))
         {
             return (null, $"the coordinator signed {message.Digest}, not the attempt's signing hash {attempt.SigningHash}");

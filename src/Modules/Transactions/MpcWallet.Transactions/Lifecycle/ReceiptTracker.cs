@@ -99,7 +99,7 @@ internal sealed partial class ReceiptTracker(
 
         var head = await chain.Client.GetBlockNumberAsync(cancellationToken);
         chain.Head = head;
-        var receipts = await ReceiptsAsync(chain, attempts.Where(a => a.SubmittedAt is not null && a.Hash is not null).Select(a => a.Hash!).ToArray(), cancellationToken);
+        var receipts = await ReceiptsAsync(chain, attempts.Where(a => a.Hash is not null).Select(a => a.Hash!).ToArray(), cancellationToken);
         foreach (var transaction in watched)
         {
             var own = attempts.Where(a => a.TransactionId == transaction.Id).OrderBy(a => a.Number).ToList();
