@@ -68,6 +68,7 @@ public sealed class DurabilityAndSealing
         string[] Keys(string node2Key) =>
         [
             "--modules", "node",
+            "--Cluster:ControlToken", "test-control-token-0123456789abcdef0123",
             "--Node:KeyEncryptionKeys:node-1", node1Key,
             "--Node:KeyEncryptionKeys:node-2", node2Key,
             "--Node:KeyEncryptionKeys:node-3", node3Key,

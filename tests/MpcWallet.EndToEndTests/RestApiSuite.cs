@@ -17,7 +17,8 @@ public abstract class RestApiSuite(SharedHost shared)
         var wallet = shared.Wallet;
         Assert.Equal(2, wallet.GetProperty("threshold").GetInt32());
         Assert.Equal(3, wallet.GetProperty("parties").GetInt32());
-        Assert.True(new[] { "node-1", "node-2", "node-3" }.SequenceEqual(wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!)), wallet.ToString());
+        // Nodes are listed in party-index order, and which node gets which index is the coordinator's choice.
+        Assert.True(new[] { "node-1", "node-2", "node-3" }.SequenceEqual(wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).Order()), wallet.ToString());
         var publicKey = SignatureCheck.Hex(wallet.GetProperty("publicKey").GetString()!);
         Assert.Equal(33, publicKey.Length);
         Assert.Contains(publicKey[0], new byte[] { 2, 3 });
@@ -156,6 +157,23 @@ public abstract class RestApiSuite(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_makes_one_signature()
+    {
+        using var client = shared.Host.Client();
+        var key = Guid.NewGuid().ToString();
+        var json = "{\"type\": \"personalMessage\", \"message\": \"once\"}";
+        var (first, created, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json, wait: 30, idempotencyKey: key);
+        var (again, repeated, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json, idempotencyKey: key);
+        var (conflict, _, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", json.Replace("once", "twice", StringComparison.Ordinal), idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(created.GetProperty("id").GetString(), repeated.GetProperty("id").GetString());
+        Assert.Equal(created.GetProperty("signature").GetString(), repeated.GetProperty("signature").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+    }
+
+    [Fact]
     public async Task Nodes_and_operations_endpoints_answer()
     {
         using var client = shared.Host.Client();
@@ -170,6 +188,22 @@ public abstract class RestApiSuite(SharedHost shared)
         Assert.Contains("/v1/wallets/{id}/signatures", openApi, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
         Assert.Contains("http_requests_received_total", await anonymous.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nodes_refuse_control_calls_without_the_clusters_control_token()
+    {
+        using var client = shared.Host.Client();
+        var (_, nodes) = await Api.GetAsync(client, "/v1/nodes");
+        var endpoint = nodes.GetProperty("items")[0].GetProperty("endpoint").GetString()!;
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(endpoint);
+        var control = new MpcWallet.Contracts.Control.NodeControl.NodeControlClient(channel);
+
+        var anonymous = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.PingAsync(new MpcWallet.Contracts.Control.PingRequest()));
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, anonymous.StatusCode);
+        var wrong = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+            await control.StartSigningAsync(new MpcWallet.Contracts.Control.StartSigningRequest(), new Grpc.Core.Metadata { { "authorization", "Bearer not-the-token-not-the-token-not-the-token" } }));
+        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, wrong.StatusCode);
     }
 
     private string Id => shared.Wallet.GetProperty("id").GetString()!;

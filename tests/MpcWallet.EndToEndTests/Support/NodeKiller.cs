@@ -22,12 +22,10 @@ public sealed class NodeKiller(IServiceProvider services) : IConsumeObserver
     {
         if (context.Message is RoundMessage { Recipient: { } victim, Round: 2 } && Interlocked.Exchange(ref _armed, 0) == 1)
         {
-            // Stop it off the consume path (stopping waits for the node's gRPC server).
-            _ = Task.Run(async () =>
-            {
-                await NodeModule.StopLocalNodeAsync(services, victim);
-                _killed.TrySetResult(victim);
-            });
+            // The node ignores the broker from now on (this very message included); its gRPC server shuts down
+            // in the background.
+            var stopping = NodeModule.StopLocalNodeAsync(services, victim);
+            _ = stopping.ContinueWith(_ => _killed.TrySetResult(victim), TaskScheduler.Default);
         }
 
         return Task.CompletedTask;

@@ -51,6 +51,8 @@ public sealed class TestHost : IAsyncDisposable
             "--Node:HeartbeatInterval", "00:00:00.250",
             "--Coordinator:OfflineAfter", "00:00:03",
             "--Coordinator:SessionTimeout", "00:00:10",
+            "--Coordinator:KeyGenerationSessionTimeout", "00:00:45",
+            "--Coordinator:KeyGenerationDeadline", "00:02:30",
             "--Coordinator:QuorumWait", "00:00:01",
             "--Coordinator:SignatureDeadline", "00:00:40",
             "--Logging:LogLevel:Default", "Warning",

@@ -17,6 +17,7 @@ internal static class NodeHarness
             ["DataDirectory"] = dataDirectory,
             ["Node:CreateDevelopmentKeys"] = "true",
             ["Node:HeartbeatInterval"] = "01:00:00",
+            ["Cluster:ControlToken"] = "node-harness-control-token-0123456789",
         };
         for (var i = 0; i < 3; i++)
         {

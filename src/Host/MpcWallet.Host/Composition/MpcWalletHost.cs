@@ -35,6 +35,11 @@ public static partial class MpcWalletHost
         AddConfigurationFiles(builder, args);
         var configuration = builder.Configuration;
         var modules = EnabledModules.From(configuration);
+        if (modules.Coordinator && modules.Node && string.IsNullOrEmpty(configuration["Cluster:ControlToken"]))
+        {
+            // Single host: coordinator and nodes share this process, so a per-process secret is enough.
+            configuration["Cluster:ControlToken"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        }
 
         builder.Services.AddProblemDetails();
         builder.Services.AddApiKeyAuthentication(configuration);

@@ -8,8 +8,11 @@ internal sealed class CoordinatorOptions
     /// <summary>A node whose last heartbeat is older than this counts as offline.</summary>
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>How long one protocol session may run before it is aborted and retried with another quorum.</summary>
+    /// <summary>How long one signing session may run before it is aborted and retried with another quorum.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The same for key generation, which costs far more CPU (base OTs, OT extension, proofs).</summary>
+    public TimeSpan KeyGenerationSessionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long NodeControl calls (prepare, begin, abort, info) may take.</summary>
     public TimeSpan ControlCallTimeout { get; set; } = TimeSpan.FromSeconds(5);

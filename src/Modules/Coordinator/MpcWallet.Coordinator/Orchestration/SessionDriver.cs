@@ -5,6 +5,7 @@ using MpcWallet.Contracts.Control;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
+using MpcWallet.Infrastructure.Cluster;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
@@ -13,7 +14,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// a faster peer's first message), begin every participant, then wait for the outcome or the deadline. Whatever
 /// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets.
 /// </summary>
-internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, CoordinatorOptions options, ILogger<SessionDriver> logger)
+internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, CoordinatorOptions options, ClusterOptions cluster, ILogger<SessionDriver> logger)
 {
     /// <summary>The participants with their party index and identity (asked from the node itself when unknown).</summary>
     public async Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
@@ -92,7 +93,8 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
     private async Task<SessionOutcome> WaitAsync(ActiveSession session, CancellationToken cancellationToken)
     {
-        var timeout = Task.Delay(options.SessionTimeout, cancellationToken);
+        var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
+        var timeout = Task.Delay(limit, cancellationToken);
         if (await Task.WhenAny(session.Outcome, timeout) == session.Outcome)
         {
             return await session.Outcome;
@@ -100,7 +102,7 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
         cancellationToken.ThrowIfCancellationRequested();
         var silent = session.Silent.ToArray();
-        return SessionOutcome.Failed($"session timed out after {options.SessionTimeout.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent);
+        return SessionOutcome.Failed($"session timed out after {limit.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent);
     }
 
     private async Task AbortAllAsync(ActiveSession session, string reason)
@@ -119,7 +121,10 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         }));
     }
 
-    private CallOptions Call(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + options.ControlCallTimeout, cancellationToken: cancellationToken);
+    private CallOptions Call(CancellationToken cancellationToken) => new(
+        headers: new Metadata { { ControlToken.Header, ControlToken.HeaderValue(ControlToken.Validate(cluster.ControlToken)) } },
+        deadline: DateTime.UtcNow + options.ControlCallTimeout,
+        cancellationToken: cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Purpose} session {Session} failed: {Reason}")]
     private partial void LogFailed(SessionPurpose purpose, string session, string reason);

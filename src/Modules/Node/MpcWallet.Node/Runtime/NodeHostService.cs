@@ -64,7 +64,7 @@ internal sealed partial class NodeHostService(
 
             var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
                 ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
-            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), loggerFactory, cancellationToken);
+            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
             _servers[id] = server;
             node.Endpoint = server.Endpoint;
             node.MarkRunning(true);
@@ -83,10 +83,12 @@ internal sealed partial class NodeHostService(
     private async Task StopNodeAsync(string id, bool shuttingDown)
     {
         var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
+
+        // Synchronously, before anything is awaited: from the caller's next instruction on, the node ignores the broker.
+        node.MarkRunning(false);
         await _lifecycle.WaitAsync();
         try
         {
-            node.MarkRunning(false);
             if (_servers.Remove(id, out var server))
             {
                 await server.DisposeAsync();

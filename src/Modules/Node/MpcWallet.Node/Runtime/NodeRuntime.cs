@@ -567,6 +567,10 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "completed", cancellationToken);
         LogCompleted(Id, session.Kind, session.Key);
         Forget(session);
+        if (session.Kind == SessionKind.KeyGeneration)
+        {
+            await _bus.Publish(new NodeStateHint { MessageId = NewId.NextGuid(), Node = Id, Keys = await HeldKeysAsync(cancellationToken), LastSessionId = session.Key, At = DateTimeOffset.UtcNow }, cancellationToken);
+        }
     }
 
     private async Task FailAsync(NodeSession session, ProtocolAbortException abort, CancellationToken cancellationToken)
