@@ -13,6 +13,12 @@ internal sealed class TransactionsOptions
     /// <summary>A signature request unanswered this long is sent again (same signature id, so at most one signature).</summary>
     public TimeSpan SignatureResendAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// An attempt still without a signature after this long is given up: rejected, and the transaction fails before
+    /// broadcast (nonce released) when it has no other attempt. A late signature for it is ignored.
+    /// </summary>
+    public TimeSpan SigningTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the outbox is swept when nobody signalled it.</summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

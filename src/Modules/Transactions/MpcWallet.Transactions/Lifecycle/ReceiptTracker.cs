@@ -23,6 +23,7 @@ internal sealed partial class ReceiptTracker(
     ChainRegistry chains,
     ChainVerification verification,
     Broadcaster broadcaster,
+    AttemptSigner signer,
     TransactionsOptions options,
     ILogger<ReceiptTracker> logger) : BackgroundService
 {
@@ -129,7 +130,22 @@ internal sealed partial class ReceiptTracker(
             await broadcaster.BroadcastAsync(attempt.Id, cancellationToken);
         }
 
-        var unanswered = waiting.Where(w => w.Attempt.Status == AttemptStatus.Signing && now - w.Attempt.RequestedAt >= options.SignatureResendAfter).ToList();
+        foreach (var (attempt, transaction) in waiting.Where(w => w.Attempt.Status == AttemptStatus.Signing && now - w.Attempt.CreatedAt >= options.SigningTimeout))
+        {
+            LogSigningTimedOut(transaction.Id, attempt.Number, options.SigningTimeout);
+            await signer.FailAsync(
+                new Contracts.Events.SignatureFailed
+                {
+                    MessageId = Guid.NewGuid(),
+                    SignatureId = attempt.SignatureId,
+                    WalletId = transaction.WalletId,
+                    Tenant = transaction.Tenant,
+                    Reason = $"no signature within {options.SigningTimeout}",
+                },
+                cancellationToken);
+        }
+
+        var unanswered = waiting.Where(w => w.Attempt.Status == AttemptStatus.Signing && now - w.Attempt.RequestedAt >= options.SignatureResendAfter && now - w.Attempt.CreatedAt < options.SigningTimeout).ToList();
         if (unanswered.Count == 0)
         {
             return;
@@ -339,6 +355,9 @@ internal sealed partial class ReceiptTracker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {TransactionId} (nonce {Nonce}) is stuck and cannot be bumped: the fee cap {Cap} leaves no valid replacement (stuck signer)")]
     private partial void LogCapped(string transactionId, long? nonce, string cap);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {TransactionId} attempt {Attempt}: no signature within {Timeout}; the attempt is given up")]
+    private partial void LogSigningTimedOut(string transactionId, int attempt, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {TransactionId} attempt {Attempt}: signature request {SignatureId} sent again (no answer yet)")]
     private partial void LogSignatureResent(string transactionId, int attempt, string signatureId);
