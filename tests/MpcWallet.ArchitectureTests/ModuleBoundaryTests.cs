@@ -3,6 +3,7 @@ using MpcWallet.Contracts.Rounds;
 using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Node;
+using MpcWallet.Transactions;
 
 namespace MpcWallet.ArchitectureTests;
 
@@ -11,16 +12,17 @@ public sealed class ModuleBoundaryTests
 {
     private static readonly Assembly Coordinator = typeof(CoordinatorModule).Assembly;
     private static readonly Assembly Node = typeof(NodeModule).Assembly;
+    private static readonly Assembly Transactions = typeof(TransactionsModule).Assembly;
     private static readonly Assembly Contracts = typeof(RoundMessage).Assembly;
     private static readonly Assembly Infrastructure = typeof(BrokerChannels).Assembly;
     private static readonly Assembly Engine = typeof(MpcWallet.Mpc.Protocol.SessionId).Assembly;
 
-    private static readonly string[] ModuleAssemblies = [Coordinator.GetName().Name!, Node.GetName().Name!];
+    private static readonly string[] ModuleAssemblies = [Coordinator.GetName().Name!, Node.GetName().Name!, Transactions.GetName().Name!];
 
     [Fact]
     public void Modules_do_not_reference_each_other()
     {
-        foreach (var module in new[] { Coordinator, Node })
+        foreach (var module in new[] { Coordinator, Node, Transactions })
         {
             var references = module.GetReferencedAssemblies().Select(a => a.Name).ToArray();
             var others = ModuleAssemblies.Where(m => m != module.GetName().Name);
@@ -31,7 +33,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Modules_reference_only_shared_assemblies_of_the_solution()
     {
-        foreach (var module in new[] { Coordinator, Node })
+        foreach (var module in new[] { Coordinator, Node, Transactions })
         {
             var ours = module.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("MpcWallet.", StringComparison.Ordinal)).ToArray();
             Assert.All(ours, name => Assert.Contains(name, new[] { "MpcWallet.Contracts", "MpcWallet.Infrastructure", "MpcWallet.Mpc", "MpcWallet.Ethereum" }));
@@ -43,6 +45,7 @@ public sealed class ModuleBoundaryTests
     {
         Assert.Equal([typeof(CoordinatorModule)], Coordinator.GetExportedTypes());
         Assert.Equal([typeof(NodeModule)], Node.GetExportedTypes());
+        Assert.Equal([typeof(TransactionsModule)], Transactions.GetExportedTypes());
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class ModuleBoundaryTests
     {
         // Transport selection lives in Infrastructure (called by the host); a module calling UsingRabbitMq/UsingInMemory
         // would reference the transport assembly.
-        foreach (var module in new[] { Coordinator, Node })
+        foreach (var module in new[] { Coordinator, Node, Transactions })
         {
             Assert.DoesNotContain(module.GetReferencedAssemblies(), a => a.Name == "MassTransit.RabbitMqTransport");
         }
@@ -94,7 +97,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Consumers_dbcontexts_and_entities_are_internal_sealed()
     {
-        foreach (var module in new[] { Coordinator, Node })
+        foreach (var module in new[] { Coordinator, Node, Transactions })
         {
             var implementation = module.GetTypes().Where(t => t.IsClass && !t.IsAbstract && !t.IsNested && t.Namespace is not null && !t.Name.StartsWith('<')).ToArray();
             var consumers = implementation.Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MassTransit.IConsumer<>))).ToArray();

@@ -17,13 +17,8 @@ internal sealed record EnabledModules(bool Coordinator, bool Node, bool Transact
             throw new InvalidOperationException($"Modules:Enabled names unknown modules: {string.Join(", ", unknown)}");
         }
 
-        if (names.Contains("transactions"))
-        {
-            throw new InvalidOperationException("the transactions module is not part of this build yet");
-        }
-
-        return new EnabledModules(names.Contains("coordinator"), names.Contains("node"), false);
+        return new EnabledModules(names.Contains("coordinator"), names.Contains("node"), names.Contains("transactions"));
     }
 
-    public override string ToString() => string.Join(",", new[] { Coordinator ? "coordinator" : null, Node ? "node" : null }.Where(n => n is not null));
+    public override string ToString() => string.Join(",", new[] { Coordinator ? "coordinator" : null, Node ? "node" : null, Transactions ? "transactions" : null }.Where(n => n is not null));
 }

@@ -9,6 +9,7 @@ using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Node;
+using MpcWallet.Transactions;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -56,6 +57,11 @@ public static partial class MpcWalletHost
             endpoints.AddRange(NodeModule.NodeEndpoints(configuration));
         }
 
+        if (modules.Transactions)
+        {
+            endpoints.AddRange(TransactionsModule.TransactionsEndpoints());
+        }
+
         // The bus first: its hosted service starts (and waits for the broker) before the modules' services.
         builder.Services.AddMpcWalletBus(
             configuration,
@@ -70,6 +76,11 @@ public static partial class MpcWalletHost
                 {
                     bus.AddNodeConsumers();
                 }
+
+                if (modules.Transactions)
+                {
+                    bus.AddTransactionsConsumers();
+                }
             },
             endpoints);
         if (modules.Coordinator)
@@ -80,6 +91,11 @@ public static partial class MpcWalletHost
         if (modules.Node)
         {
             builder.Services.AddNodeModule(configuration);
+        }
+
+        if (modules.Transactions)
+        {
+            builder.Services.AddTransactionsModule(configuration);
         }
 
         configureServices?.Invoke(builder.Services);
@@ -102,6 +118,11 @@ public static partial class MpcWalletHost
         if (modules.Coordinator)
         {
             app.MapCoordinatorApi();
+        }
+
+        if (modules.Transactions)
+        {
+            app.MapTransactionsApi();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));

@@ -55,6 +55,7 @@ public static class CoordinatorModule
         bus.AddConsumer<KeyShareStoredConsumer>();
         bus.AddConsumer<SessionFailedConsumer>();
         bus.AddConsumer<PartialSignatureConsumer>();
+        bus.AddConsumer<SignatureRequestedConsumer>();
     }
 
     /// <summary>The coordinator's queues, one per channel it consumes.</summary>
@@ -63,6 +64,7 @@ public static class CoordinatorModule
         new(BrokerChannels.Heartbeats + ".coordinator", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)]),
         new(BrokerChannels.StateSync + ".coordinator", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer), typeof(KeyShareStoredConsumer), typeof(SessionFailedConsumer)]),
         new(BrokerChannels.PartialSignatures + ".coordinator", BrokerChannels.PartialSignatures, [typeof(PartialSignatureConsumer)]),
+        new(BrokerChannels.SignatureRequests + ".coordinator", BrokerChannels.SignatureRequests, [typeof(SignatureRequestedConsumer)]),
     ];
 
     /// <summary>Maps <c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c> (API-key authenticated).</summary>

@@ -3,6 +3,7 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.Heartbeats;
 using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Contracts.Rounds;
+using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Contracts.StateSync;
 
 namespace MpcWallet.Infrastructure.Messaging;
@@ -20,6 +21,7 @@ public static class BrokerChannels
     public const string SignaturesFinal = "signatures_final";
     public const string Heartbeats = "heartbeats";
     public const string Events = "events";
+    public const string SignatureRequests = "signature_requests";
 
     /// <summary>Entity (exchange/topic) name per contract: the channel name, suffixed where a channel has a family.</summary>
     public static IReadOnlyDictionary<Type, string> EntityNames { get; } = new Dictionary<Type, string>
@@ -37,6 +39,8 @@ public static class BrokerChannels
         [typeof(SignatureFailed)] = Events + ".signature-failed",
         [typeof(NodeWentOnline)] = Events + ".node-online",
         [typeof(NodeWentOffline)] = Events + ".node-offline",
+        [typeof(TransactionStatusChanged)] = Events + ".transaction-status-changed",
+        [typeof(SignatureRequested)] = SignatureRequests,
     };
 
     /// <summary>The channel a contract travels on.</summary>
@@ -55,10 +59,12 @@ public static class BrokerChannels
         SignaturesFinal => new ChannelSettings { Durable = true, Prefetch = 16, RetryCount = 5 },
         Heartbeats => new ChannelSettings { Durable = false, TimeToLive = TimeSpan.FromSeconds(10), Prefetch = 32, RetryCount = 0 },
         Events => new ChannelSettings { Durable = true, Prefetch = 16, RetryCount = 5 },
+        // Requests to sign (from the transaction service); the requester re-sends unanswered ones after a restart.
+        SignatureRequests => new ChannelSettings { Durable = true, Prefetch = 16, RetryCount = 5 },
         _ => throw new ArgumentException($"unknown channel {channel}", nameof(channel)),
     };
 
-    public static IReadOnlyList<string> All { get; } = [MpcRounds, StateSync, PartialSignatures, SignaturesFinal, Heartbeats, Events];
+    public static IReadOnlyList<string> All { get; } = [MpcRounds, StateSync, PartialSignatures, SignaturesFinal, Heartbeats, Events, SignatureRequests];
 
     /// <summary>The queue of one node's protocol messages.</summary>
     public static string NodeRoundQueue(string nodeId) => $"{MpcRounds}.{nodeId}";

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Ethereum.Addresses;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Rpc;
+using MpcWallet.Ethereum.Tests.Anvil;
+using MpcWallet.Host.Composition;
+using MpcWallet.Transactions.Persistence;
+
+namespace MpcWallet.Bench.Transactions;
+
+/// <summary>
+/// Confirmed transfers per second against an auto-mining Anvil, from one wallet and from ten, through the real host
+/// (REST → nonce → signature request on the broker → broadcast → receipt polling), and the median time from the
+/// request to <c>submitted</c>. The signer is the single-key stand-in (isolates the transaction service) or, with
+/// <c>--signer mpc</c>, the real coordinator and three DKLs23 nodes in the same process.
+/// </summary>
+internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options)
+{
+    private const string ApiKey = "bench-key-0001";
+    private const string Tenant = "bench";
+
+    public async Task<int> RunAsync()
+    {
+        await using var anvil = await AnvilNode.StartAsync("--silent");
+        var data = Directory.CreateTempSubdirectory("mpcwallet-bench-tx-").FullName;
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",
+            "--modules", options.Mpc ? "coordinator,node,transactions" : "transactions",
+            "--Auth:ApiKeys:0:Tenant", Tenant, "--Auth:ApiKeys:0:Key", ApiKey,
+            "--Chains:0:ChainId", "31337", "--Chains:0:RpcUrl", anvil.Endpoint.ToString(), "--Chains:0:Confirmations", "1",
+            "--Chains:0:PollInterval", "00:00:00.050",
+            "--Transactions:OutboxSweepInterval", "00:00:00.100",
+            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:Console:LogToStandardErrorThreshold", "Trace", // stdout carries only the JSON lines
+        };
+        if (options.Mpc)
+        {
+            args.AddRange(["--Node:CreateDevelopmentKeys", "true", "--Node:HeartbeatInterval", "00:00:00.250", "--Coordinator:OfflineAfter", "00:00:01.500", "--Coordinator:SignatureDeadline", "00:01:00"]);
+            for (var i = 0; i < 3; i++)
+            {
+                args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+            }
+        }
+
+        var app = MpcWalletHost.Build(args.ToArray(), services =>
+        {
+            if (!options.Mpc)
+            {
+                services.AddSingleton<BenchSigner>();
+                services.AddHostedService(sp => sp.GetRequiredService<BenchSigner>());
+            }
+        });
+        await app.StartAsync();
+        try
+        {
+            var observer = new StatusObserver();
+            await observer.StartAsync(app.Services.GetRequiredService<IBus>());
+            using var client = new HttpClient { BaseAddress = new Uri(MpcWalletHost.Addresses(app)[0]), Timeout = TimeSpan.FromMinutes(2) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+            foreach (var walletCount in new[] { 1, 10 })
+            {
+                var wallets = new List<string>();
+                for (var i = 0; i < walletCount; i++)
+                {
+                    wallets.Add(await CreateWalletAsync(app, client, anvil));
+                }
+
+                Console.Error.WriteLine($"transactions: {options.Transfers} transfers from {walletCount} wallet(s), {options.Concurrency} requests in flight, signer {(options.Mpc ? "mpc 2-of-3" : "single-key stand-in")}");
+                Console.WriteLine(await RunScenarioAsync(client, observer, wallets));
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    private async Task<string> CreateWalletAsync(WebApplication app, HttpClient client, AnvilNode anvil)
+    {
+        string id;
+        EthereumAddress address;
+        if (options.Mpc)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            JsonElement wallet;
+            while (true)
+            {
+                using var attempt = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
+                attempt.Headers.Add("Prefer", "wait=30");
+                var response = await client.SendAsync(attempt);
+                if (response.IsSuccessStatusCode)
+                {
+                    wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    break;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException("wallet creation failed: " + await response.Content.ReadAsStringAsync());
+                }
+
+                await Task.Delay(250); // nodes still coming online
+            }
+
+            id = wallet.GetProperty("id").GetString()!;
+            address = EthereumAddress.Parse(wallet.GetProperty("address").GetString()!);
+        }
+        else
+        {
+            var key = new BenchKey();
+            id = "wal_" + Guid.NewGuid().ToString("N");
+            address = key.Address;
+            var signer = app.Services.GetRequiredService<BenchSigner>();
+            signer.Keys[id] = key;
+            await signer.AnnounceAsync(id, Tenant, key);
+        }
+
+        await anvil.Client.SendAsync(new EthereumRpcCall<bool>("anvil_setBalance", [address.ToLowerHex(), UInt256.Parse("1000000000000000000000").ToQuantityString()], _ => true));
+        var store = app.Services.GetRequiredService<TransactionsStore>();
+        while (true)
+        {
+            await using var context = await store.OpenAsync(default);
+            if (await context.Wallets.AnyAsync(w => w.Id == id))
+            {
+                return id;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<string> RunScenarioAsync(HttpClient client, StatusObserver observer, IReadOnlyList<string> wallets)
+    {
+        var recipient = EthereumAddress.FromBytes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToChecksumString();
+        using var slots = new SemaphoreSlim(options.Concurrency);
+        var started = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>();
+        var clock = Stopwatch.StartNew();
+        var first = DateTimeOffset.UtcNow;
+        var posts = Enumerable.Range(0, options.Transfers).Select(async i =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                var at = DateTimeOffset.UtcNow;
+                var response = await client.PostAsJsonAsync($"/v1/wallets/{wallets[i % wallets.Count]}/transactions", new { chainId = 31337, to = recipient, value = "1" });
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"POST failed: {(int)response.StatusCode} {body}");
+                }
+
+                started[body.GetProperty("id").GetString()!] = at;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToArray();
+        await Task.WhenAll(posts);
+        while (started.Keys.Any(id => !observer.Reached(id, "confirmed") && !observer.Reached(id, "failed")) && clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(20);
+        }
+
+        var unfinished = started.Keys.Count(id => !observer.Reached(id, "confirmed") && !observer.Reached(id, "failed"));
+
+        var failed = started.Keys.Count(id => observer.Reached(id, "failed"));
+        var lastConfirmed = started.Keys.Select(id => observer.At(id, "confirmed")).Where(a => a is not null).Max() ?? DateTimeOffset.UtcNow;
+        var seconds = (lastConfirmed - first).TotalSeconds;
+        var toSubmitted = started.Select(p => observer.At(p.Key, "submitted") is { } s ? (s - p.Value).TotalMilliseconds : double.NaN).Where(double.IsFinite).Order().ToArray();
+        var result = new JsonObject
+        {
+            ["mode"] = "transactions",
+            ["signer"] = options.Mpc ? "mpc-2of3" : "single-key",
+            ["wallets"] = wallets.Count,
+            ["transfers"] = options.Transfers,
+            ["concurrency"] = options.Concurrency,
+            ["failed"] = failed,
+            ["unfinishedAfter3Minutes"] = unfinished,
+            ["seconds"] = Math.Round(seconds, 3),
+            ["confirmedPerSecond"] = Math.Round((options.Transfers - failed - unfinished) / seconds, 2),
+            ["medianRequestToSubmittedMs"] = Math.Round(Percentile(toSubmitted, 0.5), 1),
+            ["p95RequestToSubmittedMs"] = Math.Round(Percentile(toSubmitted, 0.95), 1),
+        };
+        return result.ToJsonString();
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
+}

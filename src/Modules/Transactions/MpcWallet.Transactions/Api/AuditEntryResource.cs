@@ -1,0 +1,3 @@
+namespace MpcWallet.Transactions.Api;
+
+internal sealed record AuditEntryResource(long Sequence, string? OldStatus, string NewStatus, string Action, string? Hash, string? Detail, string At, string EntryHash);

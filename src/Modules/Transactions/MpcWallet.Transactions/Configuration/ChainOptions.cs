@@ -1,0 +1,23 @@
+namespace MpcWallet.Transactions.Configuration;
+
+/// <summary>One entry of <c>Chains</c>: an EVM chain this service sends on.</summary>
+internal sealed class ChainOptions
+{
+    public ulong ChainId { get; set; }
+
+    public string RpcUrl { get; set; } = "";
+
+    /// <summary>Blocks (the receipt's own included) before a transaction counts as confirmed.</summary>
+    public int Confirmations { get; set; } = 1;
+
+    /// <summary>How often receipts and the head are polled.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An attempt not mined this long after it was broadcast is replaced with bumped fees.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Confirmed transactions are re-checked (reorgs) until their block is this deep.</summary>
+    public int FinalityDepth { get; set; } = 64;
+
+    public FeePolicyOptions FeePolicy { get; set; } = new();
+}

@@ -1,0 +1,34 @@
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Transactions.Configuration;
+
+namespace MpcWallet.Transactions.Fees;
+
+/// <summary>A chain's fee policy, parsed and range-checked from <see cref="FeePolicyOptions"/>.</summary>
+internal sealed record FeePolicy(
+    UInt256 MaxFeePerGasCap,
+    UInt256 MinPriorityFeePerGas,
+    int BaseFeeMultiplier,
+    double PriorityFeePercentile,
+    int FeeHistoryBlocks,
+    int GasLimitMarginPercent,
+    int ReplacementBumpPerMille)
+{
+    public static FeePolicy From(ulong chainId, FeePolicyOptions options)
+    {
+        if (!UInt256.TryParse(options.MaxFeePerGasCap, out var cap) || cap.IsZero || !UInt256.TryParse(options.MinPriorityFeePerGas, out var minTip) || minTip > cap)
+        {
+            throw new InvalidOperationException($"Chains: chain {chainId} FeePolicy needs decimal wei MaxFeePerGasCap > 0 and MinPriorityFeePerGas ≤ the cap");
+        }
+
+        if (options.BaseFeeMultiplier is < 1 or > 100 || options.PriorityFeePercentile is < 0 or > 100 || options.FeeHistoryBlocks is < 1 or > 1024
+            || options.GasLimitMarginPercent is < 0 or > 1000 || options.ReplacementBumpPerMille < 125)
+        {
+            throw new InvalidOperationException(
+                $"Chains: chain {chainId} FeePolicy out of range (BaseFeeMultiplier 1–100, PriorityFeePercentile 0–100, FeeHistoryBlocks 1–1024, GasLimitMarginPercent 0–1000, ReplacementBumpPerMille ≥ 125)");
+        }
+
+        return new FeePolicy(cap, minTip, options.BaseFeeMultiplier, options.PriorityFeePercentile, options.FeeHistoryBlocks, options.GasLimitMarginPercent, options.ReplacementBumpPerMille);
+    }
+
+    public ulong WithMargin(ulong estimatedGas) => checked(estimatedGas + (estimatedGas * (ulong)GasLimitMarginPercent / 100));
+}

@@ -1,0 +1,6 @@
+using MpcWallet.Ethereum.Quantities;
+
+namespace MpcWallet.Transactions.Fees;
+
+/// <summary>EIP-1559 fees for one attempt, and what they were derived from (for the audit log).</summary>
+internal sealed record FeeQuote(UInt256 MaxFeePerGas, UInt256 MaxPriorityFeePerGas, string Basis);

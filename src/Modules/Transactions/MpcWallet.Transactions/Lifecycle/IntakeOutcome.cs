@@ -1,0 +1,12 @@
+namespace MpcWallet.Transactions.Lifecycle;
+
+internal enum IntakeOutcome
+{
+    Created,
+    Existing,
+    Refused,
+    Conflict,
+    Invalid,
+    Unprocessable,
+    Unavailable,
+}

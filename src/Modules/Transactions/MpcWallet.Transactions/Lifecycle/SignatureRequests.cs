@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Contracts.SignatureRequests;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Transactions.Fees;
+using MpcWallet.Transactions.Persistence;
+
+namespace MpcWallet.Transactions.Lifecycle;
+
+/// <summary>
+/// Starts an attempt: builds the EIP-1559 transaction with the given fees, stores the attempt with its signing hash,
+/// and queues a <see cref="SignatureRequested"/> for the coordinator (outbox, same unit). The signature id is ours,
+/// so re-sending the request after a restart can never produce a second signature.
+/// </summary>
+internal static class SignatureRequests
+{
+    public static async Task<AttemptRecord> AddAttemptAsync(UnitOfWork unit, TransactionRecord transaction, FeeQuote fees, string action)
+    {
+        var number = await unit.Context.Attempts.CountAsync(a => a.TransactionId == transaction.Id) + 1;
+        var unsigned = UnsignedTransactions.Build(transaction, fees.MaxFeePerGas, fees.MaxPriorityFeePerGas);
+        var attempt = new AttemptRecord
+        {
+            Id = "att_" + Guid.CreateVersion7().ToString("N"),
+            TransactionId = transaction.Id,
+            Number = number,
+            SignatureId = "sig_" + Guid.NewGuid().ToString("N"),
+            SigningHash = HexBytes.ToHex(unsigned.GetSigningHash()),
+            MaxFeePerGas = fees.MaxFeePerGas.ToString(),
+            MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas.ToString(),
+            Status = AttemptStatus.Signing,
+            CreatedAt = unit.Now,
+            RequestedAt = unit.Now,
+        };
+        unit.Context.Attempts.Add(attempt);
+        Request(unit, transaction, attempt);
+        var detail = $"attempt {number}: maxFeePerGas {fees.MaxFeePerGas}, maxPriorityFeePerGas {fees.MaxPriorityFeePerGas}; {fees.Basis}; signing hash {attempt.SigningHash}";
+        if (transaction.Status == TransactionStatus.Queued)
+        {
+            await StatusTransitions.MoveAsync(unit, transaction, TransactionStatus.Signing, action, detail);
+        }
+        else
+        {
+            await StatusTransitions.RecordAsync(unit, transaction, action, null, detail);
+        }
+
+        return attempt;
+    }
+
+    /// <summary>(Re-)sends the request of an attempt still waiting for its signature.</summary>
+    public static void Request(UnitOfWork unit, TransactionRecord transaction, AttemptRecord attempt)
+    {
+        attempt.RequestedAt = unit.Now;
+        unit.Publish(new SignatureRequested
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = attempt.SignatureId,
+            WalletId = transaction.WalletId,
+            Tenant = transaction.Tenant,
+            Digest = attempt.SigningHash,
+            Purpose = $"transaction:{transaction.Id}:attempt:{attempt.Number}",
+            RequestedAt = unit.Now,
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Ethereum.Addresses;
+using MpcWallet.Transactions.Persistence;
+
+namespace MpcWallet.Transactions.Messaging;
+
+/// <summary><c>events</c>: keeps this module's copy of the wallets it may send from (id, tenant, address); idempotent.</summary>
+internal sealed class WalletCreatedConsumer(TransactionsStore store) : IConsumer<WalletCreated>
+{
+    public async Task Consume(ConsumeContext<WalletCreated> context)
+    {
+        var message = context.Message;
+        var address = EthereumAddress.Parse(message.Address).ToChecksumString();
+        await store.WriteAsync(async unit =>
+        {
+            var existing = await unit.Context.Wallets.FirstOrDefaultAsync(w => w.Id == message.WalletId, context.CancellationToken);
+            if (existing is null)
+            {
+                unit.Context.Wallets.Add(new WalletRecord { Id = message.WalletId, Tenant = message.Tenant, Address = address, PublicKey = message.PublicKey });
+            }
+        }, context.CancellationToken);
+    }
+}

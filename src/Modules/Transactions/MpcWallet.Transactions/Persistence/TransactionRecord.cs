@@ -1,0 +1,57 @@
+namespace MpcWallet.Transactions.Persistence;
+
+/// <summary>One requested transaction (and its nonce) with the state of its lifecycle; amounts are decimal wei strings.</summary>
+internal sealed class TransactionRecord
+{
+    public required string Id { get; set; }
+
+    public required string Tenant { get; set; }
+
+    public required string WalletId { get; set; }
+
+    /// <summary><see cref="TransactionKinds"/>: a requested transfer/call, or a 0-value self-transfer that fills a released nonce.</summary>
+    public required string Kind { get; set; }
+
+    public required long ChainId { get; set; }
+
+    /// <summary>EIP-55 address of the wallet.</summary>
+    public required string From { get; set; }
+
+    public required string To { get; set; }
+
+    public required string Value { get; set; }
+
+    public required string Data { get; set; }
+
+    public required long GasLimit { get; set; }
+
+    public required string MaxFeePerGas { get; set; }
+
+    public required string MaxPriorityFeePerGas { get; set; }
+
+    /// <summary>Null when the transaction failed before it held a nonce, or released its nonce.</summary>
+    public long? Nonce { get; set; }
+
+    public required string Status { get; set; }
+
+    /// <summary>The mined attempt's hash, else the latest broadcast one.</summary>
+    public string? Hash { get; set; }
+
+    public long? BlockNumber { get; set; }
+
+    public string? BlockHash { get; set; }
+
+    public int Confirmations { get; set; }
+
+    /// <summary>Deep enough that reorgs are no longer watched for.</summary>
+    public bool Final { get; set; }
+
+    public string? Error { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; set; }
+
+    public required DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Creation order, for newest-first paging.</summary>
+    public required long Sequence { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace MpcWallet.Transactions.Persistence;
+
+/// <summary>What this module knows of a wallet, from the coordinator's <c>WalletCreated</c> events.</summary>
+internal sealed class WalletRecord
+{
+    public required string Id { get; set; }
+
+    public required string Tenant { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string PublicKey { get; set; }
+}

@@ -1,0 +1,74 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Transactions.Api;
+using MpcWallet.Transactions.Audit;
+using MpcWallet.Transactions.Chains;
+using MpcWallet.Transactions.Configuration;
+using MpcWallet.Transactions.Lifecycle;
+using MpcWallet.Transactions.Messaging;
+using MpcWallet.Transactions.Nonces;
+using MpcWallet.Transactions.Persistence;
+
+namespace MpcWallet.Transactions;
+
+/// <summary>The transaction module's entry point: services, background work, consumers, queues and REST endpoints.</summary>
+public static class TransactionsModule
+{
+    /// <summary>Registers the module; <c>Chains:&lt;i&gt;</c> and <c>Transactions</c> are read and validated here.</summary>
+    public static IServiceCollection AddTransactionsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var chains = configuration.GetSection("Chains").Get<List<ChainOptions>>() ?? [];
+        services.AddSingleton(configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions());
+        services.AddSingleton(new ChainRegistry(chains));
+        services.AddSingleton(new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions")));
+        services.AddSingleton<ChainVerification>();
+        services.AddSingleton<NonceAllocator>();
+        services.AddSingleton<TransactionIntake>();
+        services.AddSingleton<Broadcaster>();
+        services.AddSingleton<AttemptSigner>();
+        services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<ReceiptTracker>();
+        services.AddHostedService<TransactionsStoreMigration>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<LifecycleRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReceiptTracker>());
+        services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
+        return services;
+    }
+
+    public static void AddTransactionsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SignatureFinalizedConsumer>();
+        bus.AddConsumer<SignatureFailedConsumer>();
+        bus.AddConsumer<WalletCreatedConsumer>();
+    }
+
+    /// <summary>The module's queues: final signatures, and the coordinator events it follows (wallets, failed signatures).</summary>
+    public static IReadOnlyList<ReceiveEndpointPlan> TransactionsEndpoints() =>
+    [
+        new(BrokerChannels.SignaturesFinal + ".transactions", BrokerChannels.SignaturesFinal, [typeof(SignatureFinalizedConsumer)]),
+        new(BrokerChannels.Events + ".transactions", BrokerChannels.Events, [typeof(WalletCreatedConsumer), typeof(SignatureFailedConsumer)]),
+    ];
+
+    /// <summary>Maps the transaction and audit endpoints under <c>/v1</c> (API-key authenticated).</summary>
+    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        TransactionEndpoints.Map(v1);
+        AuditEndpoints.Map(v1);
+        return app;
+    }
+
+    /// <summary>Applies the module's schema at start-up (consumers that run earlier wait for the same migration).</summary>
+    private sealed class TransactionsStoreMigration(TransactionsStore store) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.EnsureMigratedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+namespace MpcWallet.Contracts.SignatureRequests;
+
+/// <summary>
+/// Channel <c>signature_requests</c>: a module (the transaction service) asks the coordinator to sign a prepared
+/// 32-byte digest with a wallet's key. <see cref="SignatureId"/> is chosen by the requester and is the idempotency key:
+/// the coordinator creates at most one signature per id, and the result comes back on <c>signatures_final</c>
+/// (<c>SignatureFinalized</c>) or <c>events</c> (<c>SignatureFailed</c>) under the same id.
+/// </summary>
+public sealed record SignatureRequested
+{
+    public required Guid MessageId { get; init; }
+
+    /// <summary>Requester-chosen id, <c>sig_</c> + 32 lowercase hex digits.</summary>
+    public required string SignatureId { get; init; }
+
+    public required string WalletId { get; init; }
+
+    public required string Tenant { get; init; }
+
+    /// <summary>The 32 bytes to sign, 0x-prefixed lowercase hex.</summary>
+    public required string Digest { get; init; }
+
+    /// <summary>What the signature is for (e.g. <c>transaction:tx_…</c>), for the coordinator's records and logs.</summary>
+    public required string Purpose { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+}

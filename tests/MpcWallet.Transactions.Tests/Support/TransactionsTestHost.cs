@@ -1,0 +1,175 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Tests.Anvil;
+using MpcWallet.Host.Composition;
+using MpcWallet.Transactions.Persistence;
+
+namespace MpcWallet.Transactions.Tests.Support;
+
+/// <summary>
+/// The real host running only the transactions module (in-memory broker, SQLite under a temp data directory,
+/// REST on a loopback port) against an Anvil, with the test coordinator answering signature requests, and short
+/// poll intervals so scenarios finish quickly. Restartable on the same data directory.
+/// </summary>
+internal sealed class TransactionsTestHost : IAsyncDisposable
+{
+    public const string TenantA = "tenant-a";
+    public const string KeyA = "test-key-tenant-a-0001";
+    public const string KeyB = "test-key-tenant-b-0002";
+
+    private TransactionsTestHost(WebApplication app, Uri baseAddress, AnvilNode anvil, TestWallets wallets, string dataDirectory, string[] extra)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Anvil = anvil;
+        Wallets = wallets;
+        DataDirectory = dataDirectory;
+        Extra = extra;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public AnvilNode Anvil { get; }
+
+    public TestWallets Wallets { get; }
+
+    public string DataDirectory { get; }
+
+    private string[] Extra { get; }
+
+    public static async Task<TransactionsTestHost> StartAsync(AnvilNode anvil, TestWallets? wallets = null, string? dataDirectory = null, params string[] extra)
+    {
+        wallets ??= new TestWallets();
+        dataDirectory ??= Directory.CreateTempSubdirectory("mpcwallet-tx-").FullName;
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            "--data-dir", dataDirectory,
+            "--environment", "Production",
+            "--modules", "transactions",
+            "--Auth:ApiKeys:0:Tenant", TenantA,
+            "--Auth:ApiKeys:0:Key", KeyA,
+            "--Auth:ApiKeys:1:Tenant", "tenant-b",
+            "--Auth:ApiKeys:1:Key", KeyB,
+            "--Chains:0:ChainId", "31337",
+            "--Chains:0:RpcUrl", anvil.Endpoint.ToString(),
+            "--Chains:0:Confirmations", "1",
+            "--Chains:0:PollInterval", "00:00:00.100",
+            "--Chains:0:StuckAfter", "00:02:00",
+            "--Transactions:RebroadcastInterval", "00:00:01",
+            "--Transactions:SignatureResendAfter", "00:00:05",
+            "--Transactions:OutboxSweepInterval", "00:00:00.200",
+            "--Logging:LogLevel:Default", "Warning",
+        };
+        args.AddRange(extra);
+        var app = MpcWalletHost.Build(args.ToArray(), services =>
+        {
+            services.AddSingleton(wallets);
+            services.AddHostedService<TestCoordinator>();
+        });
+        await app.StartAsync();
+        return new TransactionsTestHost(app, new Uri(MpcWalletHost.Addresses(app)[0]), anvil, wallets, dataDirectory, extra);
+    }
+
+    /// <summary>Arguments selecting PostgreSQL (a fresh database on the test server, see scripts/prepare.d/30-postgres.sh) for the module's store.</summary>
+    public static async Task<string[]> PostgresArgumentsAsync()
+    {
+        var port = Environment.GetEnvironmentVariable("MPCWALLET_TEST_POSTGRES_PORT") ?? "5433";
+        var server = $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
+        var database = "tx_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new Npgsql.NpgsqlConnection(server + ";Database=postgres"))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20"];
+    }
+
+    /// <summary>Stops this host and starts a new one on the same data directory, chain and wallets.</summary>
+    public async Task<TransactionsTestHost> RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        return await StartAsync(Anvil, Wallets, DataDirectory, Extra);
+    }
+
+    public HttpClient Client(string? apiKey = KeyA)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>A wallet backed by a fresh test key, funded with <paramref name="balanceWei"/>, announced as the coordinator would.</summary>
+    public async Task<(string Id, TestKey Key)> CreateWalletAsync(UInt256 balanceWei, string tenant = TenantA)
+    {
+        var key = new TestKey();
+        var id = "wal_" + Guid.NewGuid().ToString("N");
+        Wallets.Keys[id] = key;
+        await Anvil.Client.SetBalanceAsync(key.Address, balanceWei);
+        await Wallets.Current.AnnounceAsync(id, tenant, key);
+        var store = App.Services.GetRequiredService<TransactionsStore>();
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var context = await store.OpenAsync(default);
+            return await context.Wallets.AnyAsync(w => w.Id == id);
+        }, TimeSpan.FromSeconds(10), "the module learns the wallet");
+        return (id, key);
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> PostTransferAsync(string walletId, object body, string? idempotencyKey = null, string? apiKey = KeyA)
+    {
+        using var client = Client(apiKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/wallets/{walletId}/transactions") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response, json);
+    }
+
+    public async Task<JsonElement> GetTransactionAsync(string id)
+    {
+        using var client = Client();
+        return await client.GetFromJsonAsync<JsonElement>($"/v1/transactions/{id}");
+    }
+
+    public async Task<JsonElement> WaitForStatusAsync(string id, string status, TimeSpan? timeout = null)
+    {
+        JsonElement last = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            last = await GetTransactionAsync(id);
+            return last.GetProperty("status").GetString() == status;
+        }, timeout ?? TimeSpan.FromSeconds(30), () => $"transaction {id} reaches {status}; last: {last}");
+        return last;
+    }
+
+    public async Task<JsonElement[]> AuditOfAsync(string id)
+    {
+        using var client = Client();
+        return (await client.GetFromJsonAsync<JsonElement[]>($"/v1/transactions/{id}/audit"))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
