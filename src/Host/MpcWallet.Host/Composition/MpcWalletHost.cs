@@ -41,6 +41,12 @@ public static partial class MpcWalletHost
             configuration["Cluster:ControlToken"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         }
 
+        if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
+        {
+            // Registered first so the local chain is up before the transaction service verifies it.
+            builder.Services.AddHostedService<DevelopmentChain>();
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
