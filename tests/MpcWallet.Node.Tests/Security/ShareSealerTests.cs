@@ -45,4 +45,23 @@ public sealed class ShareSealerTests
     {
         Assert.Throws<ArgumentException>(() => new ShareSealer(new byte[16], "node-1"));
     }
+
+    [Fact]
+    public async Task Concurrent_sessions_can_open_and_seal_with_one_sealer()
+    {
+        // A node's sealer serves every session at once (several signings of one wallet open the same share).
+        using var sealer = new ShareSealer(Key, "node-1");
+        var share = RandomNumberGenerator.GetBytes(48 * 1024);
+        var sealedShare = sealer.Seal("key-share", "wlt_a", 0, share);
+        var workers = Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal(share, sealer.Open("key-share", "wlt_a", 0, sealedShare));
+                var fresh = sealer.Seal("key-share", "wlt_" + w, i, share);
+                Assert.Equal(share, sealer.Open("key-share", "wlt_" + w, i, fresh));
+            }
+        }));
+        await Task.WhenAll(workers);
+    }
 }

@@ -41,6 +41,7 @@ public sealed record ModuleDatabase(DatabaseProvider Provider, string Connection
         else
         {
             builder.UseSqlite(ConnectionString);
+            builder.AddInterceptors(SqliteConnectionSetup.Instance);
         }
 
         builder.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();

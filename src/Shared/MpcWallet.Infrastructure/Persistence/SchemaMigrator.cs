@@ -34,6 +34,12 @@ public static class SchemaMigrator
             {
                 await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS \"{database.Schema}\"", cancellationToken);
             }
+            else
+            {
+                // Write-ahead logging (a property of the file, kept across opens): readers never wait for the writer
+                // and the writer never waits for readers, so concurrent sessions only queue behind one another's commits.
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+            }
 
             await ExecuteAsync(connection, null, $"CREATE TABLE IF NOT EXISTS {history} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
             var applied = new HashSet<int>();

@@ -13,6 +13,12 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// </summary>
 internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorStore store, IServiceProvider services, CoordinatorOptions options, ILogger<SessionOrchestrator> logger) : BackgroundService
 {
+    // A run that crashed (e.g. a store error) is queued again, a few times, instead of staying pending until a restart;
+    // the run itself fails the request once its deadline has passed.
+    private const int MaxCrashRetries = 5;
+    private static readonly TimeSpan CrashRetryDelay = TimeSpan.FromSeconds(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _crashes = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverAsync(stoppingToken);
@@ -52,6 +58,8 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
             {
                 await services.GetRequiredService<SigningRun>().ExecuteAsync(item.Id, cancellationToken);
             }
+
+            _crashes.TryRemove(item.Id, out _);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,7 +67,29 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
         }
         catch (Exception e)
         {
-            LogCrashed(item.Kind, item.Id, e);
+            var crashes = _crashes.AddOrUpdate(item.Id, 1, (_, n) => n + 1);
+            if (crashes > MaxCrashRetries)
+            {
+                _crashes.TryRemove(item.Id, out _);
+                LogCrashed(item.Kind, item.Id, e);
+                return;
+            }
+
+            LogCrashedRetrying(item.Kind, item.Id, crashes, e);
+            _ = RequeueLaterAsync(item, cancellationToken);
+        }
+    }
+
+    private async Task RequeueLaterAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(CrashRetryDelay, cancellationToken);
+            queue.Enqueue(item);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: recovered from the store on the next start.
         }
     }
 
@@ -77,6 +107,9 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed; it stays pending until the next start")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed (attempt {Crashes}); running it again shortly")]
+    private partial void LogCrashedRetrying(WorkKind kind, string id, int crashes, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed repeatedly; it stays pending until the next start")]
     private partial void LogCrashed(WorkKind kind, string id, Exception error);
 }

@@ -8,6 +8,8 @@ namespace MpcWallet.Node.Security;
 /// AES-256-GCM sealing of secrets at rest under the node's key-encryption key. The associated data binds the purpose,
 /// the node id, the wallet id and the key version, so a sealed share cannot be moved to another node, wallet or
 /// version without failing authentication. Layout: version (1) ‖ nonce (12) ‖ ciphertext ‖ tag (16).
+/// One sealer serves every concurrent session of its node, and <see cref="AesGcm"/> instances are not thread-safe
+/// (documented; on OpenSSL one cipher context is reused per call), so every use goes through one lock.
 /// </summary>
 internal sealed class ShareSealer : IDisposable
 {
@@ -15,6 +17,7 @@ internal sealed class ShareSealer : IDisposable
     private const int NonceLength = 12;
     private const int TagLength = 16;
     private readonly AesGcm _aes;
+    private readonly Lock _lock = new();
     private readonly string _nodeId;
 
     public ShareSealer(ReadOnlySpan<byte> keyEncryptionKey, string nodeId)
@@ -34,7 +37,12 @@ internal sealed class ShareSealer : IDisposable
         sealedBytes[0] = FormatVersion;
         var nonce = sealedBytes.AsSpan(1, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(1 + NonceLength, plaintext.Length), sealedBytes.AsSpan(^TagLength), AssociatedData(purpose, walletId, keyVersion));
+        var associatedData = AssociatedData(purpose, walletId, keyVersion);
+        lock (_lock)
+        {
+            _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(1 + NonceLength, plaintext.Length), sealedBytes.AsSpan(^TagLength), associatedData);
+        }
+
         return sealedBytes;
     }
 
@@ -48,11 +56,22 @@ internal sealed class ShareSealer : IDisposable
         }
 
         var plaintext = new byte[sealedBytes.Length - 1 - NonceLength - TagLength];
-        _aes.Decrypt(sealedBytes.Slice(1, NonceLength), sealedBytes.Slice(1 + NonceLength, plaintext.Length), sealedBytes[^TagLength..], plaintext, AssociatedData(purpose, walletId, keyVersion));
+        var associatedData = AssociatedData(purpose, walletId, keyVersion);
+        lock (_lock)
+        {
+            _aes.Decrypt(sealedBytes.Slice(1, NonceLength), sealedBytes.Slice(1 + NonceLength, plaintext.Length), sealedBytes[^TagLength..], plaintext, associatedData);
+        }
+
         return plaintext;
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _aes.Dispose();
+        }
+    }
 
     private byte[] AssociatedData(string purpose, string walletId, long keyVersion)
     {
