@@ -9,7 +9,10 @@ internal static class DotNetVerifier
     private static readonly System.Numerics.BigInteger HalfOrder =
         System.Numerics.BigInteger.Parse("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0", System.Globalization.NumberStyles.HexNumber);
 
-    public static bool Verify(MpcWallet.Mpc.Curve.Point publicKey, byte[] digest, EcdsaSignature signature)
+    public static bool Verify(MpcWallet.Mpc.Curve.Point publicKey, byte[] digest, EcdsaSignature signature) =>
+        Verify(publicKey, digest, signature.R, signature.S);
+
+    public static bool Verify(MpcWallet.Mpc.Curve.Point publicKey, byte[] digest, byte[] r, byte[] s)
     {
         var uncompressed = publicKey.EncodeUncompressed();
         using var ecdsa = ECDsa.Create(new ECParameters
@@ -17,7 +20,7 @@ internal static class DotNetVerifier
             Curve = ECCurve.CreateFromFriendlyName("secP256k1"),
             Q = new ECPoint { X = uncompressed[1..33], Y = uncompressed[33..65] },
         });
-        var lowS = new System.Numerics.BigInteger(signature.S, isUnsigned: true, isBigEndian: true) <= HalfOrder;
-        return lowS && ecdsa.VerifyHash(digest, (byte[])[.. signature.R, .. signature.S]);
+        var lowS = r.Length == 32 && s.Length == 32 && new System.Numerics.BigInteger(s, isUnsigned: true, isBigEndian: true) <= HalfOrder;
+        return lowS && ecdsa.VerifyHash(digest, (byte[])[.. r, .. s]);
     }
 }
