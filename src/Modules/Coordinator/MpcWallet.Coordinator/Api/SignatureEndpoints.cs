@@ -117,7 +117,7 @@ internal static class SignatureEndpoints
 
     private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var signature = await FinalStateWaiter.WaitAsync(ct => LoadAsync(store, id, ct), s => s is null || s.Status != SignatureStatus.Pending, wait, cancellationToken);
+        var signature = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), s => s is null || s.Status != SignatureStatus.Pending, wait, cancellationToken);
         var location = $"/v1/signatures/{id}";
         return signature!.Status == SignatureStatus.Pending
             ? Results.Accepted(location, signature.ToResource())

@@ -160,7 +160,7 @@ internal static class WalletEndpoints
 
     private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var wallet = await FinalStateWaiter.WaitAsync(ct => LoadAsync(store, id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
+        var wallet = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
         var location = $"/v1/wallets/{id}";
         return wallet!.Status == WalletStatus.Creating
             ? Results.Accepted(location, wallet.ToResource())

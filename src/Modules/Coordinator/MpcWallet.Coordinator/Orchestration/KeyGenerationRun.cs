@@ -97,6 +97,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
             Nodes = wallet.NodeList,
         }));
         outbox.Notify();
+        store.FinalStateCommitted.Notify();
     }
 
     private async Task FailAsync(WalletRecord wallet, string reason, CancellationToken cancellationToken)
@@ -106,6 +107,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         var id = NewId.NextGuid();
         await SaveAsync(wallet, cancellationToken, context => OutboxWriter.Add(context, store, id, new WalletCreationFailed { MessageId = id, WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason }));
         outbox.Notify();
+        store.FinalStateCommitted.Notify();
     }
 
     private async Task<WalletRecord?> LoadAsync(string id, CancellationToken cancellationToken)

@@ -55,6 +55,7 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
         }
 
         outbox.Notify();
+        store.FinalStateCommitted.Notify();
     }
 
     private static int IndexOf(IReadOnlyList<string> holders, string node)

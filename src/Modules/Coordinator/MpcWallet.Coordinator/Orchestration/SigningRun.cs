@@ -114,6 +114,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         }
 
         outbox.Notify();
+        store.FinalStateCommitted.Notify();
     }
 
     private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)

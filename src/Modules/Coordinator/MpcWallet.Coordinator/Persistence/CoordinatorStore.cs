@@ -11,6 +11,9 @@ internal sealed class CoordinatorStore(ModuleDatabase database)
 
     public ModuleDatabase Database { get; } = database;
 
+    /// <summary>Pulsed after a wallet or signature reaches a final state in this process.</summary>
+    public Api.FinalStateSignal FinalStateCommitted { get; } = new();
+
     public CoordinatorDbContext Open() => new(_options, Database);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
