@@ -122,10 +122,10 @@ internal sealed class EngineBenchmark
             combineMs.Add(Stopwatch.GetElapsedTime(combineStart, end).TotalMilliseconds);
         }
 
-        Log($"  sign {t}-of-{n}: median {Median(samples.Select(s => s.Ms)):F2} ms over {samples.Count} runs");
+        Log($"  sign {t}-of-{n}: median {SampleStatistics.Median(samples.Select(s => s.Ms)):F2} ms over {samples.Count} runs");
         Emit("sign", t, n, samples, new()
         {
-            ["combine_median_ms"] = Round(Median(combineMs)),
+            ["combine_median_ms"] = Round(SampleStatistics.Median(combineMs)),
             ["subsets"] = subsets.Count,
         });
     }
@@ -199,13 +199,13 @@ internal sealed class EngineBenchmark
             ["op"] = op,
             ["t"] = t,
             ["n"] = n,
-            ["median_ms"] = Round(Median(ms)),
-            ["p90_ms"] = Round(Percentile(ms, 0.9)),
+            ["median_ms"] = Round(SampleStatistics.Median(ms)),
+            ["p90_ms"] = Round(SampleStatistics.Percentile(ms, 0.9)),
             ["runs"] = samples.Count,
             ["verified"] = samples.Count > 0 && samples.All(s => s.Verified),
             ["bytes_per_party"] = (long)Math.Round(samples.Average(s => s.BytesPerParty)),
             ["min_ms"] = Round(ms.Min()),
-            ["critical_path_median_ms"] = Round(Median(samples.Select(s => s.CriticalPathMs))),
+            ["critical_path_median_ms"] = Round(SampleStatistics.Median(samples.Select(s => s.CriticalPathMs))),
             // The OT layer spreads its row loops over this many cores inside each party; the peer is single-threaded.
             ["cpus"] = Environment.ProcessorCount,
         };
@@ -239,20 +239,6 @@ internal sealed class EngineBenchmark
 
         Recurse(1, []);
         return result;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    // Nearest rank, as the peer benchmark computes it.
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(p * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
     private static double Round(double value) => Math.Round(value, 3);

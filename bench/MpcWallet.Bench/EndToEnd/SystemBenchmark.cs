@@ -58,7 +58,7 @@ internal sealed class SystemBenchmark(bool quick)
                 sequential.Add(await SignAsync(client, walletId, publicKey));
             }
 
-            Emit("system-sign", sequential, clients: 1, throughput: 1000 / Median(sequential.Select(s => s.Ms)), engineMedian);
+            Emit("system-sign", sequential, clients: 1, throughput: 1000 / SampleStatistics.Median(sequential.Select(s => s.Ms)), engineMedian);
 
             var perClient = quick ? 4 : 16;
             Console.Error.WriteLine($"system: {Clients} clients × {perClient} signatures");
@@ -162,7 +162,7 @@ internal sealed class SystemBenchmark(bool quick)
     private static void Emit(string op, List<(double Ms, bool Verified)> samples, int clients, double throughput, double engineMedian)
     {
         var ms = samples.Select(s => s.Ms).ToArray();
-        var median = Median(ms);
+        var median = SampleStatistics.Median(ms);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["impl"] = "mpcwallet",
@@ -170,7 +170,7 @@ internal sealed class SystemBenchmark(bool quick)
             ["t"] = 2,
             ["n"] = 3,
             ["median_ms"] = Math.Round(median, 3),
-            ["p90_ms"] = Math.Round(Percentile(ms, 0.9), 3),
+            ["p90_ms"] = Math.Round(SampleStatistics.Percentile(ms, 0.9), 3),
             ["runs"] = samples.Count,
             ["verified"] = samples.Count > 0 && samples.All(s => s.Verified),
             ["clients"] = clients,
@@ -179,17 +179,5 @@ internal sealed class SystemBenchmark(bool quick)
             ["ratio_to_engine"] = Math.Round(median / engineMedian, 2),
             ["transport"] = "inmemory",
         }));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }

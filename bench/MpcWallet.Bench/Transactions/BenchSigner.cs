@@ -6,17 +6,19 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
 
+using MpcWallet.Transactions.Tests.Support;
+
 namespace MpcWallet.Bench.Transactions;
 
 /// <summary>
 /// BENCHMARK STAND-IN for the coordinator (<c>--signer single-key</c>): answers signature requests on the broker with
-/// <see cref="BenchKey"/> signatures.
+/// <see cref="TestKey"/> signatures.
 /// </summary>
 internal sealed class BenchSigner(IBus bus) : IHostedService
 {
     private readonly List<HostReceiveEndpointHandle> _endpoints = [];
 
-    public ConcurrentDictionary<string, BenchKey> Keys { get; } = new();
+    public ConcurrentDictionary<string, TestKey> Keys { get; } = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ internal sealed class BenchSigner(IBus bus) : IHostedService
         }
     }
 
-    public Task AnnounceAsync(string walletId, string tenant, BenchKey key) =>
+    public Task AnnounceAsync(string walletId, string tenant, TestKey key) =>
         bus.Publish(new WalletCreated { MessageId = NewId.NextGuid(), WalletId = walletId, Tenant = tenant, PublicKey = HexBytes.ToHex(key.PublicKey), Address = key.Address.ToChecksumString(), Nodes = ["bench-signer"] });
 
     private Task AnswerAsync(SignatureRequested request)

@@ -14,6 +14,8 @@ using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Host.Composition;
 using MpcWallet.Transactions.Persistence;
 
+using MpcWallet.Transactions.Tests.Support;
+
 namespace MpcWallet.Bench.Transactions;
 
 /// <summary>
@@ -119,7 +121,7 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
         }
         else
         {
-            var key = new BenchKey();
+            var key = new TestKey();
             id = "wal_" + Guid.NewGuid().ToString("N");
             address = key.Address;
             var signer = app.Services.GetRequiredService<BenchSigner>();
