@@ -1,7 +1,6 @@
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rlp;
-using MpcWallet.Ethereum.Signatures;
 
 namespace MpcWallet.Ethereum.Transactions;
 
@@ -9,7 +8,7 @@ namespace MpcWallet.Ethereum.Transactions;
 /// EIP-2930 (type 1): 0x01 || rlp([chainId, nonce, gasPrice, gasLimit, to, value, data, accessList, yParity, r, s]);
 /// it signs keccak256(0x01 || rlp(the first eight fields)).
 /// </summary>
-public sealed class AccessListTransaction : Transaction
+public sealed class AccessListTransaction : TypedTransaction
 {
     public AccessListTransaction(
         ulong chainId,
@@ -39,18 +38,7 @@ public sealed class AccessListTransaction : Transaction
 
     public IReadOnlyList<AccessListEntry> AccessList { get; }
 
-    public override byte[] GetSigningPayload() => Typed(Type, RlpEncoder.EncodeList(Fields()));
-
-    internal override byte[] EncodeSigned(Signature signature)
-    {
-        var fields = Fields();
-        fields.Add(RlpEncoder.EncodeInteger(signature.YParity));
-        fields.Add(RlpEncoder.EncodeInteger(signature.R));
-        fields.Add(RlpEncoder.EncodeInteger(signature.S));
-        return Typed(Type, RlpEncoder.EncodeList(fields));
-    }
-
-    private List<byte[]> Fields() =>
+    private protected override List<byte[]> UnsignedFields() =>
     [
         RlpEncoder.EncodeInteger(ChainId!.Value),
         RlpEncoder.EncodeInteger(Nonce),

@@ -1,7 +1,6 @@
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rlp;
-using MpcWallet.Ethereum.Signatures;
 
 namespace MpcWallet.Ethereum.Transactions;
 
@@ -10,7 +9,7 @@ namespace MpcWallet.Ethereum.Transactions;
 /// accessList, yParity, r, s]) — the priority fee comes first; it signs keccak256(0x02 || rlp(the first nine
 /// fields)). maxFeePerGas ≥ maxPriorityFeePerGas is enforced.
 /// </summary>
-public sealed class Eip1559Transaction : Transaction
+public sealed class Eip1559Transaction : TypedTransaction
 {
     public Eip1559Transaction(
         ulong chainId,
@@ -56,18 +55,7 @@ public sealed class Eip1559Transaction : Transaction
         return withTip < MaxFeePerGas.ToBigInteger() ? UInt256.FromBigInteger(withTip) : MaxFeePerGas;
     }
 
-    public override byte[] GetSigningPayload() => Typed(Type, RlpEncoder.EncodeList(Fields()));
-
-    internal override byte[] EncodeSigned(Signature signature)
-    {
-        var fields = Fields();
-        fields.Add(RlpEncoder.EncodeInteger(signature.YParity));
-        fields.Add(RlpEncoder.EncodeInteger(signature.R));
-        fields.Add(RlpEncoder.EncodeInteger(signature.S));
-        return Typed(Type, RlpEncoder.EncodeList(fields));
-    }
-
-    private List<byte[]> Fields() =>
+    private protected override List<byte[]> UnsignedFields() =>
     [
         RlpEncoder.EncodeInteger(ChainId!.Value),
         RlpEncoder.EncodeInteger(Nonce),

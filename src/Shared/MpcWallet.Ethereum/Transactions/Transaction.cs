@@ -67,12 +67,4 @@ public abstract class Transaction
         chainId is >= 1 and <= MaxChainId
             ? chainId
             : throw new ArgumentOutOfRangeException(nameof(chainId), $"A chain id is in [1, {MaxChainId}].");
-
-    private protected static byte[] Typed(TransactionType type, byte[] rlpList)
-    {
-        var output = new byte[1 + rlpList.Length];
-        output[0] = (byte)type;
-        rlpList.CopyTo(output, 1);
-        return output;
-    }
 }
