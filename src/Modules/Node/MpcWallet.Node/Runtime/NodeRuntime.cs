@@ -247,23 +247,16 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             }
 
             session.State = SessionState.Running;
-            var outbound = new List<ProtocolMessage>();
-            try
+            await AdvanceAsync(session, () =>
             {
-                outbound.AddRange(session.Party.Start());
+                var outbound = new List<ProtocolMessage>(session.Party.Start());
                 foreach (var early in session.TakeBuffered())
                 {
                     outbound.AddRange(ReceiveOrDrop(session, early));
                 }
-            }
-            catch (ProtocolAbortException abort)
-            {
-                await FailAsync(session, abort, cancellationToken);
-                return;
-            }
 
-            await DispatchAsync(session, outbound, cancellationToken);
-            await CompleteIfDoneAsync(session, cancellationToken);
+                return outbound;
+            }, cancellationToken);
         }
         finally
         {
@@ -354,24 +347,30 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                 return;
             }
 
-            IReadOnlyList<ProtocolMessage> outbound;
-            try
-            {
-                outbound = ReceiveOrDrop(session, message);
-            }
-            catch (ProtocolAbortException abort)
-            {
-                await FailAsync(session, abort, cancellationToken);
-                return;
-            }
-
-            await DispatchAsync(session, outbound, cancellationToken);
-            await CompleteIfDoneAsync(session, cancellationToken);
+            await AdvanceAsync(session, () => ReceiveOrDrop(session, message), cancellationToken);
         }
         finally
         {
             ReleaseGate(session);
         }
+    }
+
+    /// <summary>Runs one engine step: an abort fails the session; otherwise its messages go out and a finished party completes.</summary>
+    private async Task AdvanceAsync(NodeSession session, Func<IReadOnlyList<ProtocolMessage>> step, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ProtocolMessage> outbound;
+        try
+        {
+            outbound = step();
+        }
+        catch (ProtocolAbortException abort)
+        {
+            await FailAsync(session, abort, cancellationToken);
+            return;
+        }
+
+        await DispatchAsync(session, outbound, cancellationToken);
+        await CompleteIfDoneAsync(session, cancellationToken);
     }
 
     /// <summary>Drops sessions whose lifetime passed (a coordinator that vanished must not leave secrets around).</summary>
