@@ -16,7 +16,8 @@ public sealed class TransientRpcTests
         await using var host = await TransactionsTestHost.StartAsync(anvil, null, null, "--Chains:0:RpcUrl", proxy.Endpoint.ToString());
         var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
         proxy.FailSends = true;
-        var (_, created) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = TransferTests.RandomAddress().ToChecksumString(), value = "42" });
+        var (response, created) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = TransferTests.RandomAddress().ToChecksumString(), value = "42" });
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {created}");
         var id = created.GetProperty("id").GetString()!;
         await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref proxy.RefusedSends) >= 8), TimeSpan.FromSeconds(30), "several sends were refused");
         Assert.Equal("signing", (await host.GetTransactionAsync(id)).GetProperty("status").GetString());

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Host.Composition;
+using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Tests.Support;
@@ -75,6 +76,14 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
             services.AddHostedService<TestCoordinator>();
         });
         await app.StartAsync();
+
+        // Chain verification runs in the background; a request before it answers gets a (correct) 503, which
+        // would make scenarios race the start-up check. Refused chains count as settled for the mismatch tests.
+        var registry = app.Services.GetRequiredService<ChainRegistry>();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(registry.All.All(c => c.State != ChainState.Unverified)),
+            TimeSpan.FromSeconds(30),
+            "every configured chain is verified or refused");
         return new TransactionsTestHost(app, new Uri(MpcWalletHost.Addresses(app)[0]), anvil, wallets, dataDirectory, extra);
     }
 
