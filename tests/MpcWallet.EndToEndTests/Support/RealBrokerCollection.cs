@@ -1,6 +1,6 @@
 namespace MpcWallet.EndToEndTests.Support;
 
-/// <summary>Hosts on the shared RabbitMQ use the same queue names, so they run one at a time.</summary>
+/// <summary>Real-broker hosts run one at a time: each has its own virtual host and database, but on 2 cores two full clusters at once would starve each other's deadlines.</summary>
 [CollectionDefinition(Name)]
 public sealed class RealBrokerCollection
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Host.Composition;
-using Npgsql;
+using MpcWallet.Testing;
 
 namespace MpcWallet.EndToEndTests.Support;
 
@@ -64,10 +64,10 @@ public sealed class TestHost : IAsyncDisposable
 
         if (backend == Backend.RabbitMqPostgres)
         {
-            var database = await CreateDatabaseAsync(Path.GetFileName(dataDirectory));
+            // A private virtual host and database per host: hosts never share queues, exchanges or tables.
+            var database = await TestPostgres.CreateDatabaseAsync("e2e", maxPoolSize: 50);
+            args.AddRange(TestRabbitMq.HostArguments(await TestRabbitMq.CreateVirtualHostAsync("e2e")));
             args.AddRange([
-                "--Broker:Transport", "RabbitMQ",
-                "--Broker:RabbitMQ:Port", Environment.GetEnvironmentVariable("MPCWALLET_TEST_RABBITMQ_PORT") ?? "5673",
                 "--Database:Provider", "PostgreSQL",
                 "--ConnectionStrings:Coordinator", database,
                 "--ConnectionStrings:Node", database,
@@ -119,20 +119,5 @@ public sealed class TestHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string name)
-    {
-        var port = Environment.GetEnvironmentVariable("MPCWALLET_TEST_POSTGRES_PORT") ?? "5433";
-        var server = $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
-        var database = "e2e_" + new string(name.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
-        await using (var connection = new NpgsqlConnection(server + ";Database=postgres"))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=50";
     }
 }
