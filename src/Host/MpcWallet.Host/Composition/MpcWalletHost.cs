@@ -55,7 +55,7 @@ public static partial class MpcWalletHost
         var endpoints = new List<ReceiveEndpointPlan>();
         if (modules.Coordinator)
         {
-            endpoints.AddRange(CoordinatorModule.CoordinatorEndpoints());
+            endpoints.AddRange(CoordinatorModule.CoordinatorEndpoints(configuration));
         }
 
         if (modules.Node)

@@ -27,11 +27,17 @@ public static class CoordinatorModule
     {
         services.TryAddSingleton(configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(configuration.GetSection(CoordinatorOptions.Section).Get<CoordinatorOptions>() ?? new CoordinatorOptions());
+        var options = configuration.GetSection(CoordinatorOptions.Section).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
+        options.InstanceId = CoordinatorInstance.Resolve(configuration);
+        services.AddSingleton(options);
         services.AddSingleton(new CoordinatorStore(ModuleDatabase.Resolve(configuration, "Coordinator", "coordinator", "coordinator")));
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<NodeControlClients>();
         services.AddSingleton<ActiveSessions>();
+        services.AddSingleton<SessionLedger>();
+        services.AddSingleton<SessionCompletion>();
+        services.AddSingleton<WalletActivation>();
+        services.AddSingleton<WorkLeases>();
         services.AddSingleton<SessionDriver>();
         services.AddSingleton<QuorumWaiter>();
         services.AddSingleton<WorkQueue>();
@@ -58,14 +64,23 @@ public static class CoordinatorModule
         bus.AddConsumer<SignatureRequestedConsumer>();
     }
 
-    /// <summary>The coordinator's queues, one per channel it consumes.</summary>
-    public static IReadOnlyList<ReceiveEndpointPlan> CoordinatorEndpoints() =>
-    [
-        new(BrokerChannels.Heartbeats + ".coordinator", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)]),
-        new(BrokerChannels.StateSync + ".coordinator", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer), typeof(KeyShareStoredConsumer), typeof(SessionFailedConsumer)]),
-        new(BrokerChannels.PartialSignatures + ".coordinator", BrokerChannels.PartialSignatures, [typeof(PartialSignatureConsumer)]),
-        new(BrokerChannels.SignatureRequests + ".coordinator", BrokerChannels.SignatureRequests, [typeof(SignatureRequestedConsumer)]),
-    ];
+    /// <summary>
+    /// The coordinator's queues. Work (reports, partials, requests) is on shared durable queues, where several
+    /// coordinators are competing consumers; heartbeats and node-state hints go to a queue per coordinator instance,
+    /// because every coordinator needs all of them.
+    /// </summary>
+    public static IReadOnlyList<ReceiveEndpointPlan> CoordinatorEndpoints(IConfiguration configuration)
+    {
+        var instance = CoordinatorInstance.Resolve(configuration);
+        return
+        [
+            new($"{BrokerChannels.Heartbeats}.coordinator.{instance}", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)], Temporary: true),
+            new($"{BrokerChannels.StateSync}.coordinator.{instance}", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer)], Temporary: true),
+            new(BrokerChannels.StateSync + ".coordinator", BrokerChannels.StateSync, [typeof(KeyShareStoredConsumer), typeof(SessionFailedConsumer)]),
+            new(BrokerChannels.PartialSignatures + ".coordinator", BrokerChannels.PartialSignatures, [typeof(PartialSignatureConsumer)]),
+            new(BrokerChannels.SignatureRequests + ".coordinator", BrokerChannels.SignatureRequests, [typeof(SignatureRequestedConsumer)]),
+        ];
+    }
 
     /// <summary>Maps <c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c> (API-key authenticated).</summary>
     public static IEndpointRouteBuilder MapCoordinatorApi(this IEndpointRouteBuilder app)

@@ -33,8 +33,8 @@ internal static class BrokerTopology
 
                 if (e is IRabbitMqReceiveEndpointConfigurator rabbit && !plan.SentTo)
                 {
-                    rabbit.Durable = settings.Durable;
-                    rabbit.AutoDelete = !settings.Durable;
+                    rabbit.Durable = settings.Durable && !plan.Temporary;
+                    rabbit.AutoDelete = !settings.Durable || plan.Temporary;
                     if (settings.TimeToLive is { } ttl)
                     {
                         rabbit.SetQueueArgument("x-message-ttl", (long)ttl.TotalMilliseconds);

@@ -25,7 +25,7 @@ internal static class SignatureEndpoints
         v1.MapGet("/signatures/{id}", GetAsync).Produces<SignatureResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetSignature");
     }
 
-    private static async Task<IResult> CreateAsync(string id, HttpContext http, CoordinatorStore store, WorkQueue queue, CoordinatorOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(string id, HttpContext http, CoordinatorStore store, WorkQueue queue, WorkLeases leases, CoordinatorOptions options, CancellationToken cancellationToken)
     {
         var tenant = http.User.TenantOf();
         var (key, keyProblem) = IdempotencyKeys.Read(http.Request);
@@ -87,6 +87,9 @@ internal static class SignatureEndpoints
             Nodes = "",
             CreatedAt = now,
             DeadlineAt = now + options.SignatureDeadline,
+            // Claimed for this coordinator as it is accepted: it runs here unless this process dies.
+            Owner = leases.Instance,
+            LeaseUntil = leases.LeaseEnd,
         };
         context.Signatures.Add(signature);
         if (key is not null)

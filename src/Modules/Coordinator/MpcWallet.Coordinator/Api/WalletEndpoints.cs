@@ -29,7 +29,7 @@ internal static class WalletEndpoints
         v1.MapGet("/wallets", ListAsync).Produces<ItemsPage<WalletResource>>().ProducesValidationProblem().WithName("ListWallets");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, CoordinatorStore store, NodeRegistry registry, WorkQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, CoordinatorStore store, NodeRegistry registry, WorkQueue queue, WorkLeases leases, CancellationToken cancellationToken)
     {
         var tenant = http.User.TenantOf();
         var (key, keyProblem) = IdempotencyKeys.Read(http.Request);
@@ -97,6 +97,9 @@ internal static class WalletEndpoints
             Nodes = "",
             CreatedAt = DateTimeOffset.UtcNow,
             Sequence = store.NextSequence(),
+            // Claimed for this coordinator as it is accepted: it runs here unless this process dies.
+            Owner = leases.Instance,
+            LeaseUntil = leases.LeaseEnd,
         };
         context.Wallets.Add(wallet);
         if (key is not null)

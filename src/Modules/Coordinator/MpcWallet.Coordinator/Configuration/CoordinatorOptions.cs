@@ -30,4 +30,16 @@ internal sealed class CoordinatorOptions
 
     /// <summary>Concurrent sessions the coordinator drives.</summary>
     public int MaxConcurrentRuns { get; set; } = 8;
+
+    /// <summary>This coordinator among several sharing one database and broker (default: random per process start).</summary>
+    public string InstanceId { get; set; } = "";
+
+    /// <summary>How long a claim on a request lasts without renewal; another coordinator takes the request over after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often every coordinator looks for pending requests whose owner's lease ran out.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often a run checks the store for a session another coordinator completed or failed.</summary>
+    public TimeSpan SessionPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }

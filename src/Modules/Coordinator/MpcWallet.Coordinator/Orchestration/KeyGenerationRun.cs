@@ -8,14 +8,14 @@ using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
-using MpcWallet.Ethereum.Addresses;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
 /// <summary>
 /// Creates a wallet's distributed key: all <c>parties</c> nodes run key generation; the wallet becomes active once
-/// every one of them reported the same public key, key id and chain code. Failed sessions are retried (with other
-/// nodes when the cluster has spare ones) a bounded number of times.
+/// every one of them reported the same public key, key id and chain code (<see cref="WalletActivation"/>, run by
+/// whichever coordinator stores the last report). Failed sessions are retried (with other nodes when the cluster has
+/// spare ones) a bounded number of times.
 /// </summary>
 internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, CoordinatorOptions options, OutboxDispatcher outbox)
 {
@@ -55,17 +55,10 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
                 outcome = await driver.RunAsync(session, (client, call) => client.StartKeyGenerationAsync(request, call).ResponseAsync, cancellationToken);
             }
 
-            if (outcome.Succeeded)
+            if (outcome.Succeeded || await IsFinalAsync(wallet.Id, cancellationToken))
             {
-                var reports = session.KeyReports;
-                var first = reports.First();
-                if (reports.All(r => r.PublicKey == first.PublicKey && r.KeyId == first.KeyId && r.ChainCode == first.ChainCode && r.KeyVersion == first.KeyVersion))
-                {
-                    await ActivateAsync(wallet, first.PublicKey, first.ChainCode, first.KeyVersion, cancellationToken);
-                    return;
-                }
-
-                outcome = SessionOutcome.Failed("the nodes reported different keys");
+                // Activated by the session's completion (WalletActivation), here or on another coordinator.
+                return;
             }
 
             lastFailure = outcome.Failure ?? "failed";
@@ -77,35 +70,26 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         await FailAsync(wallet, $"key generation failed after {wallet.Attempts} attempt(s): {lastFailure}", cancellationToken);
     }
 
-    private async Task ActivateAsync(WalletRecord wallet, string publicKeyHex, string chainCodeHex, uint keyVersion, CancellationToken cancellationToken)
-    {
-        var publicKey = Convert.FromHexString(publicKeyHex);
-        wallet.PublicKey = "0x" + publicKeyHex;
-        wallet.ChainCode = "0x" + chainCodeHex;
-        wallet.KeyVersion = keyVersion;
-        wallet.Address = EthereumAddress.FromPublicKey(publicKey).ToString();
-        wallet.Status = WalletStatus.Active;
-        wallet.Error = null;
-        var id = NewId.NextGuid();
-        await SaveAsync(wallet, cancellationToken, context => OutboxWriter.Add(context, store, id, new WalletCreated
-        {
-            MessageId = id,
-            WalletId = wallet.Id,
-            Tenant = wallet.Tenant,
-            PublicKey = wallet.PublicKey,
-            Address = wallet.Address,
-            Nodes = wallet.NodeList,
-        }));
-        outbox.Notify();
-        store.FinalStateCommitted.Notify();
-    }
-
     private async Task FailAsync(WalletRecord wallet, string reason, CancellationToken cancellationToken)
     {
-        wallet.Status = WalletStatus.Failed;
-        wallet.Error = reason;
-        var id = NewId.NextGuid();
-        await SaveAsync(wallet, cancellationToken, context => OutboxWriter.Add(context, store, id, new WalletCreationFailed { MessageId = id, WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason }));
+        await using (var context = store.Open())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            // Conditional: a wallet activated meanwhile (a late report, another coordinator) stays active.
+            var failed = await context.Wallets
+                .Where(w => w.Id == wallet.Id && w.Status == WalletStatus.Creating)
+                .ExecuteUpdateAsync(w => w.SetProperty(x => x.Status, WalletStatus.Failed).SetProperty(x => x.Error, reason).SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), cancellationToken);
+            if (failed == 0)
+            {
+                return;
+            }
+
+            var id = NewId.NextGuid();
+            OutboxWriter.Add(context, store, id, new WalletCreationFailed { MessageId = id, WalletId = wallet.Id, Tenant = wallet.Tenant, Reason = reason });
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         outbox.Notify();
         store.FinalStateCommitted.Notify();
     }
@@ -116,11 +100,18 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
         return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 
-    private async Task SaveAsync(WalletRecord wallet, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoInTransaction = null)
+    private async Task<bool> IsFinalAsync(string id, CancellationToken cancellationToken)
     {
         await using var context = store.Open();
-        context.Wallets.Update(wallet);
-        alsoInTransaction?.Invoke(context);
-        await context.SaveChangesAsync(cancellationToken);
+        return await context.Wallets.AnyAsync(w => w.Id == id && w.Status != WalletStatus.Creating, cancellationToken);
+    }
+
+    /// <summary>Records attempts, the chosen nodes and the last failure; only while the wallet is being created.</summary>
+    private async Task SaveAsync(WalletRecord wallet, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        await context.Wallets
+            .Where(w => w.Id == wallet.Id && w.Status == WalletStatus.Creating)
+            .ExecuteUpdateAsync(w => w.SetProperty(x => x.Attempts, wallet.Attempts).SetProperty(x => x.Nodes, wallet.Nodes).SetProperty(x => x.Error, wallet.Error), cancellationToken);
     }
 }

@@ -12,9 +12,11 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// <summary>
 /// Runs one session over NodeControl: learn the participants' identities, prepare every participant (so nobody drops
 /// a faster peer's first message), begin every participant, then wait for the outcome or the deadline. Whatever
-/// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets.
+/// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets. The session is
+/// recorded in the store first, so whichever coordinator consumes the participants' reports can complete it; the
+/// outcome arrives by a local signal when this process completed it, else from the store (polled).
 /// </summary>
-internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, CoordinatorOptions options, ClusterOptions cluster, ILogger<SessionDriver> logger)
+internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, SessionLedger ledger, CoordinatorOptions options, ClusterOptions cluster, ILogger<SessionDriver> logger)
 {
     /// <summary>The participants with their party index and identity (asked from the node itself when unknown).</summary>
     public async Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
@@ -49,13 +51,17 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
     public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken)
     {
+        var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
+        await ledger.StartAsync(session, limit, cancellationToken);
         sessions.Add(session);
         var outcome = SessionOutcome.Success;
         try
         {
-            outcome = await CallAllAsync(session, "prepare", prepare, cancellationToken)
-                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken)
-                ?? await WaitAsync(session, cancellationToken);
+            var failed = await CallAllAsync(session, "prepare", prepare, cancellationToken)
+                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken);
+            outcome = failed is null
+                ? await WaitAsync(session, limit, cancellationToken)
+                : await ledger.FailAsync(session.Key, failed, cancellationToken);
             return outcome;
         }
         finally
@@ -91,18 +97,29 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
             : SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", failures.Select(f => f.Node).ToArray());
     }
 
-    private async Task<SessionOutcome> WaitAsync(ActiveSession session, CancellationToken cancellationToken)
+    private async Task<SessionOutcome> WaitAsync(ActiveSession session, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
-        var timeout = Task.Delay(limit, cancellationToken);
-        if (await Task.WhenAny(session.Outcome, timeout) == session.Outcome)
+        var until = DateTimeOffset.UtcNow + limit;
+        while (DateTimeOffset.UtcNow < until)
         {
-            return await session.Outcome;
+            var wake = Task.Delay(options.SessionPollInterval, cancellationToken);
+            if (await Task.WhenAny(session.Outcome, wake) == session.Outcome)
+            {
+                var signalled = await session.Outcome;
+                // A local failure (a participant went offline) only counts if the session had not completed meanwhile.
+                return signalled.Succeeded ? signalled : await ledger.FailAsync(session.Key, signalled, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await ledger.OutcomeAsync(session.Key, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var silent = session.Silent.ToArray();
-        return SessionOutcome.Failed($"session timed out after {limit.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent);
+        var reported = (await ledger.ReportsAsync(session.Key, cancellationToken)).Select(r => r.Node).ToHashSet();
+        var silent = session.Participants.Where(p => !reported.Contains(p)).ToArray();
+        return await ledger.FailAsync(session.Key, SessionOutcome.Failed($"session timed out after {limit.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent), cancellationToken);
     }
 
     private async Task AbortAllAsync(ActiveSession session, string reason)

@@ -1,17 +1,19 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
 /// <summary>
-/// Runs accepted requests, a bounded number at a time. On start it re-queues every wallet still creating and every
-/// signature still pending, so a restart loses nothing; completed wallets and signatures are never redone.
+/// Runs accepted requests, a bounded number at a time, each under a lease (<see cref="WorkLeases"/>) renewed while it
+/// runs. On start it claims every wallet still creating and every signature still pending that no other coordinator
+/// holds, and from then on sweeps for requests whose owner's lease ran out (a coordinator that died), so nothing is
+/// lost; completed wallets and signatures are never redone.
 /// </summary>
-internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorStore store, IServiceProvider services, CoordinatorOptions options, ILogger<SessionOrchestrator> logger) : BackgroundService
+internal sealed partial class SessionOrchestrator(WorkQueue queue, WorkLeases leases, CoordinatorStore store, IServiceProvider services, CoordinatorOptions options, ILogger<SessionOrchestrator> logger) : BackgroundService
 {
     // A run that crashed (e.g. a store error) is queued again, a few times, instead of staying pending until a restart;
     // the run itself fails the request once its deadline has passed.
@@ -21,49 +23,76 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        // A SQLite file has exactly one coordinator: whatever is pending is ours, whoever held it before the restart.
+        await SweepAsync(includeOwn: true, ignoreLease: store.Database.Provider == DatabaseProvider.Sqlite, stoppingToken);
+        var sweeping = SweepLoopAsync(stoppingToken);
+        var renewing = RenewLoopAsync(stoppingToken);
         using var slots = new SemaphoreSlim(options.MaxConcurrentRuns);
         var running = new List<Task>();
-        await foreach (var item in queue.ReadAllAsync(stoppingToken))
-        {
-            await slots.WaitAsync(stoppingToken);
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        await RunAsync(item, stoppingToken);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                },
-                stoppingToken));
-        }
-
-        await Task.WhenAll(running);
-    }
-
-    private async Task RunAsync(WorkItem item, CancellationToken cancellationToken)
-    {
         try
         {
-            if (item.Kind == WorkKind.KeyGeneration)
+            await foreach (var item in queue.ReadAllAsync(stoppingToken))
             {
-                await services.GetRequiredService<KeyGenerationRun>().ExecuteAsync(item.Id, cancellationToken);
+                await slots.WaitAsync(stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await RunAsync(item, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    },
+                    stoppingToken));
             }
-            else
+        }
+        finally
+        {
+            await Task.WhenAll(running.Append(sweeping).Append(renewing).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+    }
+
+    private async Task RunAsync(WorkItem item, CancellationToken stoppingToken)
+    {
+        var finished = false;
+        try
+        {
+            if (!await leases.TryClaimAsync(item, ignoreLease: false, stoppingToken))
             {
-                await services.GetRequiredService<SigningRun>().ExecuteAsync(item.Id, cancellationToken);
+                // Finished, or another coordinator holds it.
+                finished = true;
+                return;
             }
 
-            _crashes.TryRemove(item.Id, out _);
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leases.Hold(item));
+            try
+            {
+                if (item.Kind == WorkKind.KeyGeneration)
+                {
+                    await services.GetRequiredService<KeyGenerationRun>().ExecuteAsync(item.Id, run.Token);
+                }
+                else
+                {
+                    await services.GetRequiredService<SigningRun>().ExecuteAsync(item.Id, run.Token);
+                }
+
+                finished = true;
+                _crashes.TryRemove(item.Id, out _);
+            }
+            catch (OperationCanceledException) when (run.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                // The lease was lost: the request finished elsewhere or another coordinator took it over.
+                finished = true;
+                LogLeaseLost(item.Kind, item.Id);
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the request stays pending and is recovered on the next start.
+            // Shutting down: the request stays pending for another coordinator, or for the next start.
         }
         catch (Exception e)
         {
@@ -76,7 +105,13 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
             }
 
             LogCrashedRetrying(item.Kind, item.Id, crashes, e);
-            _ = RequeueLaterAsync(item, cancellationToken);
+            _ = RequeueLaterAsync(item, stoppingToken);
+        }
+        finally
+        {
+            // Given up only when shutting down mid-run; a crashed run keeps its lease (retried here, or swept once it expires).
+            await leases.ReleaseAsync(item, giveUp: !finished && stoppingToken.IsCancellationRequested);
+            queue.Finished(item);
         }
     }
 
@@ -89,27 +124,65 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, CoordinatorSt
         }
         catch (OperationCanceledException)
         {
-            // Shutting down: recovered from the store on the next start.
+            // Shutting down: recovered from the store by another coordinator or on the next start.
         }
     }
 
-    private async Task RecoverAsync(CancellationToken cancellationToken)
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
     {
-        await using var context = store.Open();
-        foreach (var id in await context.Wallets.Where(w => w.Status == WalletStatus.Creating).Select(w => w.Id).ToListAsync(cancellationToken))
+        using var timer = new PeriodicTimer(options.SweepInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, id));
+            try
+            {
+                await SweepAsync(includeOwn: false, ignoreLease: false, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(e.Message);
+            }
         }
+    }
 
-        foreach (var id in await context.Signatures.Where(s => s.Status == SignatureStatus.Pending).Select(s => s.Id).ToListAsync(cancellationToken))
+    private async Task SweepAsync(bool includeOwn, bool ignoreLease, CancellationToken cancellationToken)
+    {
+        foreach (var item in await leases.ClaimableAsync(includeOwn || ignoreLease, cancellationToken))
         {
-            queue.Enqueue(new WorkItem(WorkKind.Signing, id));
+            if (!queue.Contains(item.Id) && await leases.TryClaimAsync(item, ignoreLease, cancellationToken))
+            {
+                queue.Enqueue(item);
+            }
+        }
+    }
+
+    private async Task RenewLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.LeaseDuration / 3);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await leases.RenewAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRenewFailed(e.Message);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed (attempt {Crashes}); running it again shortly")]
     private partial void LogCrashedRetrying(WorkKind kind, string id, int crashes, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed repeatedly; it stays pending until the next start")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} run for {Id} crashed repeatedly; it stays pending until its lease runs out or the next start")]
     private partial void LogCrashed(WorkKind kind, string id, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} run for {Id} stopped: its lease was lost (finished elsewhere or taken over)")]
+    private partial void LogLeaseLost(WorkKind kind, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweeping for expired leases failed, retrying: {Error}")]
+    private partial void LogSweepFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "renewing leases failed, retrying: {Error}")]
+    private partial void LogRenewFailed(string error);
 }

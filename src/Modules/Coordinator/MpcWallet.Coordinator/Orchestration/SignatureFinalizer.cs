@@ -1,61 +1,122 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
-using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
 /// <summary>
-/// Turns a session's partial signatures into the final signature: aggregate, check that it recovers to the signing
-/// key, then persist it together with its <c>signatures_final</c> and <c>events</c> messages (transactional outbox).
+/// Turns a signing session's partial signatures into the final signature: aggregate, check that it recovers to the
+/// signing key, then — in one transaction — end the session, move the signature from pending to completed and add its
+/// <c>signatures_final</c> and <c>events</c> messages to the outbox. Both updates are conditional: when another
+/// coordinator (or another session of the same request) got there first, nothing is written or published, so a
+/// request never gets two final signatures.
 /// </summary>
-internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, OutboxDispatcher outbox)
+internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, SessionLedger ledger, OutboxDispatcher outbox)
 {
-    /// <exception cref="SignatureAggregationException">the partials do not make a valid signature for the key.</exception>
-    public async Task CompleteAsync(SignatureRecord signature, byte[] signingKey, byte[] digest, IReadOnlyCollection<PartialSignatureSubmitted> partials, IReadOnlyList<string> holders, CancellationToken cancellationToken)
+    public async Task<SessionOutcome> FinalizeAsync(SessionRecord session, IReadOnlyList<SessionReportRecord> reports, CancellationToken cancellationToken)
     {
-        var ordered = partials.OrderBy(p => IndexOf(holders, p.Node)).ToArray();
-        var final = engine.Combine(ordered.Select(p => p.Payload).ToArray(), signingKey, digest);
-        if (!EcdsaRecovery.Matches(digest, final, signingKey))
-        {
-            throw new SignatureAggregationException("the combined signature does not recover to the wallet key");
-        }
-
-        var nodes = ordered.Select(p => p.Node).ToArray();
-        signature.R = "0x" + Convert.ToHexStringLower(final.R);
-        signature.S = "0x" + Convert.ToHexStringLower(final.S);
-        signature.V = 27 + final.RecoveryId;
-        signature.Nodes = string.Join(",", nodes);
-        signature.Status = SignatureStatus.Completed;
-        signature.CompletedAt = DateTimeOffset.UtcNow;
-        signature.Error = null;
+        SignatureRecord? signature;
+        WalletRecord? wallet;
         await using (var context = store.Open())
         {
-            context.Signatures.Update(signature);
-            var finalized = NewId.NextGuid();
-            OutboxWriter.Add(context, store, finalized, new SignatureFinalized
-            {
-                MessageId = finalized,
-                SignatureId = signature.Id,
-                WalletId = signature.WalletId,
-                Tenant = signature.Tenant,
-                Digest = signature.Digest,
-                R = signature.R,
-                S = signature.S,
-                V = signature.V.Value,
-                Nodes = nodes,
-                CompletedAt = signature.CompletedAt.Value,
-            });
-            var completed = NewId.NextGuid();
-            OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
-            await context.SaveChangesAsync(cancellationToken);
+            signature = await context.Signatures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == session.ResourceId, cancellationToken);
+            wallet = signature is null ? null : await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == signature.WalletId, cancellationToken);
         }
 
-        outbox.Notify();
-        store.FinalStateCommitted.Notify();
+        if (signature is null || wallet?.PublicKey is null || wallet.ChainCode is null)
+        {
+            return await ledger.FailAsync(session.Id, SessionOutcome.Failed("the session's signature or wallet is missing"), cancellationToken);
+        }
+
+        var digest = Convert.FromHexString(signature.Digest[2..]);
+        var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
+        var signingKey = engine.DerivePublicKey(Convert.FromHexString(wallet.PublicKey[2..]), Convert.FromHexString(wallet.ChainCode[2..]), path);
+        var holders = wallet.NodeList;
+        var ordered = reports.OrderBy(r => IndexOf(holders, r.Node)).ToArray();
+        FinalSignature final;
+        try
+        {
+            final = engine.Combine(ordered.Select(r => Convert.FromBase64String(r.Payload)).ToArray(), signingKey, digest);
+            if (!EcdsaRecovery.Matches(digest, final, signingKey))
+            {
+                throw new SignatureAggregationException("the combined signature does not recover to the wallet key");
+            }
+        }
+        catch (SignatureAggregationException e)
+        {
+            return await ledger.FailAsync(session.Id, SessionOutcome.Failed(e.Message), cancellationToken);
+        }
+
+        var nodes = ordered.Select(r => r.Node).ToArray();
+        var rHex = "0x" + Convert.ToHexStringLower(final.R);
+        var sHex = "0x" + Convert.ToHexStringLower(final.S);
+        var v = 27 + final.RecoveryId;
+        var joined = string.Join(",", nodes);
+        var completedAt = DateTimeOffset.UtcNow;
+        bool published;
+        await using (var context = store.Open())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var ended = await context.Sessions
+                .Where(x => x.Id == session.Id && x.Status == SessionStatus.Running)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, SessionStatus.Completed), cancellationToken);
+            if (ended == 0)
+            {
+                // Ended already: completed by another coordinator, or failed (timeout, abort) before the last report.
+                await transaction.RollbackAsync(cancellationToken);
+                return await ledger.OutcomeAsync(session.Id, cancellationToken) ?? SessionOutcome.Failed("the session ended meanwhile");
+            }
+
+            var won = await context.Signatures
+                .Where(x => x.Id == signature.Id && x.Status == SignatureStatus.Pending)
+                .ExecuteUpdateAsync(
+                    x => x.SetProperty(p => p.Status, SignatureStatus.Completed)
+                        .SetProperty(p => p.R, rHex)
+                        .SetProperty(p => p.S, sHex)
+                        .SetProperty(p => p.V, v)
+                        .SetProperty(p => p.Nodes, joined)
+                        .SetProperty(p => p.CompletedAt, completedAt)
+                        .SetProperty(p => p.Error, (string?)null)
+                        .SetProperty(p => p.Owner, (string?)null)
+                        .SetProperty(p => p.LeaseUntil, (long?)null),
+                    cancellationToken);
+            published = won == 1;
+            if (published)
+            {
+                var finalized = NewId.NextGuid();
+                OutboxWriter.Add(context, store, finalized, new SignatureFinalized
+                {
+                    MessageId = finalized,
+                    SignatureId = signature.Id,
+                    WalletId = signature.WalletId,
+                    Tenant = signature.Tenant,
+                    Digest = signature.Digest,
+                    R = rHex,
+                    S = sHex,
+                    V = v,
+                    Nodes = nodes,
+                    CompletedAt = completedAt,
+                });
+                var completed = NewId.NextGuid();
+                OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (published)
+        {
+            outbox.Notify();
+            store.FinalStateCommitted.Notify();
+        }
+
+        return SessionOutcome.Success;
     }
 
     private static int IndexOf(IReadOnlyList<string> holders, string node)

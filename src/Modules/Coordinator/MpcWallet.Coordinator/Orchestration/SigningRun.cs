@@ -14,10 +14,12 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// <summary>
 /// Produces one signature: picks t online holders of the wallet (avoiding nodes suspected in earlier attempts),
 /// runs a signing session, aggregates the t partials, checks the result recovers to the wallet's (derived) key,
-/// persists it and publishes it on <c>signatures_final</c> and <c>events</c>. A failed session is aborted and
-/// retried with another quorum, at most <see cref="CoordinatorOptions.MaxAttempts"/> times and within the deadline.
+/// persists it and publishes it on <c>signatures_final</c> and <c>events</c> (<see cref="SignatureFinalizer"/>, run by
+/// whichever coordinator stores the last partial). A failed session is aborted and retried with another quorum, at
+/// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
+/// over continues the count) and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, ISignatureEngine engine, SignatureFinalizer finalizer, OutboxDispatcher outbox, CoordinatorOptions options)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, OutboxDispatcher outbox, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
@@ -42,7 +44,6 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
         var digest = Convert.FromHexString(signature.Digest[2..]);
         var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
-        var signingKey = engine.DerivePublicKey(Convert.FromHexString(wallet.PublicKey[2..]), Convert.FromHexString(wallet.ChainCode[2..]), path);
         var holders = wallet.NodeList;
         var suspects = new HashSet<string>();
         var lastFailure = "no attempt was made";
@@ -57,6 +58,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
             var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
             signature.Attempts++;
+            await SaveAsync(signature, cancellationToken);
             var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
             var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
             if (outcome is null)
@@ -73,17 +75,10 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                 outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken);
             }
 
-            if (outcome.Succeeded)
+            if (outcome.Succeeded || await IsFinalAsync(signature.Id, cancellationToken))
             {
-                try
-                {
-                    await finalizer.CompleteAsync(signature, signingKey, digest, session.Partials, holders, cancellationToken);
-                    return;
-                }
-                catch (SignatureAggregationException e)
-                {
-                    outcome = SessionOutcome.Failed(e.Message);
-                }
+                // Finalized (by this session's completion, or already before it): nothing left to do.
+                return;
             }
 
             lastFailure = outcome.Failure ?? "failed";
@@ -102,25 +97,44 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
     private async Task FailAsync(SignatureRecord signature, string reason, CancellationToken cancellationToken)
     {
-        signature.Status = SignatureStatus.Failed;
-        signature.Error = reason;
-        signature.CompletedAt = DateTimeOffset.UtcNow;
+        var completedAt = DateTimeOffset.UtcNow;
         await using (var context = store.Open())
         {
-            context.Signatures.Update(signature);
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            // Conditional: a signature another coordinator (or a late session) completed stays completed.
+            var failed = await context.Signatures
+                .Where(s => s.Id == signature.Id && s.Status == SignatureStatus.Pending)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.Status, SignatureStatus.Failed).SetProperty(x => x.Error, reason).SetProperty(x => x.CompletedAt, completedAt)
+                        .SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null),
+                    cancellationToken);
+            if (failed == 0)
+            {
+                return;
+            }
+
             var id = NewId.NextGuid();
             OutboxWriter.Add(context, store, id, new SignatureFailed { MessageId = id, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason });
             await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         outbox.Notify();
         store.FinalStateCommitted.Notify();
     }
 
+    /// <summary>Records attempts and the last failure; only while the signature is pending.</summary>
     private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)
     {
         await using var context = store.Open();
-        context.Signatures.Update(signature);
-        await context.SaveChangesAsync(cancellationToken);
+        await context.Signatures
+            .Where(s => s.Id == signature.Id && s.Status == SignatureStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, signature.Attempts).SetProperty(x => x.Error, signature.Error), cancellationToken);
+    }
+
+    private async Task<bool> IsFinalAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Signatures.AnyAsync(s => s.Id == id && s.Status != SignatureStatus.Pending, cancellationToken);
     }
 }

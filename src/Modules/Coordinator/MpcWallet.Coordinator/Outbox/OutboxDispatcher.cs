@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Messaging;
 
@@ -10,10 +11,15 @@ namespace MpcWallet.Coordinator.Outbox;
 
 /// <summary>
 /// Publishes committed outbox messages in order, with their original message id (consumers deduplicate by it), and
-/// marks them sent. Runs on a short poll; unsent messages from before a restart go out on start.
+/// marks them sent. Runs on a short poll; unsent messages from before a restart go out on start. With several
+/// coordinators on one store, a dispatcher first claims a batch (conditional update, short claim), so two do not
+/// publish the same row; a dispatcher dying between publish and marking sent leaves the row to be published again
+/// after the claim expires (at least once, same message id).
 /// </summary>
-internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus, CoordinatorOptions options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(10);
+
     private static readonly Dictionary<string, Type> Types = BrokerChannels.EntityNames.Keys.ToDictionary(t => t.FullName!, t => t);
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -26,10 +32,27 @@ internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus,
         }
     }
 
+    /// <summary>Publishes one batch claimed by this dispatcher; returns how many it published.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
+        var me = options.InstanceId;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var until = now + (long)ClaimDuration.TotalMilliseconds;
         await using var context = store.Open();
-        var pending = await context.Outbox.Where(o => o.SentAt == null).OrderBy(o => o.Sequence).Take(100).ToListAsync(cancellationToken);
+        var candidates = await context.Outbox
+            .Where(o => o.SentAt == null && (o.ClaimedUntil == null || o.ClaimedUntil < now || o.ClaimedBy == me))
+            .OrderBy(o => o.Sequence).Select(o => o.MessageId).Take(100).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        await context.Outbox
+            .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && (o.ClaimedUntil == null || o.ClaimedUntil < now || o.ClaimedBy == me))
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.ClaimedBy, me).SetProperty(x => x.ClaimedUntil, until), cancellationToken);
+        var pending = await context.Outbox
+            .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && o.ClaimedBy == me)
+            .OrderBy(o => o.Sequence).ToListAsync(cancellationToken);
         foreach (var record in pending)
         {
             if (!Types.TryGetValue(record.MessageType, out var type))

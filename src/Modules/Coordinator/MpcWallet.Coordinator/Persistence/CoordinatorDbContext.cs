@@ -16,6 +16,10 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
+    public DbSet<SessionReportRecord> SessionReports => Set<SessionReportRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Store.DefaultSchema);
@@ -38,6 +42,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Error).HasColumnName("error");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.Owner).HasColumnName("owner");
+            e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
         });
         modelBuilder.Entity<SignatureRecord>(e =>
         {
@@ -58,6 +64,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.DeadlineAt).HasColumnName("deadline_at");
             e.Property(x => x.CompletedAt).HasColumnName("completed_at");
+            e.Property(x => x.Owner).HasColumnName("owner");
+            e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
         });
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {
@@ -78,6 +86,31 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Sequence).HasColumnName("sequence");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.SentAt).HasColumnName("sent_at");
+            e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
+            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until");
+        });
+        modelBuilder.Entity<SessionRecord>(e =>
+        {
+            e.ToTable("sessions").HasKey(x => x.Id);
+            e.Ignore(x => x.ParticipantList);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Purpose).HasColumnName("purpose");
+            e.Property(x => x.ResourceId).HasColumnName("resource_id");
+            e.Property(x => x.Participants).HasColumnName("participants");
+            e.Property(x => x.Owner).HasColumnName("owner");
+            e.Property(x => x.StartedAt).HasColumnName("started_at");
+            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Failure).HasColumnName("failure");
+            e.Property(x => x.Suspects).HasColumnName("suspects");
+        });
+        modelBuilder.Entity<SessionReportRecord>(e =>
+        {
+            e.ToTable("session_reports").HasKey(x => new { x.SessionId, x.Node });
+            e.Property(x => x.SessionId).HasColumnName("session_id");
+            e.Property(x => x.Node).HasColumnName("node");
+            e.Property(x => x.Payload).HasColumnName("payload");
+            e.Property(x => x.ReceivedAt).HasColumnName("received_at");
         });
     }
 }

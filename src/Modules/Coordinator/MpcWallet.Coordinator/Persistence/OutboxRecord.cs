@@ -14,4 +14,9 @@ internal sealed class OutboxRecord
     public required DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The dispatcher (coordinator instance) publishing this row until <see cref="ClaimedUntil"/> (unix ms).</summary>
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedUntil { get; set; }
 }

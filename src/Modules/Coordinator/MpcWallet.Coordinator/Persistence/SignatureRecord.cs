@@ -37,4 +37,9 @@ internal sealed class SignatureRecord
     public required DateTimeOffset DeadlineAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The coordinator instance running this request while <see cref="LeaseUntil"/> (unix ms) lies ahead.</summary>
+    public string? Owner { get; set; }
+
+    public long? LeaseUntil { get; set; }
 }

@@ -35,5 +35,10 @@ internal sealed class WalletRecord
     /// <summary>Monotonic creation order (for newest-first paging).</summary>
     public required long Sequence { get; set; }
 
+    /// <summary>The coordinator instance running this request while <see cref="LeaseUntil"/> (unix ms) lies ahead.</summary>
+    public string? Owner { get; set; }
+
+    public long? LeaseUntil { get; set; }
+
     public IReadOnlyList<string> NodeList => Nodes.Length == 0 ? [] : Nodes.Split(',');
 }

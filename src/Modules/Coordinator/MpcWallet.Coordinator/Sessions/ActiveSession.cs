@@ -1,17 +1,12 @@
-using System.Collections.Concurrent;
-using MpcWallet.Contracts.PartialSignatures;
-using MpcWallet.Contracts.StateSync;
-
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
-/// A session the coordinator is driving: who takes part, what each participant has reported so far (each at most
-/// once), and the outcome the orchestrator awaits.
+/// A session this coordinator is driving: who takes part, and the local signal its run awaits. The session itself
+/// (and what participants reported) lives in the store, where any coordinator can complete it; this is only the fast
+/// path for the common case that the report completing it is consumed here.
 /// </summary>
 internal sealed class ActiveSession(string key, SessionPurpose purpose, string resourceId, IReadOnlyList<string> participants)
 {
-    private readonly ConcurrentDictionary<string, PartialSignatureSubmitted> _partials = new();
-    private readonly ConcurrentDictionary<string, KeyShareStored> _keyReports = new();
     private readonly TaskCompletionSource<SessionOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Key { get; } = key;
@@ -22,44 +17,10 @@ internal sealed class ActiveSession(string key, SessionPurpose purpose, string r
 
     public IReadOnlyList<string> Participants { get; } = participants;
 
+    /// <summary>Completes with the first outcome reported here (the store has the authoritative one).</summary>
     public Task<SessionOutcome> Outcome => _outcome.Task;
 
-    public IReadOnlyCollection<PartialSignatureSubmitted> Partials => _partials.Values.ToArray();
-
-    public IReadOnlyCollection<KeyShareStored> KeyReports => _keyReports.Values.ToArray();
-
-    public IReadOnlyList<string> Silent => Participants.Where(p => !_partials.ContainsKey(p) && !_keyReports.ContainsKey(p)).ToArray();
-
-    /// <summary>False for a duplicate (second report from the same node).</summary>
-    public bool AddPartial(PartialSignatureSubmitted partial)
-    {
-        if (Purpose != SessionPurpose.Signing || !_partials.TryAdd(partial.Node, partial))
-        {
-            return false;
-        }
-
-        if (_partials.Count == Participants.Count)
-        {
-            _outcome.TrySetResult(SessionOutcome.Success);
-        }
-
-        return true;
-    }
-
-    public bool AddKeyReport(KeyShareStored report)
-    {
-        if (Purpose != SessionPurpose.KeyGeneration || !_keyReports.TryAdd(report.Node, report))
-        {
-            return false;
-        }
-
-        if (_keyReports.Count == Participants.Count)
-        {
-            _outcome.TrySetResult(SessionOutcome.Success);
-        }
-
-        return true;
-    }
+    public void Resolve(SessionOutcome outcome) => _outcome.TrySetResult(outcome);
 
     public void Fail(string reason, params string[] suspects) => _outcome.TrySetResult(SessionOutcome.Failed(reason, suspects));
 }

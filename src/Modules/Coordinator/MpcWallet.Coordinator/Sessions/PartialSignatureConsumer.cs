@@ -1,28 +1,44 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.PartialSignatures;
+using MpcWallet.Coordinator.Persistence;
 
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
-/// Consumes <c>partial_signatures</c>: accepted only for a running signing session, from one of its participants,
-/// once each. Everything else is ignored (logged and counted).
+/// Consumes <c>partial_signatures</c> (on any coordinator: competing consumers on one durable queue): accepted only
+/// for a running signing session, from one of its participants, and stored once each; the one that completes the
+/// set finalizes the signature. Everything else is ignored (logged and counted).
 /// </summary>
-internal sealed partial class PartialSignatureConsumer(ActiveSessions sessions, ILogger<PartialSignatureConsumer> logger) : IConsumer<PartialSignatureSubmitted>
+internal sealed partial class PartialSignatureConsumer(SessionLedger ledger, SessionCompletion completion, ActiveSessions sessions, ILogger<PartialSignatureConsumer> logger) : IConsumer<PartialSignatureSubmitted>
 {
-    public Task Consume(ConsumeContext<PartialSignatureSubmitted> context)
+    public async Task Consume(ConsumeContext<PartialSignatureSubmitted> context)
     {
         var partial = context.Message;
-        var session = sessions.Find(partial.SessionId ?? "");
-        if (session is null || partial.Node is null || partial.Payload is null || !session.Participants.Contains(partial.Node) || !session.AddPartial(partial))
+        var session = partial.SessionId is null || partial.Node is null || partial.Payload is not { Length: > 0 }
+            ? null
+            : await ledger.FindRunningAsync(partial.SessionId, context.CancellationToken);
+        if (session is null || session.Purpose != SessionPurposes.Name(SessionPurpose.Signing) || partial.Node is null || !session.ParticipantList.Contains(partial.Node))
         {
-            sessions.CountIgnored();
-            LogIgnored(partial.SessionId ?? "(none)", partial.Node ?? "(none)");
+            Ignore(partial.SessionId, partial.Node);
+            return;
         }
 
-        return Task.CompletedTask;
+        if (!await ledger.AddReportAsync(session.Id, partial.Node, Convert.ToBase64String(partial.Payload), context.CancellationToken))
+        {
+            Ignore(partial.SessionId, partial.Node);
+        }
+
+        // Also after a duplicate: a redelivery after a failed completion must be able to complete the session.
+        await completion.TryCompleteAsync(session, context.CancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ignored a partial signature for session {Session} from {Node} (unknown session, not a participant, or duplicate)")]
+    private void Ignore(string? session, string? node)
+    {
+        sessions.CountIgnored();
+        LogIgnored(session ?? "(none)", node ?? "(none)");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ignored a partial signature for session {Session} from {Node} (unknown or ended session, not a participant, or duplicate)")]
     private partial void LogIgnored(string session, string node);
 }

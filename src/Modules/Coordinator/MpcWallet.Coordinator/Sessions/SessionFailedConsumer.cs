@@ -3,22 +3,24 @@ using MpcWallet.Contracts.StateSync;
 
 namespace MpcWallet.Coordinator.Sessions;
 
-/// <summary>A participant's engine aborted the session: fail it now (naming the culprit) instead of waiting it out.</summary>
-internal sealed class SessionFailedConsumer(ActiveSessions sessions) : IConsumer<SessionFailed>
+/// <summary>
+/// A participant's engine aborted the session: end it as failed in the store now (naming the culprit) instead of
+/// waiting it out; the run that drives it — here or on another coordinator — sees the failure and retries.
+/// </summary>
+internal sealed class SessionFailedConsumer(SessionLedger ledger, ActiveSessions sessions) : IConsumer<SessionFailed>
 {
-    public Task Consume(ConsumeContext<SessionFailed> context)
+    public async Task Consume(ConsumeContext<SessionFailed> context)
     {
         var failure = context.Message;
-        var session = sessions.Find(failure.SessionId ?? "");
-        if (session is null || failure.Node is null || !session.Participants.Contains(failure.Node))
+        var session = failure.SessionId is null ? null : await ledger.FindRunningAsync(failure.SessionId, context.CancellationToken);
+        if (session is null || failure.Node is null || !session.ParticipantList.Contains(failure.Node))
         {
             sessions.CountIgnored();
-            return Task.CompletedTask;
+            return;
         }
 
-        var culprit = failure.Culprit is { } c && session.Participants.Contains(c) ? c : null;
+        var culprit = failure.Culprit is { } c && session.ParticipantList.Contains(c) ? c : null;
         var blame = culprit is null ? "no culprit named" : $"culprit {culprit}{(failure.Banned ? ", banned" : "")}";
-        session.Fail($"node {failure.Node} aborted: {failure.Check} ({blame})", culprit is null ? [] : [culprit]);
-        return Task.CompletedTask;
+        await ledger.FailAsync(session.Id, SessionOutcome.Failed($"node {failure.Node} aborted: {failure.Check} ({blame})", culprit is null ? [] : [culprit]), context.CancellationToken);
     }
 }

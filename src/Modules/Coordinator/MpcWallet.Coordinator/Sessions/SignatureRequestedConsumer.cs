@@ -13,7 +13,7 @@ namespace MpcWallet.Coordinator.Sessions;
 /// (a repeat after a restart changes nothing, a completed one is published again); an unknown, foreign or inactive
 /// wallet or a malformed request is answered with <see cref="SignatureFailed"/>.
 /// </summary>
-internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQueue queue, CoordinatorOptions options) : IConsumer<SignatureRequested>
+internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQueue queue, WorkLeases leases, CoordinatorOptions options) : IConsumer<SignatureRequested>
 {
     public async Task Consume(ConsumeContext<SignatureRequested> context)
     {
@@ -76,6 +76,8 @@ internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQue
             Nodes = "",
             CreatedAt = now,
             DeadlineAt = now + options.SignatureDeadline,
+            Owner = leases.Instance,
+            LeaseUntil = leases.LeaseEnd,
         });
         try
         {

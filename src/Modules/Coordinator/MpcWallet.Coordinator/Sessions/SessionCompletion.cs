@@ -1,0 +1,29 @@
+using MpcWallet.Coordinator.Orchestration;
+using MpcWallet.Coordinator.Persistence;
+
+namespace MpcWallet.Coordinator.Sessions;
+
+/// <summary>
+/// After a report was stored: when every participant has reported, whichever coordinator stored the last one ends
+/// the session — the final signature, or the wallet's key — and tells the local run if it is this process's.
+/// Concurrent completers are harmless: the store lets exactly one of them end the session and publish.
+/// </summary>
+internal sealed class SessionCompletion(SessionLedger ledger, SignatureFinalizer signatures, WalletActivation wallets, ActiveSessions local)
+{
+    public async Task TryCompleteAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        var reports = await ledger.ReportsAsync(session.Id, cancellationToken);
+        var participants = session.ParticipantList;
+        var byNode = reports.Where(r => participants.Contains(r.Node)).ToDictionary(r => r.Node);
+        if (byNode.Count < participants.Count)
+        {
+            return;
+        }
+
+        var ordered = participants.Select(p => byNode[p]).ToArray();
+        var outcome = SessionPurposes.Parse(session.Purpose) == SessionPurpose.Signing
+            ? await signatures.FinalizeAsync(session, ordered, cancellationToken)
+            : await wallets.ActivateAsync(session, ordered, cancellationToken);
+        local.Find(session.Id)?.Resolve(outcome);
+    }
+}

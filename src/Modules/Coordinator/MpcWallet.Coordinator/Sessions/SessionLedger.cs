@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Persistence;
+
+namespace MpcWallet.Coordinator.Sessions;
+
+/// <summary>
+/// Sessions and their reports in the store, shared by every coordinator: a report is stored at most once per
+/// (session, node); a session ends exactly once (running → completed or failed, by a conditional update), so a
+/// coordinator that loses a race reads the winner's outcome instead of writing its own.
+/// </summary>
+internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, CoordinatorOptions options, TimeProvider time)
+{
+    public async Task StartAsync(ActiveSession session, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var context = store.Open();
+        context.Sessions.Add(new SessionRecord
+        {
+            Id = session.Key,
+            Purpose = SessionPurposes.Name(session.Purpose),
+            ResourceId = session.ResourceId,
+            Participants = string.Join(",", session.Participants),
+            Owner = options.InstanceId,
+            StartedAt = now.ToUnixTimeMilliseconds(),
+            ExpiresAt = (now + lifetime).ToUnixTimeMilliseconds(),
+            Status = SessionStatus.Running,
+            Suspects = "",
+        });
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A running session: from this process's own sessions when it drives it, else from the store.</summary>
+    public async Task<SessionRecord?> FindRunningAsync(string id, CancellationToken cancellationToken)
+    {
+        if (local.Find(id) is { } mine)
+        {
+            return new SessionRecord
+            {
+                Id = mine.Key,
+                Purpose = SessionPurposes.Name(mine.Purpose),
+                ResourceId = mine.ResourceId,
+                Participants = string.Join(",", mine.Participants),
+                Owner = options.InstanceId,
+                StartedAt = 0,
+                ExpiresAt = long.MaxValue,
+                Status = SessionStatus.Running,
+                Suspects = "",
+            };
+        }
+
+        await using var context = store.Open();
+        var record = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return record is { Status: SessionStatus.Running } ? record : null;
+    }
+
+    /// <summary>Stores a participant's report; false when that node already reported for the session (a redelivery or a replay).</summary>
+    public async Task<bool> AddReportAsync(string sessionId, string node, string payload, CancellationToken cancellationToken)
+    {
+        await using (var context = store.Open())
+        {
+            if (await context.SessionReports.AnyAsync(r => r.SessionId == sessionId && r.Node == node, cancellationToken))
+            {
+                return false;
+            }
+
+            context.SessionReports.Add(new SessionReportRecord { SessionId = sessionId, Node = node, Payload = payload, ReceivedAt = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Possibly the same report consumed concurrently by another coordinator: decided below.
+            }
+        }
+
+        await using var again = store.Open();
+        return await again.SessionReports.AnyAsync(r => r.SessionId == sessionId && r.Node == node, cancellationToken)
+            ? false
+            : throw new InvalidOperationException($"storing the report of {node} for session {sessionId} failed");
+    }
+
+    public async Task<IReadOnlyList<SessionReportRecord>> ReportsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.SessionReports.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How the session ended, or null while it runs.</summary>
+    public async Task<SessionOutcome?> OutcomeAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        var record = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        return record is null ? SessionOutcome.Failed("the session is not in the store") : OutcomeOf(record);
+    }
+
+    /// <summary>
+    /// Ends a running session as failed; when it had already ended (completed by a report, or failed by another
+    /// coordinator), that outcome is returned instead. Whatever is returned, the local waiter is told.
+    /// </summary>
+    public async Task<SessionOutcome> FailAsync(string sessionId, SessionOutcome failure, CancellationToken cancellationToken)
+    {
+        var suspects = string.Join(",", failure.Suspects);
+        var reason = failure.Failure ?? "failed";
+        await using (var context = store.Open())
+        {
+            var ended = await context.Sessions
+                .Where(s => s.Id == sessionId && s.Status == SessionStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Failed).SetProperty(x => x.Failure, reason).SetProperty(x => x.Suspects, suspects), cancellationToken);
+            if (ended == 1)
+            {
+                local.Find(sessionId)?.Resolve(failure);
+                return failure;
+            }
+        }
+
+        var outcome = await OutcomeAsync(sessionId, cancellationToken) ?? failure;
+        local.Find(sessionId)?.Resolve(outcome);
+        return outcome;
+    }
+
+    public static SessionOutcome? OutcomeOf(SessionRecord record) => record.Status switch
+    {
+        SessionStatus.Completed => SessionOutcome.Success,
+        SessionStatus.Failed => SessionOutcome.Failed(record.Failure ?? "failed", record.Suspects.Length == 0 ? [] : record.Suspects.Split(',')),
+        _ => null,
+    };
+}
