@@ -17,10 +17,12 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// whichever coordinator stores the last report). Failed sessions are retried (with other nodes when the cluster has
 /// spare ones) a bounded number of times.
 /// </summary>
-internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, CoordinatorOptions options, OutboxDispatcher outbox)
+internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options, OutboxDispatcher outbox)
 {
     public async Task ExecuteAsync(string walletId, CancellationToken cancellationToken)
     {
+        // A session of an earlier run (maybe another coordinator's) may have all its reports already.
+        await completion.RecoverAsync(walletId, cancellationToken);
         var wallet = await LoadAsync(walletId, cancellationToken);
         if (wallet is null || wallet.Status != WalletStatus.Creating)
         {

@@ -19,10 +19,12 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
 /// over continues the count) and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, OutboxDispatcher outbox, CoordinatorOptions options)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, OutboxDispatcher outbox, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
+        // A session of an earlier run (maybe another coordinator's) may have all its partials already.
+        await completion.RecoverAsync(signatureId, cancellationToken);
         SignatureRecord? signature;
         WalletRecord? wallet;
         await using (var context = store.Open())

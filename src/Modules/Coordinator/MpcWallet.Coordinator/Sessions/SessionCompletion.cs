@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 
@@ -8,8 +9,26 @@ namespace MpcWallet.Coordinator.Sessions;
 /// the session — the final signature, or the wallet's key — and tells the local run if it is this process's.
 /// Concurrent completers are harmless: the store lets exactly one of them end the session and publish.
 /// </summary>
-internal sealed class SessionCompletion(SessionLedger ledger, SignatureFinalizer signatures, WalletActivation wallets, ActiveSessions local)
+internal sealed class SessionCompletion(CoordinatorStore store, SessionLedger ledger, SignatureFinalizer signatures, WalletActivation wallets, ActiveSessions local)
 {
+    /// <summary>
+    /// Completes the request's running sessions whose reports are all in: a coordinator may have died after storing
+    /// the last report and before completing. Run when a coordinator (re)starts work on a request.
+    /// </summary>
+    public async Task RecoverAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        List<SessionRecord> running;
+        await using (var context = store.Open())
+        {
+            running = await context.Sessions.AsNoTracking().Where(s => s.ResourceId == resourceId && s.Status == SessionStatus.Running).ToListAsync(cancellationToken);
+        }
+
+        foreach (var session in running)
+        {
+            await TryCompleteAsync(session, cancellationToken);
+        }
+    }
+
     public async Task TryCompleteAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         var reports = await ledger.ReportsAsync(session.Id, cancellationToken);
