@@ -32,6 +32,8 @@ public static class SchemaMigrator
         {
             if (database.Provider == DatabaseProvider.PostgreSQL)
             {
+                // Several processes may start on one store at once (two coordinators): one applies, the others wait.
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock(hashtext('mpcwallet-schema:{database.Schema}'))", cancellationToken);
                 await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS \"{database.Schema}\"", cancellationToken);
             }
             else
@@ -72,6 +74,18 @@ public static class SchemaMigrator
         }
         finally
         {
+            if (database.Provider == DatabaseProvider.PostgreSQL)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock(hashtext('mpcwallet-schema:{database.Schema}'))", CancellationToken.None);
+                }
+                catch (DbException)
+                {
+                    // A broken connection holds no lock any more; the original failure is the one to report.
+                }
+            }
+
             await context.Database.CloseConnectionAsync();
         }
     }
