@@ -72,7 +72,7 @@ public sealed class SignatureRequestedConsumerSpecs
         {
         }
 
-        Assert.Equal([new WorkItem(WorkKind.Signing, id)], queued);
+        Assert.Equal([(WorkKind.Signing, id)], queued.Select(q => (q.Kind, q.Id)));
     }
 
     private static SignatureRequested Request(string id, string wallet, string tenant, string digest) =>

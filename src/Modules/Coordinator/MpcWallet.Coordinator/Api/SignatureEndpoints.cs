@@ -108,7 +108,7 @@ internal static class SignatureEndpoints
             return conflict ?? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken);
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id));
+        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.LeaseUntil));
         return await AnswerAsync(store, signature.Id, created: true, PreferWait.Of(http.Request), cancellationToken);
     }
 

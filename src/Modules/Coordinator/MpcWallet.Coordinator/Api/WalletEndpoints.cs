@@ -119,7 +119,7 @@ internal static class WalletEndpoints
             return conflict ?? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken);
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id));
+        queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id, wallet.LeaseUntil));
         return await AnswerAsync(store, wallet.Id, created: true, PreferWait.Of(http.Request), cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Infrastructure.Cluster;
@@ -49,10 +50,11 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         return (participants, null);
     }
 
-    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken)
+    /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
     {
         var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
-        await ledger.StartAsync(session, limit, cancellationToken);
+        await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
         sessions.Add(session);
         var outcome = SessionOutcome.Success;
         try

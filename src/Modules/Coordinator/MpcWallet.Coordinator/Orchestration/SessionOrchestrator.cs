@@ -61,7 +61,9 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, WorkLeases le
         var finished = false;
         try
         {
-            if (!await leases.TryClaimAsync(item, ignoreLease: false, stoppingToken))
+            // Accepted here moments ago: the lease taken with the insert still holds (one write fewer per request).
+            var fresh = item.ClaimedUntil is { } until && until - leases.Now > (long)(options.LeaseDuration.TotalMilliseconds / 2);
+            if (!fresh && !await leases.TryClaimAsync(item, ignoreLease: false, stoppingToken))
             {
                 // Finished, or another coordinator holds it.
                 finished = true;

@@ -60,7 +60,6 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
             var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
             signature.Attempts++;
-            await SaveAsync(signature, cancellationToken);
             var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
             var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
             if (outcome is null)
@@ -74,7 +73,8 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                 };
                 request.DerivationPath.AddRange(path);
                 request.Participants.AddRange(participants);
-                outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken);
+                // The attempt is counted with the session record (one write): a coordinator taking over continues the count.
+                outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken, context => CountAttempt(context, signature));
             }
 
             if (outcome.Succeeded || await IsFinalAsync(signature.Id, cancellationToken))
@@ -132,6 +132,12 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         await context.Signatures
             .Where(s => s.Id == signature.Id && s.Status == SignatureStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, signature.Attempts).SetProperty(x => x.Error, signature.Error), cancellationToken);
+    }
+
+    private static void CountAttempt(CoordinatorDbContext context, SignatureRecord signature)
+    {
+        var entry = context.Signatures.Attach(signature);
+        entry.Property(s => s.Attempts).IsModified = true;
     }
 
     private async Task<bool> IsFinalAsync(string id, CancellationToken cancellationToken)

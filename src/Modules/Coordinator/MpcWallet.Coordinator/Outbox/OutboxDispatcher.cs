@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Outbox;
 
@@ -47,11 +48,17 @@ internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus,
             return 0;
         }
 
-        await context.Outbox
-            .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && (o.ClaimedUntil == null || o.ClaimedUntil < now || o.ClaimedBy == me))
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.ClaimedBy, me).SetProperty(x => x.ClaimedUntil, until), cancellationToken);
+        // A SQLite file has one coordinator, hence one dispatcher: nothing to claim against.
+        var shared = store.Database.Provider != DatabaseProvider.Sqlite;
+        if (shared)
+        {
+            await context.Outbox
+                .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && (o.ClaimedUntil == null || o.ClaimedUntil < now || o.ClaimedBy == me))
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.ClaimedBy, me).SetProperty(x => x.ClaimedUntil, until), cancellationToken);
+        }
+
         var pending = await context.Outbox
-            .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && o.ClaimedBy == me)
+            .Where(o => candidates.Contains(o.MessageId) && o.SentAt == null && (!shared || o.ClaimedBy == me))
             .OrderBy(o => o.Sequence).ToListAsync(cancellationToken);
         foreach (var record in pending)
         {

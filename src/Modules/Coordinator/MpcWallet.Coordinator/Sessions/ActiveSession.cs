@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using MpcWallet.Coordinator.Persistence;
+
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
@@ -8,6 +11,7 @@ namespace MpcWallet.Coordinator.Sessions;
 internal sealed class ActiveSession(string key, SessionPurpose purpose, string resourceId, IReadOnlyList<string> participants)
 {
     private readonly TaskCompletionSource<SessionOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, SessionReportRecord> _reports = new();
 
     public string Key { get; } = key;
 
@@ -19,6 +23,12 @@ internal sealed class ActiveSession(string key, SessionPurpose purpose, string r
 
     /// <summary>Completes with the first outcome reported here (the store has the authoritative one).</summary>
     public Task<SessionOutcome> Outcome => _outcome.Task;
+
+    /// <summary>Reports kept in memory, where the store is not shared (see <see cref="SessionLedger"/>).</summary>
+    public IReadOnlyList<SessionReportRecord> Reports => _reports.Values.ToArray();
+
+    /// <summary>False for a second report from the same node.</summary>
+    public bool AddReport(SessionReportRecord report) => _reports.TryAdd(report.Node, report);
 
     public void Resolve(SessionOutcome outcome) => _outcome.TrySetResult(outcome);
 

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
 /// Sessions and their reports in the store, shared by every coordinator: a report is stored at most once per
 /// (session, node); a session ends exactly once (running → completed or failed, by a conditional update), so a
-/// coordinator that loses a race reads the winner's outcome instead of writing its own.
+/// coordinator that loses a race reads the winner's outcome instead of writing its own. On SQLite (one file, one
+/// coordinator) the reports of the sessions this process drives stay in memory: nobody else could consume them, and
+/// a restart re-runs the request anyway; that saves a write per participant in single-host mode.
 /// </summary>
 internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, CoordinatorOptions options, TimeProvider time)
 {
-    public async Task StartAsync(ActiveSession session, TimeSpan lifetime, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">more changes to commit with the session (the request's attempt count).</param>
+    public async Task StartAsync(ActiveSession session, TimeSpan lifetime, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoInTransaction = null)
     {
         var now = time.GetUtcNow();
         await using var context = store.Open();
@@ -27,6 +31,7 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
             Status = SessionStatus.Running,
             Suspects = "",
         });
+        alsoInTransaction?.Invoke(context);
         await context.SaveChangesAsync(cancellationToken);
     }
 
@@ -57,6 +62,12 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
     /// <summary>Stores a participant's report; false when that node already reported for the session (a redelivery or a replay).</summary>
     public async Task<bool> AddReportAsync(string sessionId, string node, string payload, CancellationToken cancellationToken)
     {
+        var report = new SessionReportRecord { SessionId = sessionId, Node = node, Payload = payload, ReceivedAt = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        if (InMemory(sessionId) is { } mine)
+        {
+            return mine.AddReport(report);
+        }
+
         await using (var context = store.Open())
         {
             if (await context.SessionReports.AnyAsync(r => r.SessionId == sessionId && r.Node == node, cancellationToken))
@@ -64,7 +75,7 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
                 return false;
             }
 
-            context.SessionReports.Add(new SessionReportRecord { SessionId = sessionId, Node = node, Payload = payload, ReceivedAt = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            context.SessionReports.Add(report);
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
@@ -84,6 +95,11 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
 
     public async Task<IReadOnlyList<SessionReportRecord>> ReportsAsync(string sessionId, CancellationToken cancellationToken)
     {
+        if (InMemory(sessionId) is { } mine)
+        {
+            return mine.Reports;
+        }
+
         await using var context = store.Open();
         return await context.SessionReports.AsNoTracking().Where(r => r.SessionId == sessionId).ToListAsync(cancellationToken);
     }
@@ -120,6 +136,9 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
         local.Find(sessionId)?.Resolve(outcome);
         return outcome;
     }
+
+    private ActiveSession? InMemory(string sessionId) =>
+        store.Database.Provider == DatabaseProvider.Sqlite ? local.Find(sessionId) : null;
 
     public static SessionOutcome? OutcomeOf(SessionRecord record) => record.Status switch
     {

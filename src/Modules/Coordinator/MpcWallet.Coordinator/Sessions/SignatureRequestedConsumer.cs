@@ -64,6 +64,7 @@ internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQue
         }
 
         var now = DateTimeOffset.UtcNow;
+        var leaseUntil = leases.LeaseEnd;
         db.Signatures.Add(new SignatureRecord
         {
             Id = request.SignatureId,
@@ -77,7 +78,7 @@ internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQue
             CreatedAt = now,
             DeadlineAt = now + options.SignatureDeadline,
             Owner = leases.Instance,
-            LeaseUntil = leases.LeaseEnd,
+            LeaseUntil = leaseUntil,
         });
         try
         {
@@ -89,7 +90,7 @@ internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQue
             return;
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.Signing, request.SignatureId));
+        queue.Enqueue(new WorkItem(WorkKind.Signing, request.SignatureId, leaseUntil));
     }
 
     private static bool IsWellFormed(SignatureRequested request) =>
