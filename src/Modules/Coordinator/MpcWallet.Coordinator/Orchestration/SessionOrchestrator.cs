@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Orchestration;
@@ -13,7 +14,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// holds, and from then on sweeps for requests whose owner's lease ran out (a coordinator that died), so nothing is
 /// lost; completed wallets and signatures are never redone.
 /// </summary>
-internal sealed partial class SessionOrchestrator(WorkQueue queue, WorkLeases leases, CoordinatorStore store, IServiceProvider services, CoordinatorOptions options, ILogger<SessionOrchestrator> logger) : BackgroundService
+internal sealed partial class SessionOrchestrator(WorkQueue queue, WorkLeases leases, SessionLedger ledger, CoordinatorStore store, IServiceProvider services, CoordinatorOptions options, ILogger<SessionOrchestrator> logger) : BackgroundService
 {
     // A run that crashed (e.g. a store error) is queued again, a few times, instead of staying pending until a restart;
     // the run itself fails the request once its deadline has passed.
@@ -138,6 +139,7 @@ internal sealed partial class SessionOrchestrator(WorkQueue queue, WorkLeases le
             try
             {
                 await SweepAsync(includeOwn: false, ignoreLease: false, stoppingToken);
+                await ledger.ExpireAsync(options.LeaseDuration, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

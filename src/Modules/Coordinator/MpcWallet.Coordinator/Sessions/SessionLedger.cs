@@ -137,6 +137,19 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
         return outcome;
     }
 
+    /// <summary>
+    /// Ends sessions still running well past their end (their coordinator died before timing them out), so late
+    /// reports no longer complete them; the grace covers clock differences between coordinators.
+    /// </summary>
+    public async Task<int> ExpireAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var before = (time.GetUtcNow() - grace).ToUnixTimeMilliseconds();
+        await using var context = store.Open();
+        return await context.Sessions
+            .Where(s => s.Status == SessionStatus.Running && s.ExpiresAt < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Failed).SetProperty(x => x.Failure, "expired: its coordinator stopped driving it"), cancellationToken);
+    }
+
     private ActiveSession? InMemory(string sessionId) =>
         store.Database.Provider == DatabaseProvider.Sqlite ? local.Find(sessionId) : null;
 
