@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MpcWallet.Coordinator;
@@ -25,9 +26,10 @@ public static partial class MpcWalletHost
     {
         ["--data-dir"] = DataDirectory.Key,
         ["--modules"] = "Modules:Enabled",
+        ["--node-id"] = "Node:Ids:0",
     };
 
-    /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c> and <c>--modules</c>).</param>
+    /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c>, <c>--modules</c> and <c>--node-id</c>).</param>
     /// <param name="configureServices">Extra registrations after the modules' (embedding, tests).</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
@@ -39,6 +41,17 @@ public static partial class MpcWalletHost
         {
             // Single host: coordinator and nodes share this process, so a per-process secret is enough.
             configuration["Cluster:ControlToken"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        }
+
+        SplitDeploymentSettings.Validate(configuration, modules);
+
+        // A process running one node and nothing else serves its NodeControl on its own --urls: gRPC clients speak
+        // cleartext HTTP/2 only with prior knowledge, so every endpoint of this server is HTTP/2-only (health and
+        // metrics too: curl --http2-prior-knowledge).
+        var nodeControlOnHost = modules is { Node: true, Coordinator: false, Transactions: false } && NodeModule.LocalNodeIds(configuration).Count == 1;
+        if (nodeControlOnHost)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         }
 
         if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
@@ -96,7 +109,7 @@ public static partial class MpcWalletHost
 
         if (modules.Node)
         {
-            builder.Services.AddNodeModule(configuration);
+            builder.Services.AddNodeModule(configuration, nodeControlOnHost);
         }
 
         if (modules.Transactions)
@@ -129,6 +142,11 @@ public static partial class MpcWalletHost
         if (modules.Transactions)
         {
             app.MapTransactionsApi();
+        }
+
+        if (nodeControlOnHost)
+        {
+            app.MapNodeControl();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
