@@ -125,8 +125,13 @@ public static partial class MpcWalletHost
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        if (modules.Coordinator || modules.Transactions)
+        {
+            // Only they have an API. A node-only process has none: its NodeControl calls carry the control token in
+            // the same authorization header, which the node checks itself (it is not an API key).
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
         app.UseHttpMetrics();
 
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
