@@ -111,6 +111,13 @@ public sealed class ClusterApi : IDisposable
         throw Failure($"transaction {transactionId} was not confirmed in time: {body}");
     }
 
+    /// <summary>Every transaction the transaction service holds for the wallet (up to 200).</summary>
+    public async Task<IReadOnlyList<JsonElement>> WalletTransactionsAsync(string walletId)
+    {
+        var page = await _transactions.GetFromJsonAsync<JsonElement>($"/v1/wallets/{walletId}/transactions?limit=200");
+        return page.GetProperty("items").EnumerateArray().Select(t => t.Clone()).ToArray();
+    }
+
     /// <summary>The coordinator's view of the nodes: id → (status, endpoint).</summary>
     public async Task<Dictionary<string, (string Status, string Endpoint)>> NodesAsync()
     {
