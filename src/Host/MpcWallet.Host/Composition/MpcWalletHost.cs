@@ -154,7 +154,7 @@ public static partial class MpcWalletHost
             app.MapNodeControl();
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules, nodeControlOnHost));
         return app;
     }
 
@@ -181,15 +181,24 @@ public static partial class MpcWalletHost
         builder.Configuration.AddCommandLine(args, SwitchMappings);
     }
 
-    private static void LogWhere(WebApplication app, EnabledModules modules)
+    private static void LogWhere(WebApplication app, EnabledModules modules, bool nodeControlOnHost)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         var addresses = Addresses(app);
         var api = addresses.Count > 0 ? addresses[0] : "(no address)";
+        if (nodeControlOnHost)
+        {
+            LogNodeReady(logger, string.Join(",", NodeModule.LocalNodeIds(app.Configuration)), api, DataDirectory.From(app.Configuration));
+            return;
+        }
+
         var keys = app.Services.GetRequiredService<ApiKeyDirectory>().Count;
         LogReady(logger, modules.ToString(), api, $"{api.TrimEnd('/')}/docs", keys, Path.Combine(AppContext.BaseDirectory, "appsettings", $"appsettings.{app.Environment.EnvironmentName}.json"), DataDirectory.From(app.Configuration));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
     private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: node, node {Node}). NodeControl gRPC, /health/live, /health/ready and /metrics: {Address} (HTTP/2 only: curl --http2-prior-knowledge) · data directory: {DataDirectory}")]
+    private static partial void LogNodeReady(ILogger logger, string node, string address, string dataDirectory);
 }
