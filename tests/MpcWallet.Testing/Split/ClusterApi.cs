@@ -54,6 +54,39 @@ public sealed class ClusterApi : IDisposable
         return await WaitWhileAsync($"/v1/signatures/{body.GetProperty("id").GetString()}", "pending", TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>Requests a digest signature without waiting; returns the (usually pending) signature resource.</summary>
+    public async Task<JsonElement> RequestDigestSignatureAsync(string walletId, string digestHex, string idempotencyKey)
+    {
+        var (status, body) = await PostAsync(_coordinator, $"/v1/wallets/{walletId}/signatures", new { type = "digest", digest = digestHex }, wait: null, idempotencyKey);
+        return status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK ? body : throw Failure($"signing answered {(int)status}: {body}");
+    }
+
+    /// <summary>Waits until a signature is no longer pending (the coordinator may be restarting meanwhile).</summary>
+    public async Task<JsonElement> WaitForSignatureAsync(string signatureId, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        JsonElement body = default;
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                body = await _coordinator.GetFromJsonAsync<JsonElement>($"/v1/signatures/{signatureId}");
+                if (body.GetProperty("status").GetString() != "pending")
+                {
+                    return body;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // the coordinator may be restarting
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw Failure($"signature {signatureId} still pending: {body}");
+    }
+
     /// <summary>Posts a transfer (value in wei) to the transaction service; returns the status code and body as they are.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> TransferAsync(string walletId, string to, string valueWei, string? idempotencyKey = null) =>
         await PostAsync(_transactions, $"/v1/wallets/{walletId}/transactions", new { chainId = AnvilChain.ChainId, to, value = valueWei }, wait: null, idempotencyKey);
