@@ -11,13 +11,13 @@ if (args.Length > 0 && args[0] == "transactions")
 
 if (args.Length > 0 && args[0] == "system")
 {
-    return await new MpcWallet.Bench.EndToEnd.SystemBenchmark(quick: args.AsSpan(1).Contains("--quick")).RunAsync();
+    return await new MpcWallet.Bench.EndToEnd.SystemBenchmark(quick: args.AsSpan(1).Contains("--quick"), split: args.AsSpan(1).Contains("--split")).RunAsync();
 }
 
 if (args.Length == 0 || args[0] != "engine")
 {
     Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh]");
-    Console.Error.WriteLine("       MpcWallet.Bench system [--quick]");
+    Console.Error.WriteLine("       MpcWallet.Bench system [--quick] [--split]");
     Console.Error.WriteLine("       MpcWallet.Bench transactions [--quick] [--transfers N] [--concurrency C] [--signer single-key|mpc]");
     return 2;
 }

@@ -89,7 +89,7 @@ public sealed class DurabilityAndSealing
     private static string[] TestHostArgs(string data, string[] extra) =>
     [
         "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",
-        "--Cluster:Nodes:0:Endpoint", "http://127.0.0.1:0", "--Cluster:Nodes:1:Endpoint", "http://127.0.0.1:0", "--Cluster:Nodes:2:Endpoint", "http://127.0.0.1:0",
+        "--Cluster:Nodes:0:GrpcEndpoint", "http://127.0.0.1:0", "--Cluster:Nodes:1:GrpcEndpoint", "http://127.0.0.1:0", "--Cluster:Nodes:2:GrpcEndpoint", "http://127.0.0.1:0",
         "--Logging:LogLevel:Default", "Warning",
         .. extra,
     ];

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MpcWallet.Host.Composition;
 using MpcWallet.Mpc.Curve;
+using MpcWallet.Testing.Split;
 
 namespace MpcWallet.Bench.EndToEnd;
 
@@ -12,9 +13,11 @@ namespace MpcWallet.Bench.EndToEnd;
 /// End-to-end signing through the REST API in single-host mode (coordinator + three nodes in this process, in-memory
 /// bus, SQLite): latency of one request at a time, then throughput and latency with <see cref="Clients"/> concurrent
 /// clients, printed beside the pure engine 2-of-3 sign median measured in the same run. Every returned signature is
-/// verified against the wallet key with .NET's ECDSA.
+/// verified against the wallet key with .NET's ECDSA. With <c>--split</c> the same through a split deployment: the
+/// coordinator and node-1..3 as separate processes on the test RabbitMQ and PostgreSQL (tests/MpcWallet.Testing's
+/// <see cref="SplitCluster"/>; scripts/prepare-test-env.sh starts the servers).
 /// </summary>
-internal sealed class SystemBenchmark(bool quick)
+internal sealed class SystemBenchmark(bool quick, bool split = false)
 {
     private const int Clients = 16;
     private const string ApiKey = "bench-key-0001";
@@ -22,6 +25,16 @@ internal sealed class SystemBenchmark(bool quick)
     public async Task<int> RunAsync()
     {
         var engineMedian = MeasureEngineSignMedian();
+        if (split)
+        {
+            Console.Error.WriteLine("system: starting a split cluster (coordinator, node-1..3 as processes on RabbitMQ + PostgreSQL)");
+            await using var cluster = await SplitCluster.StartAsync(new SplitClusterOptions { Name = "bench-split", WithChain = false });
+            using var splitClient = cluster.Coordinator.Client(SplitCluster.ApiKey);
+            splitClient.Timeout = TimeSpan.FromMinutes(2);
+            await MeasureAsync(splitClient, engineMedian, "rabbitmq-split-processes");
+            return 0;
+        }
+
         var data = Directory.CreateTempSubdirectory("mpcwallet-bench-system-").FullName;
         var args = new List<string>
         {
@@ -34,7 +47,7 @@ internal sealed class SystemBenchmark(bool quick)
         };
         for (var i = 0; i < 3; i++)
         {
-            args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+            args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
         }
 
         var app = MpcWalletHost.Build(args.ToArray());
@@ -43,6 +56,21 @@ internal sealed class SystemBenchmark(bool quick)
         {
             using var client = new HttpClient { BaseAddress = new Uri(MpcWalletHost.Addresses(app)[0]), Timeout = TimeSpan.FromMinutes(2) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+            await MeasureAsync(client, engineMedian, "inmemory");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private async Task MeasureAsync(HttpClient client, double engineMedian, string transport)
+    {
+        {
             var (walletId, publicKey) = await CreateWalletAsync(client);
             Console.Error.WriteLine($"system: wallet {walletId} ready; warming up");
             for (var i = 0; i < 5; i++)
@@ -58,7 +86,7 @@ internal sealed class SystemBenchmark(bool quick)
                 sequential.Add(await SignAsync(client, walletId, publicKey));
             }
 
-            Emit("system-sign", sequential, clients: 1, throughput: 1000 / SampleStatistics.Median(sequential.Select(s => s.Ms)), engineMedian);
+            Emit("system-sign", sequential, clients: 1, throughput: 1000 / SampleStatistics.Median(sequential.Select(s => s.Ms)), engineMedian, transport);
 
             var perClient = quick ? 4 : 16;
             Console.Error.WriteLine($"system: {Clients} clients × {perClient} signatures");
@@ -80,16 +108,8 @@ internal sealed class SystemBenchmark(bool quick)
                 concurrent.AddRange(list);
             }
 
-            Emit("system-sign", concurrent, Clients, concurrent.Count / wall.Elapsed.TotalSeconds, engineMedian);
+            Emit("system-sign", concurrent, Clients, concurrent.Count / wall.Elapsed.TotalSeconds, engineMedian, transport);
         }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Directory.Delete(data, recursive: true);
-        }
-
-        return 0;
     }
 
     private double MeasureEngineSignMedian()
@@ -159,7 +179,7 @@ internal sealed class SystemBenchmark(bool quick)
         return (elapsed, DotNetVerifier.Verify(publicKey, digest, r, s));
     }
 
-    private static void Emit(string op, List<(double Ms, bool Verified)> samples, int clients, double throughput, double engineMedian)
+    private static void Emit(string op, List<(double Ms, bool Verified)> samples, int clients, double throughput, double engineMedian, string transport)
     {
         var ms = samples.Select(s => s.Ms).ToArray();
         var median = SampleStatistics.Median(ms);
@@ -177,7 +197,7 @@ internal sealed class SystemBenchmark(bool quick)
             ["throughput_per_s"] = Math.Round(throughput, 2),
             ["engine_sign_median_ms"] = Math.Round(engineMedian, 3),
             ["ratio_to_engine"] = Math.Round(median / engineMedian, 2),
-            ["transport"] = "inmemory",
+            ["transport"] = transport,
         }));
     }
 }

@@ -49,7 +49,7 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
             args.AddRange(["--Node:CreateDevelopmentKeys", "true", "--Node:HeartbeatInterval", "00:00:00.250", "--Coordinator:OfflineAfter", "00:00:01.500", "--Coordinator:SignatureDeadline", "00:01:00"]);
             for (var i = 0; i < 3; i++)
             {
-                args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+                args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
             }
         }
 

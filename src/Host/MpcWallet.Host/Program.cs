@@ -1,4 +1,16 @@
 using MpcWallet.Host.Composition;
 
-// Which modules run (coordinator, nodes), the broker and the database are configuration; see README.md.
-await MpcWalletHost.Build(args).RunAsync();
+// Which modules run (coordinator, nodes, transaction service), the broker and the database are configuration; see README.md.
+try
+{
+    await MpcWalletHost.Build(args).RunAsync();
+}
+catch (InvalidOperationException e)
+{
+    // Configuration errors (missing split-deployment settings, a key that does not open a node's store, …):
+    // one clear line instead of a stack trace; the exit code tells supervisors not to restart in a loop.
+    Console.Error.WriteLine($"MpcWallet cannot start: {e.Message}");
+    return 2;
+}
+
+return 0;

@@ -27,7 +27,7 @@ internal static class CoordinatorHarness
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Coordinator:InstanceId", instance)]).Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(new ClusterOptions { Nodes = [new() { Id = "node-1", Endpoint = "http://127.0.0.1:1" }, new() { Id = "node-2", Endpoint = "http://127.0.0.1:2" }, new() { Id = "node-3", Endpoint = "http://127.0.0.1:3" }] })
+            .AddSingleton(new ClusterOptions { Nodes = [new() { Id = "node-1", GrpcEndpoint = "http://127.0.0.1:1" }, new() { Id = "node-2", GrpcEndpoint = "http://127.0.0.1:2" }, new() { Id = "node-3", GrpcEndpoint = "http://127.0.0.1:3" }] })
             .AddSingleton(new CoordinatorOptions { InstanceId = instance })
             .AddSingleton(TimeProvider.System)
             .AddSingleton(new CoordinatorStore(database))

@@ -162,7 +162,7 @@ public sealed class TwoCoordinators(ITestOutputHelper output)
         };
         for (var i = 0; i < 3; i++)
         {
-            args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+            args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
         }
 
         args.AddRange(TestRabbitMq.HostArguments(virtualHost));

@@ -42,6 +42,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             "--urls", "http://127.0.0.1:0",
             "--data-dir", dataDirectory,
+            "--modules", "coordinator,node",
             "--environment", "Production",
             "--Auth:ApiKeys:0:Tenant", TenantA,
             "--Auth:ApiKeys:0:Key", KeyA,
@@ -59,7 +60,7 @@ public sealed class TestHost : IAsyncDisposable
         };
         for (var i = 0; i < 3; i++)
         {
-            args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+            args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
         }
 
         if (backend == Backend.RabbitMqPostgres)

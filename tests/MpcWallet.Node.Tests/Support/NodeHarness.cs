@@ -22,7 +22,7 @@ internal static class NodeHarness
         for (var i = 0; i < 3; i++)
         {
             settings[$"Cluster:Nodes:{i}:Id"] = $"node-{i + 1}";
-            settings[$"Cluster:Nodes:{i}:Endpoint"] = "http://127.0.0.1:0";
+            settings[$"Cluster:Nodes:{i}:GrpcEndpoint"] = "http://127.0.0.1:0";
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -40,7 +40,7 @@ public sealed class MpcWalletTransferTests
         };
         for (var i = 0; i < 3; i++)
         {
-            args.AddRange([$"--Cluster:Nodes:{i}:Endpoint", "http://127.0.0.1:0"]);
+            args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
         }
 
         var app = MpcWalletHost.Build(args.ToArray());

@@ -7,7 +7,7 @@ internal sealed record EnabledModules(bool Coordinator, bool Node, bool Transact
 {
     public static EnabledModules From(IConfiguration configuration)
     {
-        var names = (configuration["Modules:Enabled"] ?? "coordinator,node")
+        var names = (configuration["Modules:Enabled"] ?? "coordinator,node,transactions")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => n.ToLowerInvariant())
             .ToHashSet();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MpcWallet.Coordinator;
@@ -25,9 +26,10 @@ public static partial class MpcWalletHost
     {
         ["--data-dir"] = DataDirectory.Key,
         ["--modules"] = "Modules:Enabled",
+        ["--node-id"] = "Node:Ids:0",
     };
 
-    /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c> and <c>--modules</c>).</param>
+    /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c>, <c>--modules</c> and <c>--node-id</c>).</param>
     /// <param name="configureServices">Extra registrations after the modules' (embedding, tests).</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
@@ -39,6 +41,17 @@ public static partial class MpcWalletHost
         {
             // Single host: coordinator and nodes share this process, so a per-process secret is enough.
             configuration["Cluster:ControlToken"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        }
+
+        SplitDeploymentSettings.Validate(configuration, modules);
+
+        // A process running one node and nothing else serves its NodeControl on its own --urls: gRPC clients speak
+        // cleartext HTTP/2 only with prior knowledge, so every endpoint of this server is HTTP/2-only (health and
+        // metrics too: curl --http2-prior-knowledge).
+        var nodeControlOnHost = modules is { Node: true, Coordinator: false, Transactions: false } && NodeModule.LocalNodeIds(configuration).Count == 1;
+        if (nodeControlOnHost)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
         }
 
         if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
@@ -96,7 +109,7 @@ public static partial class MpcWalletHost
 
         if (modules.Node)
         {
-            builder.Services.AddNodeModule(configuration);
+            builder.Services.AddNodeModule(configuration, nodeControlOnHost);
         }
 
         if (modules.Transactions)
@@ -112,8 +125,13 @@ public static partial class MpcWalletHost
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        if (modules.Coordinator || modules.Transactions)
+        {
+            // Only they have an API. A node-only process has none: its NodeControl calls carry the control token in
+            // the same authorization header, which the node checks itself (it is not an API key).
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
         app.UseHttpMetrics();
 
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
@@ -131,7 +149,12 @@ public static partial class MpcWalletHost
             app.MapTransactionsApi();
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
+        if (nodeControlOnHost)
+        {
+            app.MapNodeControl();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules, nodeControlOnHost));
         return app;
     }
 
@@ -158,15 +181,24 @@ public static partial class MpcWalletHost
         builder.Configuration.AddCommandLine(args, SwitchMappings);
     }
 
-    private static void LogWhere(WebApplication app, EnabledModules modules)
+    private static void LogWhere(WebApplication app, EnabledModules modules, bool nodeControlOnHost)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         var addresses = Addresses(app);
         var api = addresses.Count > 0 ? addresses[0] : "(no address)";
+        if (nodeControlOnHost)
+        {
+            LogNodeReady(logger, string.Join(",", NodeModule.LocalNodeIds(app.Configuration)), api, DataDirectory.From(app.Configuration));
+            return;
+        }
+
         var keys = app.Services.GetRequiredService<ApiKeyDirectory>().Count;
         LogReady(logger, modules.ToString(), api, $"{api.TrimEnd('/')}/docs", keys, Path.Combine(AppContext.BaseDirectory, "appsettings", $"appsettings.{app.Environment.EnvironmentName}.json"), DataDirectory.From(app.Configuration));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
     private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: node, node {Node}). NodeControl gRPC, /health/live, /health/ready and /metrics: {Address} (HTTP/2 only: curl --http2-prior-knowledge) · data directory: {DataDirectory}")]
+    private static partial void LogNodeReady(ILogger logger, string node, string address, string dataDirectory);
 }

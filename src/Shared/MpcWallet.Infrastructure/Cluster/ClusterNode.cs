@@ -5,8 +5,8 @@ public sealed class ClusterNode
 {
     public string Id { get; set; } = "";
 
-    public string Endpoint { get; set; } = "";
+    public string GrpcEndpoint { get; set; } = "";
 
     /// <summary>True when the configured port is 0: the node announces its real endpoint in heartbeats.</summary>
-    public bool HasDynamicPort => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && uri.Port == 0;
+    public bool HasDynamicPort => Uri.TryCreate(GrpcEndpoint, UriKind.Absolute, out var uri) && uri.Port == 0;
 }

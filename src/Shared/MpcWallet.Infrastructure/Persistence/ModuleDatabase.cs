@@ -20,7 +20,8 @@ public sealed record ModuleDatabase(DatabaseProvider Provider, string Connection
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.PostgreSQL)
         {
-            var connection = configuration.GetConnectionString(connectionName) ?? configuration.GetConnectionString("Default")
+            // Empty counts as unset: appsettings.json lists the names with "" so they show up, and Default must still apply.
+            var connection = new[] { configuration.GetConnectionString(connectionName), configuration.GetConnectionString("Default") }.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))
                 ?? throw new InvalidOperationException($"Database:Provider=PostgreSQL needs ConnectionStrings:{connectionName} (or ConnectionStrings:Default)");
             return new ModuleDatabase(DatabaseProvider.PostgreSQL, connection, schema);
         }

@@ -19,7 +19,7 @@ internal sealed class NodeRegistry
     {
         _options = options;
         _time = time;
-        _nodes = new ConcurrentDictionary<string, NodeState>(cluster.Nodes.ToDictionary(n => n.Id, n => new NodeState(n.Id, n.Endpoint)));
+        _nodes = new ConcurrentDictionary<string, NodeState>(cluster.Nodes.ToDictionary(n => n.Id, n => new NodeState(n.Id, n.GrpcEndpoint)));
         Configured = cluster.Nodes.Select(n => n.Id).ToArray();
     }
 

@@ -1,4 +1,7 @@
 using MassTransit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +31,8 @@ internal sealed partial class NodeHostService(
     IThresholdEngine engine,
     KeyEncryptionKeySource keys,
     IBus bus,
+    NodeControlHosting hosting,
+    IServiceProvider services,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly Dictionary<string, NodeControlServer> _servers = [];
@@ -62,13 +67,23 @@ internal sealed partial class NodeHostService(
                 return;
             }
 
-            var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
-                ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
-            var server = await NodeControlServer.StartAsync(node, new Uri(configured.Endpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
-            _servers[id] = server;
-            node.Endpoint = server.Endpoint;
+            if (hosting.OnHostServer)
+            {
+                // The host's server answers NodeControl; its bound address is known once it has started (heartbeats).
+                node.Endpoint = HostServerAddress();
+                LogStartedOnHost(id, configuration["Urls"] ?? "");
+            }
+            else
+            {
+                var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
+                    ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
+                var server = await NodeControlServer.StartAsync(node, new Uri(configured.GrpcEndpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
+                _servers[id] = server;
+                node.Endpoint = server.Endpoint;
+                LogStarted(id, server.Endpoint);
+            }
+
             node.MarkRunning(true);
-            LogStarted(id, server.Endpoint);
         }
         finally
         {
@@ -124,6 +139,11 @@ internal sealed partial class NodeHostService(
             {
                 try
                 {
+                    if (hosting.OnHostServer)
+                    {
+                        node.Endpoint = HostServerAddress() ?? node.Endpoint;
+                    }
+
                     await bus.Publish(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, stoppingToken);
                     node.Sweep(DateTimeOffset.UtcNow);
                 }
@@ -148,8 +168,17 @@ internal sealed partial class NodeHostService(
         }, cancellationToken);
     }
 
+    /// <summary>The host server's first bound address (null before it has started).</summary>
+    private string? HostServerAddress() =>
+        services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address && !address.EndsWith(":0", StringComparison.Ordinal)
+            ? address.TrimEnd('/')
+            : null;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl at {Endpoint}")]
     private partial void LogStarted(string node, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl on this process's own server ({Urls}, HTTP/2 only)")]
+    private partial void LogStartedOnHost(string node, string urls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MPC node {Node} stopped")]
     private partial void LogStopped(string node);

@@ -20,6 +20,13 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await store.EnsureMigratedAsync(stoppingToken);
+        if (chains.All.Count == 0)
+        {
+            // The module runs by default; without chains it only answers its REST API (every transfer is refused).
+            LogNoChains();
+            return;
+        }
+
         await Task.WhenAll(chains.All.Select(chain => RecoverAsync(chain, stoppingToken)));
     }
 
@@ -79,4 +86,7 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chain {ChainId}: start-up recovery failed; the receipt tracker still resumes submitted work")]
     private partial void LogRecoveryFailed(ulong chainId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transaction service: no chains configured (Chains:<i>:ChainId, :RpcUrl); it sends nothing and refuses every transfer (configure a chain and restart)")]
+    private partial void LogNoChains();
 }

@@ -1,0 +1,257 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MpcWallet.Testing.Processes;
+
+namespace MpcWallet.Testing.Split;
+
+/// <summary>
+/// REST calls against a split cluster: wallets, signatures and nodes on a coordinator, transfers on the transaction
+/// service's process. Every wait is generous (a deadline against hangs, never a timing assertion) and its failure
+/// message carries the processes' log tails.
+/// </summary>
+public sealed class ClusterApi : IDisposable
+{
+    private readonly HttpClient _coordinator;
+    private readonly HttpClient _transactions;
+    private readonly HostProcess _coordinatorProcess;
+    private readonly HostProcess _transactionsProcess;
+
+    public ClusterApi(HostProcess coordinator, HostProcess transactions, AnvilChain? chain)
+    {
+        _coordinatorProcess = coordinator;
+        _transactionsProcess = transactions;
+        _coordinator = coordinator.Client(SplitCluster.ApiKey);
+        _transactions = transactions.Client(SplitCluster.ApiKey);
+        Chain = chain;
+    }
+
+    public AnvilChain? Chain { get; }
+
+    /// <summary>Creates a t-of-n wallet with <c>Prefer: wait</c> and waits until it is active.</summary>
+    public async Task<JsonElement> CreateWalletAsync(string label, int threshold = 2, int parties = 3)
+    {
+        var (status, body) = await PostAsync(_coordinator, "/v1/wallets", new { label, threshold, parties }, wait: 60, idempotencyKey: "wallet-" + label);
+        if (status is not (HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK))
+        {
+            throw Failure($"wallet creation answered {(int)status}: {body}");
+        }
+
+        body = await WaitWhileAsync($"/v1/wallets/{body.GetProperty("id").GetString()}", "creating", TimeSpan.FromMinutes(3));
+        return body.GetProperty("status").GetString() == "active" ? body : throw Failure("the wallet did not become active: " + body);
+    }
+
+    /// <summary>Signs a 32-byte digest (hex, 0x-prefixed) and waits for the final signature resource.</summary>
+    public async Task<JsonElement> SignDigestAsync(string walletId, string digestHex)
+    {
+        var (status, body) = await PostAsync(_coordinator, $"/v1/wallets/{walletId}/signatures", new { type = "digest", digest = digestHex }, wait: 60);
+        if (status is not (HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK))
+        {
+            throw Failure($"signing answered {(int)status}: {body}");
+        }
+
+        return await WaitWhileAsync($"/v1/signatures/{body.GetProperty("id").GetString()}", "pending", TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Requests a digest signature without waiting; returns the (usually pending) signature resource.</summary>
+    public async Task<JsonElement> RequestDigestSignatureAsync(string walletId, string digestHex, string idempotencyKey)
+    {
+        var (status, body) = await PostAsync(_coordinator, $"/v1/wallets/{walletId}/signatures", new { type = "digest", digest = digestHex }, wait: null, idempotencyKey);
+        return status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK ? body : throw Failure($"signing answered {(int)status}: {body}");
+    }
+
+    /// <summary>Waits until a signature is no longer pending (the coordinator may be restarting meanwhile).</summary>
+    public async Task<JsonElement> WaitForSignatureAsync(string signatureId, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        JsonElement body = default;
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                body = await _coordinator.GetFromJsonAsync<JsonElement>($"/v1/signatures/{signatureId}");
+                if (body.GetProperty("status").GetString() != "pending")
+                {
+                    return body;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // the coordinator may be restarting
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw Failure($"signature {signatureId} still pending: {body}");
+    }
+
+    /// <summary>Posts a transfer (value in wei) to the transaction service; returns the status code and body as they are.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> TransferAsync(string walletId, string to, string valueWei, string? idempotencyKey = null) =>
+        await PostAsync(_transactions, $"/v1/wallets/{walletId}/transactions", new { chainId = AnvilChain.ChainId, to, value = valueWei }, wait: null, idempotencyKey);
+
+    /// <summary>
+    /// Posts a transfer, retrying while the transaction service does not know the wallet yet (it learns wallets from
+    /// the coordinator's events) or is unavailable; returns the accepted transaction resource.
+    /// </summary>
+    public async Task<JsonElement> TransferAcceptedAsync(string walletId, string to, string valueWei, string idempotencyKey, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var (status, body) = await TransferAsync(walletId, to, valueWei, idempotencyKey);
+            if (status is HttpStatusCode.Accepted or HttpStatusCode.Created or HttpStatusCode.OK)
+            {
+                return body;
+            }
+
+            if (status is not (HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable) || DateTime.UtcNow > until)
+            {
+                throw Failure($"transfer answered {(int)status}: {body}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Waits until the transaction is confirmed (fails at once if it failed).</summary>
+    public async Task<JsonElement> WaitForConfirmedAsync(string transactionId, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        JsonElement body = default;
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                body = await _transactions.GetFromJsonAsync<JsonElement>($"/v1/transactions/{transactionId}");
+                switch (body.GetProperty("status").GetString())
+                {
+                    case "confirmed":
+                        return body;
+                    case "failed":
+                        throw Failure("the transfer failed: " + body);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // the process may be restarting
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw Failure($"transaction {transactionId} was not confirmed in time: {body}");
+    }
+
+    /// <summary>Every transaction the transaction service holds for the wallet (up to 200).</summary>
+    public async Task<IReadOnlyList<JsonElement>> WalletTransactionsAsync(string walletId)
+    {
+        var page = await _transactions.GetFromJsonAsync<JsonElement>($"/v1/wallets/{walletId}/transactions?limit=200");
+        return page.GetProperty("items").EnumerateArray().Select(t => t.Clone()).ToArray();
+    }
+
+    /// <summary>The coordinator's view of the nodes: id → (status, endpoint).</summary>
+    public async Task<Dictionary<string, (string Status, string Endpoint)>> NodesAsync()
+    {
+        var body = await _coordinator.GetFromJsonAsync<JsonElement>("/v1/nodes");
+        return body.GetProperty("items").EnumerateArray().ToDictionary(
+            n => n.GetProperty("id").GetString()!,
+            n => (n.GetProperty("status").GetString()!, n.GetProperty("endpoint").GetString() ?? ""));
+    }
+
+    public async Task WaitForNodesAsync(int onlineCount, IReadOnlyCollection<string> mustInclude, SplitCluster? cluster = null)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var seen = "";
+        while (true)
+        {
+            try
+            {
+                var nodes = await NodesAsync();
+                var online = nodes.Where(n => n.Value.Status == "online").Select(n => n.Key).ToHashSet();
+                seen = string.Join(", ", nodes.Select(n => $"{n.Key}={n.Value.Status}"));
+                if (online.Count >= onlineCount && mustInclude.All(online.Contains))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                seen = e.Message;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{onlineCount} nodes (with {string.Join(",", mustInclude)}) were not online within 60 s: {seen}\n{cluster?.Logs() ?? Logs()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until a node is reported offline (after a kill: no heartbeats for Coordinator:OfflineAfter).</summary>
+    public async Task WaitForOfflineAsync(string nodeId)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await NodesAsync())[nodeId].Status != "offline")
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw Failure($"{nodeId} was not reported offline within 60 s");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task<JsonElement> GetAsync(string path) => await _coordinator.GetFromJsonAsync<JsonElement>(path);
+
+    public void Dispose()
+    {
+        _coordinator.Dispose();
+        _transactions.Dispose();
+    }
+
+    private async Task<JsonElement> WaitWhileAsync(string path, string pendingStatus, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var body = await _coordinator.GetFromJsonAsync<JsonElement>(path);
+            if (body.GetProperty("status").GetString() != pendingStatus)
+            {
+                return body;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw Failure($"{path} still {pendingStatus} after {timeout.TotalSeconds} s: {body}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string path, object body, int? wait, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
+        if (wait is not null)
+        {
+            request.Headers.Add("Prefer", $"wait={wait}");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text));
+    }
+
+    private string Logs() => _coordinatorProcess.LogTail(40) + (_transactionsProcess == _coordinatorProcess ? "" : "\n" + _transactionsProcess.LogTail(40));
+
+    private InvalidOperationException Failure(string message) => new($"{message}\n{Logs()}");
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using MpcWallet.Testing.Processes;
+
+namespace MpcWallet.Testing.Split;
+
+/// <summary>
+/// A split deployment on loopback, every role its own operating-system process of the real host binary, configured
+/// the way an operator would (role files via <c>--Profile</c>, secrets in environment variables): coordinator(s),
+/// one process per node (NodeControl on its own <c>--urls</c>), the transaction service (inside the coordinator
+/// process or its own), a private RabbitMQ virtual host, its own PostgreSQL databases (coordinator, transactions,
+/// one per node) and optionally a private Anvil chain. Coordinators share the coordinator database, so more than
+/// one can be run (<see cref="AddCoordinatorAsync"/>).
+/// </summary>
+public sealed class SplitCluster : IAsyncDisposable
+{
+    public const string ApiKey = "split-test-api-key-0123456789";
+    public const string Tenant = "split-tests";
+
+    private readonly SplitClusterOptions _options;
+    private readonly string _virtualHost;
+    private readonly string _controlToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly Dictionary<string, string> _keyEncryptionKeys = [];
+    private readonly List<HostProcess> _coordinators = [];
+    private readonly Dictionary<string, HostProcess> _nodes = [];
+
+    private SplitCluster(SplitClusterOptions options, string directory, string virtualHost, string coordinatorDatabase, string transactionsDatabase, Dictionary<string, string> nodeDatabases, AnvilChain? chain)
+    {
+        _options = options;
+        Directory = directory;
+        _virtualHost = virtualHost;
+        CoordinatorDatabase = coordinatorDatabase;
+        TransactionsDatabase = transactionsDatabase;
+        NodeDatabases = nodeDatabases;
+        Chain = chain;
+        for (var i = 1; i <= options.NodeCount; i++)
+        {
+            _keyEncryptionKeys[NodeId(i)] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            NodeAddresses[NodeId(i)] = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        }
+    }
+
+    /// <summary>The temporary directory holding every process's data directory and log.</summary>
+    public string Directory { get; }
+
+    public string CoordinatorDatabase { get; }
+
+    public string TransactionsDatabase { get; }
+
+    public IReadOnlyDictionary<string, string> NodeDatabases { get; }
+
+    /// <summary>Each node's NodeControl/health address (its <c>--urls</c>), fixed for the cluster's lifetime.</summary>
+    public Dictionary<string, Uri> NodeAddresses { get; } = [];
+
+    public AnvilChain? Chain { get; }
+
+    public IReadOnlyList<HostProcess> Coordinators => _coordinators;
+
+    public HostProcess Coordinator => _coordinators[0];
+
+    public IReadOnlyDictionary<string, HostProcess> Nodes => _nodes;
+
+    /// <summary>The process serving the transaction API (its own, or the first coordinator).</summary>
+    public HostProcess Transactions { get; private set; } = null!;
+
+    public IEnumerable<HostProcess> All => _coordinators.Concat(_nodes.Values).Concat(_options.SeparateTransactions ? [Transactions] : []);
+
+    public static string NodeId(int index) => "node-" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Creates the servers' private resources and starts every process; waits until all nodes are online.</summary>
+    public static async Task<SplitCluster> StartAsync(SplitClusterOptions options)
+    {
+        var chain = options.WithChain ? await AnvilChain.StartAsync() : null;
+        var directory = System.IO.Directory.CreateTempSubdirectory($"mpcwallet-{options.Name}-").FullName;
+        var virtualHost = await TestRabbitMq.CreateVirtualHostAsync(options.Name);
+        var coordinatorDatabase = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_coord");
+        var transactionsDatabase = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_tx");
+        var nodeDatabases = new Dictionary<string, string>();
+        for (var i = 1; i <= options.NodeCount; i++)
+        {
+            nodeDatabases[NodeId(i)] = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_n" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var cluster = new SplitCluster(options, directory, virtualHost, coordinatorDatabase, transactionsDatabase, nodeDatabases, chain);
+        try
+        {
+            // Nodes first: they only need the broker; then the coordinator finds them online.
+            foreach (var id in cluster.NodeAddresses.Keys)
+            {
+                var node = cluster.NewNode(id);
+                cluster._nodes[id] = node;
+            }
+
+            await Task.WhenAll(cluster._nodes.Values.Select(n => n.StartAsync()));
+            for (var i = 0; i < options.CoordinatorCount; i++)
+            {
+                await cluster.AddCoordinatorAsync();
+            }
+
+            if (options.SeparateTransactions)
+            {
+                cluster.Transactions = cluster.NewTransactions();
+                await cluster.Transactions.StartAsync();
+            }
+            else
+            {
+                cluster.Transactions = cluster.Coordinator;
+            }
+
+            await cluster.WaitForNodesAsync(options.NodeCount);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts another coordinator process on the same broker virtual host and coordinator database (the first one
+    /// also runs the transaction service unless it has its own process).
+    /// </summary>
+    public async Task<HostProcess> AddCoordinatorAsync()
+    {
+        var index = _coordinators.Count + 1;
+        var withTransactions = index == 1 && !_options.SeparateTransactions && _options.WithChain;
+        var coordinator = NewCoordinator($"coordinator-{index}", withTransactions);
+        _coordinators.Add(coordinator);
+        await coordinator.StartAsync();
+        return coordinator;
+    }
+
+    /// <summary>An API client for a coordinator (the first unless given).</summary>
+    public ClusterApi Api(HostProcess? coordinator = null) => new(coordinator ?? Coordinator, Transactions, Chain);
+
+    /// <summary>Waits (generously) until <paramref name="count"/> nodes are online, as the given coordinator sees them.</summary>
+    public async Task WaitForNodesAsync(int count, HostProcess? coordinator = null, params string[] mustInclude)
+    {
+        using var api = Api(coordinator);
+        await api.WaitForNodesAsync(count, mustInclude, this);
+    }
+
+    /// <summary>Every process's log tail, for failure messages.</summary>
+    public string Logs(int lines = 40) => string.Join("\n", All.Select(p => p.LogTail(lines)));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in All.ToArray())
+        {
+            await process.DisposeAsync();
+        }
+
+        if (Chain is not null)
+        {
+            await Chain.DisposeAsync();
+        }
+    }
+
+    private HostProcess NewNode(string id)
+    {
+        var arguments = Common("node", id, NodeAddresses[id]);
+        arguments.AddRange(["--node-id", id, "--ConnectionStrings:Node", NodeDatabases[id], "--Node:HeartbeatInterval", _options.NodeHeartbeatInterval]);
+        arguments.AddRange(_options.ExtraFor("node"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Cluster__ControlToken"] = _controlToken,
+            [$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id],
+        };
+        return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
+    }
+
+    private HostProcess NewCoordinator(string name, bool withTransactions)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var arguments = Common("coordinator", name, address);
+        if (withTransactions)
+        {
+            arguments.AddRange(["--modules", "coordinator,transactions"]);
+            arguments.AddRange(TransactionsArguments());
+        }
+
+        arguments.AddRange([
+            "--ConnectionStrings:Coordinator", CoordinatorDatabase,
+            "--Coordinator:OfflineAfter", _options.CoordinatorOfflineAfter,
+            "--Coordinator:QuorumWait", "00:00:01",
+            "--Coordinator:SessionTimeout", "00:00:15",
+            "--Coordinator:SignatureDeadline", "00:01:00",
+            "--Coordinator:KeyGenerationSessionTimeout", "00:01:00",
+            "--Coordinator:KeyGenerationDeadline", "00:02:30",
+        ]);
+        var i = 0;
+        foreach (var (id, nodeAddress) in NodeAddresses)
+        {
+            arguments.AddRange([$"--Cluster:Nodes:{i}:Id", id, $"--Cluster:Nodes:{i}:GrpcEndpoint", nodeAddress.ToString().TrimEnd('/')]);
+            i++;
+        }
+
+        arguments.AddRange(_options.ExtraFor("coordinator"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Cluster__ControlToken"] = _controlToken,
+            ["Auth__ApiKeys__0__Tenant"] = Tenant,
+            ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
+        };
+        return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
+    }
+
+    private HostProcess NewTransactions()
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var arguments = Common("transactions", "transactions", address);
+        arguments.AddRange(TransactionsArguments());
+        arguments.AddRange(_options.ExtraFor("transactions"));
+        var environment = new Dictionary<string, string>
+        {
+            ["Auth__ApiKeys__0__Tenant"] = Tenant,
+            ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
+        };
+        return new HostProcess("transactions", address, arguments, environment, Path.Combine(Directory, "transactions"), Directory);
+    }
+
+    private static string ApiKeyHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey)));
+
+    private List<string> TransactionsArguments()
+    {
+        var arguments = new List<string> { "--ConnectionStrings:Transactions", TransactionsDatabase };
+        if (Chain is not null)
+        {
+            arguments.AddRange([
+                "--Chains:0:ChainId", AnvilChain.ChainId.ToString(CultureInfo.InvariantCulture),
+                "--Chains:0:RpcUrl", Chain.Endpoint.ToString(),
+                "--Chains:0:Confirmations", "1",
+                "--Chains:0:PollInterval", "00:00:00.200",
+                "--Transactions:OutboxSweepInterval", "00:00:00.500",
+            ]);
+        }
+
+        return arguments;
+    }
+
+    // What every process of a role gets: its role file, its address and data directory, the broker and PostgreSQL.
+    private List<string> Common(string profile, string name, Uri address)
+    {
+        var arguments = new List<string>
+        {
+            "--Profile", profile,
+            "--environment", "Production",
+            "--urls", address.ToString().TrimEnd('/'),
+            "--data-dir", Path.Combine(Directory, name),
+            "--Database:Provider", "PostgreSQL",
+            "--Logging:LogLevel:MpcWallet", "Information",
+        };
+        arguments.AddRange(TestRabbitMq.HostArguments(_virtualHost));
+        return arguments;
+    }
+}
