@@ -9,6 +9,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.EndToEndTests.Support;
 using MpcWallet.Host.Composition;
 using MpcWallet.Testing;
+using MpcWallet.Testing.Messaging;
 using Xunit.Abstractions;
 
 namespace MpcWallet.EndToEndTests.HighAvailability;

@@ -40,6 +40,9 @@ public sealed class SplitCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster's private RabbitMQ virtual host.</summary>
+    public string VirtualHost => _virtualHost;
+
     /// <summary>The temporary directory holding every process's data directory and log.</summary>
     public string Directory { get; }
 
@@ -121,11 +124,12 @@ public sealed class SplitCluster : IAsyncDisposable
     /// Starts another coordinator process on the same broker virtual host and coordinator database (the first one
     /// also runs the transaction service unless it has its own process).
     /// </summary>
-    public async Task<HostProcess> AddCoordinatorAsync()
+    /// <param name="extraArguments">Settings for this coordinator only (after the role's, so they win).</param>
+    public async Task<HostProcess> AddCoordinatorAsync(IReadOnlyList<string>? extraArguments = null)
     {
         var index = _coordinators.Count + 1;
         var withTransactions = index == 1 && !_options.SeparateTransactions && _options.WithChain;
-        var coordinator = NewCoordinator($"coordinator-{index}", withTransactions);
+        var coordinator = NewCoordinator($"coordinator-{index}", withTransactions, extraArguments ?? []);
         _coordinators.Add(coordinator);
         await coordinator.StartAsync();
         return coordinator;
@@ -170,7 +174,7 @@ public sealed class SplitCluster : IAsyncDisposable
         return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
     }
 
-    private HostProcess NewCoordinator(string name, bool withTransactions)
+    private HostProcess NewCoordinator(string name, bool withTransactions, IReadOnlyList<string> extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var arguments = Common("coordinator", name, address);
@@ -182,6 +186,8 @@ public sealed class SplitCluster : IAsyncDisposable
 
         arguments.AddRange([
             "--ConnectionStrings:Coordinator", CoordinatorDatabase,
+            // Stable across restarts, as the README asks of deployments: a restarted coordinator resumes its own leases at once.
+            "--Coordinator:InstanceId", name,
             "--Coordinator:OfflineAfter", _options.CoordinatorOfflineAfter,
             "--Coordinator:QuorumWait", "00:00:01",
             "--Coordinator:SessionTimeout", "00:00:15",
@@ -197,6 +203,7 @@ public sealed class SplitCluster : IAsyncDisposable
         }
 
         arguments.AddRange(_options.ExtraFor("coordinator"));
+        arguments.AddRange(extraArguments);
         var environment = new Dictionary<string, string>
         {
             ["Cluster__ControlToken"] = _controlToken,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Infrastructure.Messaging;
 
-namespace MpcWallet.EndToEndTests.Support;
+namespace MpcWallet.Testing.Messaging;
 
 /// <summary>
 /// A downstream consumer of <c>signatures_final</c> on its own queue (as the transaction service has), recording every
@@ -25,12 +25,12 @@ public sealed class FinalSignatureRecorder : IAsyncDisposable
 
     public static async Task<FinalSignatureRecorder> StartAsync(string virtualHost)
     {
-        var options = new BrokerOptions { Transport = BrokerTransport.RabbitMQ, RabbitMQ = { Host = "127.0.0.1", Port = (ushort)MpcWallet.Testing.TestRabbitMq.Port, VirtualHost = virtualHost } };
+        var options = new BrokerOptions { Transport = BrokerTransport.RabbitMQ, RabbitMQ = { Host = "127.0.0.1", Port = (ushort)TestRabbitMq.Port, VirtualHost = virtualHost } };
         var services = new ServiceCollection().AddLogging().AddSingleton<DeliveryLog>();
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<Recorder>();
-            bus.UseConfiguredTransport(options, [new ReceiveEndpointPlan(BrokerChannels.SignaturesFinal + ".ha-test", BrokerChannels.SignaturesFinal, [typeof(Recorder)])]);
+            bus.UseConfiguredTransport(options, [new ReceiveEndpointPlan(BrokerChannels.SignaturesFinal + ".recorder", BrokerChannels.SignaturesFinal, [typeof(Recorder)])]);
         });
         var provider = services.BuildServiceProvider();
         var recorder = new FinalSignatureRecorder(provider);
