@@ -11,13 +11,21 @@ if (args.Length > 0 && args[0] == "transactions")
 
 if (args.Length > 0 && args[0] == "system")
 {
-    return await new MpcWallet.Bench.EndToEnd.SystemBenchmark(quick: args.AsSpan(1).Contains("--quick"), split: args.AsSpan(1).Contains("--split")).RunAsync();
+    var rest = args.AsSpan(1);
+    var transport = rest.IndexOf("--transport") is var at and >= 0 && at + 1 < rest.Length ? rest[at + 1] : "inmemory";
+    if (transport is not ("inmemory" or "rabbitmq"))
+    {
+        Console.Error.WriteLine("system: --transport is inmemory (default) or rabbitmq (adds a split deployment on RabbitMQ + PostgreSQL)");
+        return 2;
+    }
+
+    return await new MpcWallet.Bench.EndToEnd.SystemBenchmark(quick: rest.Contains("--quick"), split: transport == "rabbitmq").RunAsync();
 }
 
 if (args.Length == 0 || args[0] != "engine")
 {
     Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh]");
-    Console.Error.WriteLine("       MpcWallet.Bench system [--quick] [--split]");
+    Console.Error.WriteLine("       MpcWallet.Bench system [--quick] [--transport inmemory|rabbitmq]");
     Console.Error.WriteLine("       MpcWallet.Bench transactions [--quick] [--transfers N] [--concurrency C] [--signer single-key|mpc]");
     return 2;
 }
