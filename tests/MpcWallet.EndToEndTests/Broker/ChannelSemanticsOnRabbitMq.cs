@@ -1,0 +1,147 @@
+using System.Net;
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Contracts.SignatureRequests;
+using MpcWallet.Coordinator;
+using MpcWallet.EndToEndTests.Support;
+using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Node;
+using MpcWallet.Testing;
+
+namespace MpcWallet.EndToEndTests.Broker;
+
+/// <summary>
+/// The channel table on a real RabbitMQ: each channel's queues carry the configured durability and TTL, a message a
+/// consumer can never process ends in the queue's error queue (not dropped), and a message on a persistent channel
+/// waits in its durable queue while the consumer's process is down.
+/// </summary>
+[Collection(RealBrokerCollection.Name)]
+public sealed class ChannelSemanticsOnRabbitMq
+{
+    private static readonly string[] PersistentChannels = [BrokerChannels.StateSync, BrokerChannels.SignaturesFinal, BrokerChannels.Events, BrokerChannels.SignatureRequests];
+    private static readonly string[] ShortTermChannels = [BrokerChannels.MpcRounds, BrokerChannels.PartialSignatures, BrokerChannels.Heartbeats];
+
+    [Fact]
+    public async Task Channel_queues_have_their_configured_durability_and_ttl_and_a_poison_message_lands_in_the_error_queue()
+    {
+        await using var host = await TestHost.StartAsync(Backend.RabbitMqPostgres);
+        var virtualHost = host.Services.GetRequiredService<BrokerOptions>().RabbitMQ.VirtualHost;
+        await using var probe = await ChannelProbe.StartAsync(TestRabbitMq.Port, virtualHost);
+
+        // The issue's semantics, independent of how the defaults are written down.
+        Assert.All(PersistentChannels, c => Assert.True(BrokerChannels.DefaultsFor(c).Durable, c));
+        Assert.All(PersistentChannels, c => Assert.Null(BrokerChannels.DefaultsFor(c).TimeToLive));
+        Assert.All(ShortTermChannels, c => Assert.NotNull(BrokerChannels.DefaultsFor(c).TimeToLive));
+
+        var plans = CoordinatorModule.CoordinatorEndpoints()
+            .Concat(NodeModule.NodeEndpoints(host.Services.GetRequiredService<IConfiguration>()))
+            .Append(new ReceiveEndpointPlan(ChannelProbe.FinalQueue, BrokerChannels.SignaturesFinal, []))
+            .ToArray();
+        var queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
+        foreach (var plan in plans)
+        {
+            Assert.True(queues.TryGetValue(plan.QueueName, out var queue), $"queue {plan.QueueName} is missing: {string.Join(", ", queues.Keys)}");
+            var settings = BrokerChannels.DefaultsFor(plan.Channel);
+            if (plan.SentTo)
+            {
+                // Senders declare a node's round queue too (default properties); the TTL travels on every message.
+                Assert.True(queue.Durable && !queue.AutoDelete && queue.MessageTtlMilliseconds is null, queue.ToString());
+            }
+            else
+            {
+                Assert.Equal(settings.Durable, queue.Durable);
+                Assert.Equal(!settings.Durable, queue.AutoDelete);
+                Assert.Equal((long?)settings.TimeToLive?.TotalMilliseconds, queue.MessageTtlMilliseconds);
+            }
+        }
+
+        // A request whose body the coordinator can never read: retried as configured, then moved to the error queue.
+        var poisonId = NewId.NextGuid();
+        var requests = await probe.Bus.GetSendEndpoint(new Uri($"exchange:{BrokerChannels.SignatureRequests}"));
+        await requests.Send(new UnreadableSignatureRequest { MessageId = poisonId, SignatureId = [1, 2, 3] });
+        var errorQueue = BrokerChannels.SignatureRequests + ".coordinator_error";
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
+            if (queues.TryGetValue(errorQueue, out var error) && error.Messages == 1)
+            {
+                Assert.True(error.Durable, "the error queue must survive a broker restart");
+                Assert.Equal(0, queues[BrokerChannels.SignatureRequests + ".coordinator"].Messages);
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"the poison message did not reach {errorQueue}: {string.Join(", ", queues.Values)}");
+            await Task.Delay(250);
+        }
+
+        await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
+    }
+
+    [Fact]
+    public async Task A_signature_request_published_while_the_coordinator_is_down_is_signed_after_it_starts()
+    {
+        var dataDirectory = TestHost.NewDataDirectory();
+        string virtualHost;
+        string database;
+        System.Text.Json.JsonElement wallet;
+        await using (var first = await TestHost.StartAsync(Backend.RabbitMqPostgres, dataDirectory))
+        {
+            virtualHost = first.Services.GetRequiredService<BrokerOptions>().RabbitMQ.VirtualHost;
+            database = first.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Coordinator"]!;
+            using var client = first.Client();
+            wallet = await Api.CreateActiveWalletAsync(client, "while-down");
+        }
+
+        var signatureId = "sig_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var digest = RandomNumberGenerator.GetBytes(32);
+        await using (var probe = await ChannelProbe.StartAsync(TestRabbitMq.Port, virtualHost))
+        {
+            await probe.Bus.Publish(new SignatureRequested
+            {
+                MessageId = NewId.NextGuid(),
+                SignatureId = signatureId,
+                WalletId = wallet.GetProperty("id").GetString()!,
+                Tenant = TestHost.TenantA,
+                Digest = "0x" + Convert.ToHexStringLower(digest),
+                Purpose = "test:while-down",
+                RequestedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        var queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
+        Assert.Equal(1, queues[BrokerChannels.SignatureRequests + ".coordinator"].Messages);
+
+        string[] sameBrokerAndDatabase = [.. TestRabbitMq.HostArguments(virtualHost), "--ConnectionStrings:Coordinator", database, "--ConnectionStrings:Node", database];
+        await using (var second = await TestHost.StartAsync(Backend.RabbitMqPostgres, dataDirectory, sameBrokerAndDatabase))
+        {
+            using var client = second.Client();
+            var until = DateTime.UtcNow.AddSeconds(120);
+            while (true)
+            {
+                var (status, body) = await Api.GetAsync(client, $"/v1/signatures/{signatureId}");
+                if (status == HttpStatusCode.OK && body.GetProperty("status").GetString() != "pending")
+                {
+                    SignatureCheck.AssertValid(body, wallet, digest);
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < until, $"the request waiting in the durable queue was not signed: {status} {body}");
+                await Task.Delay(250);
+            }
+        }
+
+        await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
+    }
+
+    /// <summary>Travels as a <see cref="SignatureRequested"/> (same message type) but its body can never be read as one.</summary>
+    [MessageUrn("MpcWallet.Contracts.SignatureRequests:SignatureRequested")]
+    public sealed record UnreadableSignatureRequest
+    {
+        public required Guid MessageId { get; init; }
+
+        public required int[] SignatureId { get; init; }
+    }
+}
