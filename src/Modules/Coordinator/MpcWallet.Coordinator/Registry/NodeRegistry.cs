@@ -14,6 +14,7 @@ internal sealed class NodeRegistry
     private readonly ConcurrentDictionary<string, NodeState> _nodes;
     private readonly CoordinatorOptions _options;
     private readonly TimeProvider _time;
+    private DateTimeOffset? _couldNotHearAt;
 
     public NodeRegistry(ClusterOptions cluster, CoordinatorOptions options, TimeProvider time)
     {
@@ -32,8 +33,25 @@ internal sealed class NodeRegistry
 
     public IReadOnlyList<NodeState> All => Configured.Select(id => _nodes[id]).ToArray();
 
-    public bool IsOnline(string id) =>
-        _nodes.TryGetValue(id, out var node) && node.LastHeartbeatAt is { } last && _time.GetUtcNow() - last < _options.OfflineAfter;
+    /// <summary>
+    /// Heard within <see cref="CoordinatorOptions.OfflineAfter"/>; or online when the coordinator last could not hear
+    /// the broker and not yet given a full <see cref="CoordinatorOptions.OfflineAfter"/> since (a broker outage is
+    /// not the nodes' silence).
+    /// </summary>
+    public bool IsOnline(string id)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        return node.LastHeartbeatAt is { } last && now - last < _options.OfflineAfter
+            || node.Online && _couldNotHearAt is { } deaf && now - deaf < _options.OfflineAfter;
+    }
+
+    /// <summary>The coordinator cannot hear heartbeats now (its broker connection is down): nodes keep their state.</summary>
+    public void CouldNotHear() => _couldNotHearAt = _time.GetUtcNow();
 
     /// <summary>Records a heartbeat; true when the node just came (back) online.</summary>
     public bool Heartbeat(string id, string endpoint, DateTimeOffset at)
