@@ -41,7 +41,7 @@ public sealed class BrokerRestartDuringSigning
             posted[i] = PostAsync(client, walletId, digests[i], keys[i]);
             if (i == Requests / 4)
             {
-                restart = RestartAsync(broker);
+                restart = RestartAsync(broker, client);
             }
 
             await Task.Delay(200);
@@ -93,10 +93,17 @@ public sealed class BrokerRestartDuringSigning
         }
     }
 
-    private static async Task RestartAsync(PrivateRabbitMq broker)
+    /// <summary>Stops the broker, waits until the host says it is not ready (it cannot reach its broker), starts it again.</summary>
+    private static async Task RestartAsync(PrivateRabbitMq broker, HttpClient client)
     {
         await broker.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < until, "the host kept reporting ready with its broker stopped");
+            await Task.Delay(100);
+        }
+
         await broker.StartAgainAsync();
     }
 
