@@ -13,7 +13,7 @@ using MpcWallet.Testing;
 namespace MpcWallet.EndToEndTests.Broker;
 
 /// <summary>
-/// The channel table on a real RabbitMQ: each channel's queues carry the configured durability and TTL, a message a
+/// The channel table on a real RabbitMQ: each channel's queues carry the configured durability, TTL and prefetch, a message a
 /// consumer can never process ends in the queue's error queue (not dropped), and a message on a persistent channel
 /// waits in its durable queue while the consumer's process is down.
 /// </summary>
@@ -55,6 +55,15 @@ public sealed class ChannelSemanticsOnRabbitMq
                 Assert.Equal(!settings.Durable, queue.AutoDelete);
                 Assert.Equal((long?)settings.TimeToLive?.TotalMilliseconds, queue.MessageTtlMilliseconds);
             }
+        }
+
+        // Each queue's consumer holds at most its channel's prefetch.
+        var consumers = System.Text.Json.JsonDocument.Parse(await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "list_consumers", "-p", virtualHost, "--formatter", "json", "queue_name", "prefetch_count")).RootElement;
+        foreach (var plan in plans)
+        {
+            var prefetch = consumers.EnumerateArray().Where(c => c.GetProperty("queue_name").GetString() == plan.QueueName).Select(c => c.GetProperty("prefetch_count").GetInt32()).ToArray();
+            Assert.True(prefetch.Length > 0, $"no consumer on {plan.QueueName}: {consumers}");
+            Assert.All(prefetch, p => Assert.Equal(BrokerChannels.DefaultsFor(plan.Channel).Prefetch, p));
         }
 
         // A request whose body the coordinator can never read: retried as configured, then moved to the error queue.
