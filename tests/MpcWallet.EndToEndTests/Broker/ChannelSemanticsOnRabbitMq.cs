@@ -13,9 +13,9 @@ using MpcWallet.Testing;
 namespace MpcWallet.EndToEndTests.Broker;
 
 /// <summary>
-/// The channel table on a real RabbitMQ: each channel's queues carry the configured durability, TTL and prefetch, a message a
-/// consumer can never process ends in the queue's error queue (not dropped), and a message on a persistent channel
-/// waits in its durable queue while the consumer's process is down.
+/// The channel table on a real RabbitMQ: each channel's queues carry the configured durability, TTL and prefetch, a
+/// message a consumer can never process ends in the queue's error queue (not dropped), and a message on a persistent
+/// channel waits in its durable queue while the consumer's process is down.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
 public sealed class ChannelSemanticsOnRabbitMq
