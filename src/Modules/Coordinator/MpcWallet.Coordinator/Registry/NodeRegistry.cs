@@ -14,7 +14,7 @@ internal sealed class NodeRegistry
     private readonly ConcurrentDictionary<string, NodeState> _nodes;
     private readonly CoordinatorOptions _options;
     private readonly TimeProvider _time;
-    private DateTimeOffset? _couldNotHearAt;
+    private long _couldNotHearAtTicks = long.MinValue; // UTC ticks; read and written across threads
 
     public NodeRegistry(ClusterOptions cluster, CoordinatorOptions options, TimeProvider time)
     {
@@ -46,12 +46,13 @@ internal sealed class NodeRegistry
         }
 
         var now = _time.GetUtcNow();
+        var deaf = Volatile.Read(ref _couldNotHearAtTicks);
         return node.LastHeartbeatAt is { } last && now - last < _options.OfflineAfter
-            || node.Online && _couldNotHearAt is { } deaf && now - deaf < _options.OfflineAfter;
+            || node.Online && deaf != long.MinValue && now.UtcTicks - deaf < _options.OfflineAfter.Ticks;
     }
 
     /// <summary>The coordinator cannot hear heartbeats now (its broker connection is down): nodes keep their state.</summary>
-    public void CouldNotHear() => _couldNotHearAt = _time.GetUtcNow();
+    public void CouldNotHear() => Volatile.Write(ref _couldNotHearAtTicks, _time.GetUtcNow().UtcTicks);
 
     /// <summary>Records a heartbeat; true when the node just came (back) online.</summary>
     public bool Heartbeat(string id, string endpoint, DateTimeOffset at)
