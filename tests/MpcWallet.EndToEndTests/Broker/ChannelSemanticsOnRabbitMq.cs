@@ -145,6 +145,39 @@ public sealed class ChannelSemanticsOnRabbitMq
         await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
     }
 
+    [Fact]
+    public async Task A_round_message_expires_after_its_channels_time_to_live_and_a_persistent_channels_message_does_not()
+    {
+        var virtualHost = await TestRabbitMq.CreateVirtualHostAsync("ttl");
+
+        // The round channel's TTL shortened the way Broker:Channels:mpc_rounds would; the queues have no consumer.
+        var rounds = new ChannelSettings { Durable = false, TimeToLive = TimeSpan.FromSeconds(1), Prefetch = 64, ConcurrencyLimit = 2 };
+        await using (var probe = await ChannelProbe.StartAsync(TestRabbitMq.Port, virtualHost, new() { [BrokerChannels.MpcRounds] = rounds }))
+        {
+            var roundQueue = await probe.Bus.GetSendEndpoint(new Uri($"queue:{BrokerChannels.NodeRoundQueue("node-9")}"));
+            await roundQueue.Send(new MpcWallet.Contracts.Rounds.RoundMessage { MessageId = NewId.NextGuid(), SessionId = new string('a', 64), Round = 1, Sender = "node-8", Recipient = "node-9", Payload = [1] });
+            var requestQueue = await probe.Bus.GetSendEndpoint(new Uri("queue:signature_requests.ttl-check"));
+            await requestQueue.Send(new SignatureRequested { MessageId = NewId.NextGuid(), SignatureId = "sig_" + new string('b', 32), WalletId = "wlt_x", Tenant = "t", Digest = "0x" + new string('c', 64), Purpose = "test", RequestedAt = DateTimeOffset.UtcNow });
+        }
+
+        // (That a message sent this way does land in the node's queue: MessagesAcrossBrokerRestart.)
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
+            if (queues[BrokerChannels.NodeRoundQueue("node-9")].Messages == 0)
+            {
+                Assert.Equal(1, queues["signature_requests.ttl-check"].Messages);
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < until, "the round message did not expire");
+            await Task.Delay(250);
+        }
+
+        await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
+    }
+
     /// <summary>Travels as a <see cref="SignatureRequested"/> (same message type) but its body can never be read as one.</summary>
     [MessageUrn("MpcWallet.Contracts.SignatureRequests:SignatureRequested")]
     public sealed record UnreadableSignatureRequest

@@ -26,12 +26,14 @@ public sealed class ChannelProbe : IAsyncDisposable
 
     public ConcurrentQueue<SignatureFinalized> Finalized => _services.GetRequiredService<FinalizationLog>().Received;
 
-    public static async Task<ChannelProbe> StartAsync(int port, string virtualHost)
+    /// <param name="channels">Per-channel overrides, as <c>Broker:Channels</c> would give them.</param>
+    public static async Task<ChannelProbe> StartAsync(int port, string virtualHost, Dictionary<string, ChannelSettings>? channels = null)
     {
         var options = new BrokerOptions
         {
             Transport = BrokerTransport.RabbitMQ,
             RabbitMQ = new RabbitMqBrokerOptions { Host = "127.0.0.1", Port = (ushort)port, VirtualHost = virtualHost },
+            Channels = channels ?? [],
         };
         var services = new ServiceCollection();
         services.AddLogging();
