@@ -30,7 +30,7 @@ public sealed class RedeliverySpecs
     }
 
     [Fact]
-    public async Task A_redelivered_state_hint_leaves_the_same_held_keys()
+    public async Task A_redelivered_or_late_state_hint_leaves_the_newest_held_keys()
     {
         await using var provider = CoordinatorHarness.Build();
         var harness = await StartAsync(provider);
@@ -38,6 +38,11 @@ public sealed class RedeliverySpecs
 
         await DeliverTwiceAsync(harness, hint, hint.MessageId);
 
+        Assert.Equal([("wlt_a", 1u), ("wlt_b", 2u)], provider.GetRequiredService<NodeRegistry>().Find("node-1")!.HeldKeys);
+
+        // A hint the node sent earlier, delivered late (redelivery, concurrent consumption), does not undo the newer one.
+        var older = new NodeStateHint { MessageId = NewId.NextGuid(), Node = "node-1", Keys = [new HeldKeyVersion("wlt_a", 1)], At = hint.At.AddSeconds(-5) };
+        await DeliverTwiceAsync(harness, older, older.MessageId);
         Assert.Equal([("wlt_a", 1u), ("wlt_b", 2u)], provider.GetRequiredService<NodeRegistry>().Find("node-1")!.HeldKeys);
     }
 
