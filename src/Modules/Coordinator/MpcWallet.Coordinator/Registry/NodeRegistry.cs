@@ -64,13 +64,28 @@ internal sealed class NodeRegistry
 
         lock (node)
         {
+            var now = _time.GetUtcNow();
+            var heard = now < at ? now : at;
+            if (node.LastHeartbeatAt is { } previous && heard < previous)
+            {
+                // An older beat delivered late (redelivery, concurrent consumption): nothing newer than what we know,
+                // and its endpoint may be one the node no longer listens on.
+                return false;
+            }
+
             if (Uri.TryCreate(node.ConfiguredEndpoint, UriKind.Absolute, out var configured) && configured.Port == 0
                 && Uri.TryCreate(endpoint, UriKind.Absolute, out var announced) && announced.IsLoopback)
             {
                 node.Endpoint = endpoint;
             }
 
-            node.LastHeartbeatAt = _time.GetUtcNow() < at ? _time.GetUtcNow() : at;
+            node.LastHeartbeatAt = heard;
+            if (now - heard >= _options.OfflineAfter)
+            {
+                // Stale on arrival (it waited in the queue): it says nothing about the node now.
+                return false;
+            }
+
             var cameOnline = !node.Online;
             node.Online = true;
             if (cameOnline)
