@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.Events;
+using MpcWallet.Infrastructure.Messaging;
 
 namespace MpcWallet.Coordinator.Registry;
 
@@ -26,11 +27,11 @@ internal sealed partial class LivenessMonitor(NodeRegistry registry, IBus bus, H
             {
                 try
                 {
-                    await bus.Publish(new NodeWentOffline { MessageId = NewId.NextGuid(), Node = id, At = DateTimeOffset.UtcNow }, stoppingToken);
+                    await bus.PublishWithin(new NodeWentOffline { MessageId = NewId.NextGuid(), Node = id, At = DateTimeOffset.UtcNow }, TimeSpan.FromSeconds(5), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A failed notification must not end the monitor (and with it the host).
+                    // A failed (or hung, hence bounded) notification must not stop the monitor.
                     LogPublishFailed(id, e.Message);
                 }
             }
