@@ -38,4 +38,19 @@ public static class BoundedPublishExtensions
             throw new TimeoutException($"publishing {messageType.Name} did not complete within {timeout}");
         }
     }
+
+    public static async Task SendWithin<T>(this ISendEndpoint endpoint, T message, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            await endpoint.Send(message, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"sending {typeof(T).Name} did not complete within {timeout}");
+        }
+    }
 }
