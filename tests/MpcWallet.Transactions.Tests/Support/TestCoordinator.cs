@@ -46,8 +46,9 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
         }
     }
 
-    public Task AnnounceAsync(string walletId, string tenant, TestKey key) =>
-        bus.Publish(new WalletCreated
+    public Task AnnounceAsync(string walletId, string tenant, TestKey key)
+    {
+        var created = new WalletCreated
         {
             MessageId = NewId.NextGuid(),
             WalletId = walletId,
@@ -55,7 +56,9 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
             PublicKey = HexBytes.ToHex(key.PublicKey),
             Address = key.Address.ToChecksumString(),
             Nodes = ["test-signer"],
-        });
+        };
+        return AnswerAsync(created, created.MessageId);
+    }
 
     public async Task HandleAsync(SignatureRequested request)
     {
@@ -68,12 +71,13 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
 
         if (wallets.FailWhen?.Invoke(request) == true || !wallets.Keys.TryGetValue(request.WalletId, out var key))
         {
-            await bus.Publish(new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = request.SignatureId, WalletId = request.WalletId, Tenant = request.Tenant, Reason = "test coordinator refused to sign" });
+            var refusal = new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = request.SignatureId, WalletId = request.WalletId, Tenant = request.Tenant, Reason = "test coordinator refused to sign" };
+            await AnswerAsync(refusal, refusal.MessageId);
             return;
         }
 
         var signature = key.Sign(HexBytes.ParseFixed(request.Digest, 32));
-        await bus.Publish(new SignatureFinalized
+        var finalized = new SignatureFinalized
         {
             MessageId = NewId.NextGuid(),
             SignatureId = request.SignatureId,
@@ -85,6 +89,16 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
             V = 27 + signature.YParity,
             Nodes = ["test-signer"],
             CompletedAt = DateTimeOffset.UtcNow,
-        });
+        };
+        await AnswerAsync(finalized, finalized.MessageId);
+    }
+
+    private async Task AnswerAsync<T>(T answer, Guid id)
+        where T : class
+    {
+        for (var copy = 0; copy < (wallets.AnswerTwice ? 2 : 1); copy++)
+        {
+            await bus.Publish(answer, context => context.MessageId = id);
+        }
     }
 }

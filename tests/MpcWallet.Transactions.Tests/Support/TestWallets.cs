@@ -21,6 +21,9 @@ internal sealed class TestWallets
 
     public Func<SignatureRequested, bool>? FailWhen { get; set; }
 
+    /// <summary>Publish every answer twice with the same message id, as an at-least-once broker may deliver it.</summary>
+    public volatile bool AnswerTwice;
+
     public TestCoordinator Current => _current ?? throw new InvalidOperationException("no host is running");
 
     public void Attach(TestCoordinator coordinator) => _current = coordinator;

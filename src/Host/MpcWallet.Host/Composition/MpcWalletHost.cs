@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Authentication;
@@ -135,7 +136,17 @@ public static partial class MpcWalletHost
         app.UseHttpMetrics();
 
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions()).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            // MassTransit reports a bus whose endpoints lost the broker as Degraded, which would map to 200: a host
+            // that cannot reach its broker is not ready.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).ExcludeFromDescription();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("MpcWallet API"));

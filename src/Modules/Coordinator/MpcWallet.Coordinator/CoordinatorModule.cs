@@ -47,6 +47,7 @@ public static class CoordinatorModule
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
         services.AddHostedService<CoordinatorStoreMigration>();
+        services.AddSingleton<HeartbeatHearing>();
         services.AddHostedService<LivenessMonitor>();
         services.AddHostedService<SessionOrchestrator>();
         services.AddSingleton<OutboxDispatcher>();

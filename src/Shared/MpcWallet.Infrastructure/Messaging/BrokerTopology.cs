@@ -41,6 +41,17 @@ internal static class BrokerTopology
                     }
                 }
 
+#if AZURE_SERVICE_BUS
+                // Service Bus keeps every message durably; the channel's TTL becomes the queue's default message TTL
+                // (expired short-term messages vanish, as on RabbitMQ). Faults go to <queue>_error as on RabbitMQ
+                // (MassTransit's error transport), so the broker's own delivery count and dead-letter queue stay at
+                // their defaults. Senders do not redeclare existing queues here, so round queues get it too.
+                if (e is IServiceBusReceiveEndpointConfigurator serviceBus && settings.TimeToLive is { } queueTtl)
+                {
+                    serviceBus.DefaultMessageTimeToLive = queueTtl;
+                }
+
+#endif
                 foreach (var consumer in plan.Consumers)
                 {
                     context.ConfigureConsumer(consumer, e);

@@ -53,6 +53,11 @@ public static class MessagingServiceCollectionExtensions
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
+
+                        // Publish and send complete only once the broker has taken the message (and, for a
+                        // persistent message on a durable queue, written it): a publish that fails while the
+                        // broker is down throws to the caller (outbox, node) instead of being lost in a buffer.
+                        h.PublisherConfirmation = true;
                     });
                     BrokerTopology.ApplyEntityNames(cfg);
                     BrokerTopology.ApplyMessageQualityOfService(cfg, options);

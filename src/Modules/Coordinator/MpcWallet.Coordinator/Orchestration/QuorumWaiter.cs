@@ -3,11 +3,20 @@ using MpcWallet.Coordinator.Registry;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
-/// <summary>Waits (briefly, bounded) until enough of the given nodes are online.</summary>
-internal sealed class QuorumWaiter(NodeRegistry registry, CoordinatorOptions options)
+/// <summary>
+/// Waits (briefly, bounded) until enough of the given nodes are online. While the coordinator cannot hear the broker
+/// (an outage), it first waits for the broker, up to the request's deadline: a session started then could not run,
+/// and would only use up one of the request's attempts.
+/// </summary>
+internal sealed class QuorumWaiter(NodeRegistry registry, HeartbeatHearing hearing, CoordinatorOptions options)
 {
     public async Task<IReadOnlyList<string>> OnlineAsync(IReadOnlyList<string> candidates, int needed, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        while (!hearing.CanHear() && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
         var until = DateTimeOffset.UtcNow + options.QuorumWait < deadline ? DateTimeOffset.UtcNow + options.QuorumWait : deadline;
         while (true)
         {

@@ -22,6 +22,7 @@ internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus,
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(10);
 
     private static readonly Dictionary<string, Type> Types = BrokerChannels.EntityNames.Keys.ToDictionary(t => t.FullName!, t => t);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _signal = new(0);
 
     /// <summary>Wakes the dispatcher now instead of at the next poll.</summary>
@@ -71,7 +72,8 @@ internal sealed partial class OutboxDispatcher(CoordinatorStore store, IBus bus,
 
             var message = JsonSerializer.Deserialize(record.Payload, type)!;
             var messageId = Guid.Parse(record.MessageId);
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
+            // Bounded: a publish hung across a broker restart would stop the outbox for good; failed, it is retried.
+            await bus.PublishWithin(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), PublishTimeout, cancellationToken);
             record.SentAt = DateTimeOffset.UtcNow;
             await context.SaveChangesAsync(cancellationToken);
         }

@@ -14,6 +14,7 @@ internal sealed class NodeRegistry
     private readonly ConcurrentDictionary<string, NodeState> _nodes;
     private readonly CoordinatorOptions _options;
     private readonly TimeProvider _time;
+    private long _couldNotHearAtTicks = long.MinValue; // UTC ticks; read and written across threads
 
     public NodeRegistry(ClusterOptions cluster, CoordinatorOptions options, TimeProvider time)
     {
@@ -32,8 +33,26 @@ internal sealed class NodeRegistry
 
     public IReadOnlyList<NodeState> All => Configured.Select(id => _nodes[id]).ToArray();
 
-    public bool IsOnline(string id) =>
-        _nodes.TryGetValue(id, out var node) && node.LastHeartbeatAt is { } last && _time.GetUtcNow() - last < _options.OfflineAfter;
+    /// <summary>
+    /// Heard within <see cref="CoordinatorOptions.OfflineAfter"/>; or online when the coordinator last could not hear
+    /// the broker and not yet given a full <see cref="CoordinatorOptions.OfflineAfter"/> since (a broker outage is
+    /// not the nodes' silence).
+    /// </summary>
+    public bool IsOnline(string id)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        var deaf = Volatile.Read(ref _couldNotHearAtTicks);
+        return node.LastHeartbeatAt is { } last && now - last < _options.OfflineAfter
+            || node.Online && deaf != long.MinValue && now.UtcTicks - deaf < _options.OfflineAfter.Ticks;
+    }
+
+    /// <summary>The coordinator cannot hear heartbeats now (its broker connection is down): nodes keep their state.</summary>
+    public void CouldNotHear() => Volatile.Write(ref _couldNotHearAtTicks, _time.GetUtcNow().UtcTicks);
 
     /// <summary>Records a heartbeat; true when the node just came (back) online.</summary>
     public bool Heartbeat(string id, string endpoint, DateTimeOffset at)
@@ -45,13 +64,28 @@ internal sealed class NodeRegistry
 
         lock (node)
         {
+            var now = _time.GetUtcNow();
+            var heard = now < at ? now : at;
+            if (node.LastHeartbeatAt is { } previous && heard < previous)
+            {
+                // An older beat delivered late (redelivery, concurrent consumption): nothing newer than what we know,
+                // and its endpoint may be one the node no longer listens on.
+                return false;
+            }
+
             if (Uri.TryCreate(node.ConfiguredEndpoint, UriKind.Absolute, out var configured) && configured.Port == 0
                 && Uri.TryCreate(endpoint, UriKind.Absolute, out var announced) && announced.IsLoopback)
             {
                 node.Endpoint = endpoint;
             }
 
-            node.LastHeartbeatAt = _time.GetUtcNow() < at ? _time.GetUtcNow() : at;
+            node.LastHeartbeatAt = heard;
+            if (now - heard >= _options.OfflineAfter)
+            {
+                // Stale on arrival (it waited in the queue): it says nothing about the node now.
+                return false;
+            }
+
             var cameOnline = !node.Online;
             node.Online = true;
             if (cameOnline)

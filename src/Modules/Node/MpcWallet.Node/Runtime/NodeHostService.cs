@@ -9,6 +9,7 @@ using MpcWallet.Contracts.Heartbeats;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
@@ -35,6 +36,7 @@ internal sealed partial class NodeHostService(
     IServiceProvider services,
     ILoggerFactory loggerFactory) : BackgroundService
 {
+    private static readonly TimeSpan HeartbeatPublishTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, NodeControlServer> _servers = [];
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<NodeHostService>();
@@ -144,7 +146,8 @@ internal sealed partial class NodeHostService(
                         node.Endpoint = HostServerAddress() ?? node.Endpoint;
                     }
 
-                    await bus.Publish(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, stoppingToken);
+                    // Bounded: one publish hung across a broker restart would silence every local node for good.
+                    await bus.PublishWithin(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, HeartbeatPublishTimeout, stoppingToken);
                     node.Sweep(DateTimeOffset.UtcNow);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

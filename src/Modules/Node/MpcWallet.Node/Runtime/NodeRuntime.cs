@@ -34,6 +34,9 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlyFinished = new();
     private readonly IThresholdEngine _engine;
     private readonly KeyEncryptionKeySource _keys;
+    // Bounded: a publish hung across a broker restart would hold a round-consumer slot (two per node) for good; failed,
+    // the session fails here and the coordinator retries it.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private readonly IBus _bus;
     private readonly ILogger _logger;
     private readonly TimeSpan _sessionLifetime;
@@ -491,11 +494,11 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     Payload = session.Protector.Seal(message).Bytes,
                 };
                 var endpoint = await _bus.GetSendEndpoint(new Uri($"queue:{BrokerChannels.NodeRoundQueue(peer.NodeId)}"));
-                await endpoint.Send(envelope, cancellationToken);
+                await endpoint.SendWithin(envelope, PublishTimeout, cancellationToken);
             }
             else
             {
-                await _bus.Publish(new RoundMessage
+                await _bus.PublishWithin(new RoundMessage
                 {
                     MessageId = NewId.NextGuid(),
                     SessionId = session.Key,
@@ -503,7 +506,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     Sender = Id,
                     Recipient = null,
                     Payload = session.Protector.Seal(message).Bytes,
-                }, cancellationToken);
+                }, PublishTimeout, cancellationToken);
             }
         }
     }
@@ -533,7 +536,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     Sealed = Sealer.Seal(SharePurpose, session.WalletId, keyVersion, encoded),
                     CreatedAt = DateTimeOffset.UtcNow,
                 }, cancellationToken);
-                await _bus.Publish(new KeyShareStored
+                await _bus.PublishWithin(new KeyShareStored
                 {
                     MessageId = NewId.NextGuid(),
                     SessionId = session.Key,
@@ -544,7 +547,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
                     KeyId = Convert.ToHexStringLower(share.KeyId),
                     PublicKey = Convert.ToHexStringLower(share.PublicKey.Encode()),
                     ChainCode = Convert.ToHexStringLower(share.RootChainCode),
-                }, cancellationToken);
+                }, PublishTimeout, cancellationToken);
             }
             finally
             {
@@ -554,13 +557,13 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         }
         else
         {
-            await _bus.Publish(new PartialSignatureSubmitted
+            await _bus.PublishWithin(new PartialSignatureSubmitted
             {
                 MessageId = NewId.NextGuid(),
                 SessionId = session.Key,
                 Node = Id,
                 Payload = _engine.EncodePartialSignature(session.Party.Output),
-            }, cancellationToken);
+            }, PublishTimeout, cancellationToken);
         }
 
         await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "completed", cancellationToken);
@@ -568,7 +571,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
         Forget(session);
         if (session.Kind == SessionKind.KeyGeneration)
         {
-            await _bus.Publish(new NodeStateHint { MessageId = NewId.NextGuid(), Node = Id, Keys = await HeldKeysAsync(cancellationToken), LastSessionId = session.Key, At = DateTimeOffset.UtcNow }, cancellationToken);
+            await _bus.PublishWithin(new NodeStateHint { MessageId = NewId.NextGuid(), Node = Id, Keys = await HeldKeysAsync(cancellationToken), LastSessionId = session.Key, At = DateTimeOffset.UtcNow }, PublishTimeout, cancellationToken);
         }
     }
 
@@ -584,7 +587,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
 
         LogFailed(Id, session.Key, abort.Check, culprit ?? "(unattributed)", banned);
         await Store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "failed: " + abort.Check, cancellationToken);
-        await _bus.Publish(new SessionFailed
+        await _bus.PublishWithin(new SessionFailed
         {
             MessageId = NewId.NextGuid(),
             SessionId = session.Key,
@@ -593,7 +596,7 @@ internal sealed partial class NodeRuntime : IAsyncDisposable
             Check = abort.Check,
             Banned = banned,
             Reason = abort.Message,
-        }, cancellationToken);
+        }, PublishTimeout, cancellationToken);
         Forget(session);
     }
 

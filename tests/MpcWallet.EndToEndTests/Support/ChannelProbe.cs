@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Infrastructure.Messaging;
+
+namespace MpcWallet.EndToEndTests.Support;
+
+/// <summary>
+/// A test's own bus on a RabbitMQ virtual host, configured by the product's transport code (entity names, channel
+/// quality of service): it publishes like a module does and follows <c>signatures_final</c> on its own durable
+/// queue, recording every finalization it receives (redeliveries included).
+/// </summary>
+public sealed class ChannelProbe : IAsyncDisposable
+{
+    public const string FinalQueue = BrokerChannels.SignaturesFinal + ".probe";
+
+    private readonly ServiceProvider _services;
+
+    private ChannelProbe(ServiceProvider services)
+    {
+        _services = services;
+    }
+
+    public IBus Bus => _services.GetRequiredService<IBus>();
+
+    public ConcurrentQueue<SignatureFinalized> Finalized => _services.GetRequiredService<FinalizationLog>().Received;
+
+    /// <param name="channels">Per-channel overrides, as <c>Broker:Channels</c> would give them.</param>
+    public static async Task<ChannelProbe> StartAsync(int port, string virtualHost, Dictionary<string, ChannelSettings>? channels = null)
+    {
+        var options = new BrokerOptions
+        {
+            Transport = BrokerTransport.RabbitMQ,
+            RabbitMQ = new RabbitMqBrokerOptions { Host = "127.0.0.1", Port = (ushort)port, VirtualHost = virtualHost },
+            Channels = channels ?? [],
+        };
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<FinalizationLog>();
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<FinalizationRecorder>();
+            bus.UseConfiguredTransport(options, [new ReceiveEndpointPlan(FinalQueue, BrokerChannels.SignaturesFinal, [typeof(FinalizationRecorder)])]);
+        });
+        var provider = services.BuildServiceProvider();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await provider.GetRequiredService<IBusControl>().StartAsync(timeout.Token);
+        return new ChannelProbe(provider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.GetRequiredService<IBusControl>().StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+
+    private sealed class FinalizationLog
+    {
+        public ConcurrentQueue<SignatureFinalized> Received { get; } = new();
+    }
+
+    private sealed class FinalizationRecorder(FinalizationLog log) : IConsumer<SignatureFinalized>
+    {
+        public Task Consume(ConsumeContext<SignatureFinalized> context)
+        {
+            log.Received.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }
+    }
+}
