@@ -86,8 +86,16 @@ internal sealed class SignatureRequestedConsumer(CoordinatorStore store, WorkQue
         }
         catch (DbUpdateException)
         {
-            // A concurrent redelivery inserted it first; that one queued the work.
-            return;
+            // A concurrent redelivery (or another coordinator) inserted it first; that one queued the work. Any other
+            // store failure must not acknowledge the request: rethrown, the broker retries it, then parks it in the
+            // error queue, instead of it vanishing until the requester happens to re-send.
+            await using var check = store.Open();
+            if (await check.Signatures.AsNoTracking().AnyAsync(s => s.Id == request.SignatureId, context.CancellationToken))
+            {
+                return;
+            }
+
+            throw;
         }
 
         queue.Enqueue(new WorkItem(WorkKind.Signing, request.SignatureId, leaseUntil));
