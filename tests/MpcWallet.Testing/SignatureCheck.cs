@@ -4,8 +4,9 @@ using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
+using Xunit;
 
-namespace MpcWallet.EndToEndTests.Support;
+namespace MpcWallet.Testing;
 
 /// <summary>
 /// Checks a signature resource independently of the product code: BouncyCastle ECDSA verification against the
@@ -65,6 +66,10 @@ public static class SignatureCheck
         keccak.DoFinal(hash, 0);
         return hash;
     }
+
+    public static byte[] RandomDigest() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    public static string ToHex(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
     public static byte[] Hex(string text) => Convert.FromHexString(text.StartsWith("0x", StringComparison.Ordinal) ? text[2..] : text);
 
