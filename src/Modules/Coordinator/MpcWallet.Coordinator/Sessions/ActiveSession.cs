@@ -12,6 +12,7 @@ internal sealed class ActiveSession(string key, SessionPurpose purpose, string r
 {
     private readonly TaskCompletionSource<SessionOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, SessionReportRecord> _reports = new();
+    private int _completing;
 
     public string Key { get; } = key;
 
@@ -29,6 +30,16 @@ internal sealed class ActiveSession(string key, SessionPurpose purpose, string r
 
     /// <summary>False for a second report from the same node.</summary>
     public bool AddReport(SessionReportRecord report) => _reports.TryAdd(report.Node, report);
+
+    /// <summary>
+    /// True for the first of this process's consumers to find every report in: only it completes the session, so two
+    /// partials consumed at the same moment do not both combine and then queue on the same rows (the store would
+    /// still let only one of them finish; this saves the loser's work and lock wait).
+    /// </summary>
+    public bool TryBeginCompletion() => Interlocked.Exchange(ref _completing, 1) == 0;
+
+    /// <summary>The completer failed (store error): a redelivered report may try again.</summary>
+    public void CompletionAbandoned() => Volatile.Write(ref _completing, 0);
 
     public void Resolve(SessionOutcome outcome) => _outcome.TrySetResult(outcome);
 

@@ -39,10 +39,26 @@ internal sealed class SessionCompletion(CoordinatorStore store, SessionLedger le
             return;
         }
 
+        var mine = local.Find(session.Id);
+        if (mine is not null && !mine.TryBeginCompletion())
+        {
+            return;
+        }
+
         var ordered = participants.Select(p => byNode[p]).ToArray();
-        var outcome = SessionPurposes.Parse(session.Purpose) == SessionPurpose.Signing
-            ? await signatures.FinalizeAsync(session, ordered, cancellationToken)
-            : await wallets.ActivateAsync(session, ordered, cancellationToken);
-        local.Find(session.Id)?.Resolve(outcome);
+        SessionOutcome outcome;
+        try
+        {
+            outcome = SessionPurposes.Parse(session.Purpose) == SessionPurpose.Signing
+                ? await signatures.FinalizeAsync(session, ordered, cancellationToken)
+                : await wallets.ActivateAsync(session, ordered, cancellationToken);
+        }
+        catch
+        {
+            mine?.CompletionAbandoned();
+            throw;
+        }
+
+        mine?.Resolve(outcome);
     }
 }

@@ -68,13 +68,10 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
             return mine.AddReport(report);
         }
 
+        // No existence check first: the key (session, node) refuses a second report, and redeliveries are rare, so
+        // the common case costs one insert instead of a query and an insert.
         await using (var context = store.Open())
         {
-            if (await context.SessionReports.AnyAsync(r => r.SessionId == sessionId && r.Node == node, cancellationToken))
-            {
-                return false;
-            }
-
             context.SessionReports.Add(report);
             try
             {
