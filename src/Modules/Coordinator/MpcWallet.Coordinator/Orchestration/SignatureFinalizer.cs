@@ -16,7 +16,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// coordinator (or another session of the same request) got there first, nothing is written or published, so a
 /// request never gets two final signatures.
 /// </summary>
-internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, SessionLedger ledger, OutboxDispatcher outbox)
+internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, SessionLedger ledger)
 {
     public async Task<SessionOutcome> FinalizeAsync(SessionRecord session, IReadOnlyList<SessionReportRecord> reports, CancellationToken cancellationToken)
     {
@@ -58,20 +58,8 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
         var v = 27 + final.RecoveryId;
         var joined = string.Join(",", nodes);
         var completedAt = DateTimeOffset.UtcNow;
-        bool published;
-        await using (var context = store.Open())
+        return await ledger.CompleteAsync(session.Id, async (context, ct) =>
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var ended = await context.Sessions
-                .Where(x => x.Id == session.Id && x.Status == SessionStatus.Running)
-                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, SessionStatus.Completed), cancellationToken);
-            if (ended == 0)
-            {
-                // Ended already: completed by another coordinator, or failed (timeout, abort) before the last report.
-                await transaction.RollbackAsync(cancellationToken);
-                return await ledger.OutcomeAsync(session.Id, cancellationToken) ?? SessionOutcome.Failed("the session ended meanwhile");
-            }
-
             var won = await context.Signatures
                 .Where(x => x.Id == signature.Id && x.Status == SignatureStatus.Pending)
                 .ExecuteUpdateAsync(
@@ -84,39 +72,30 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
                         .SetProperty(p => p.Error, (string?)null)
                         .SetProperty(p => p.Owner, (string?)null)
                         .SetProperty(p => p.LeaseUntil, (long?)null),
-                    cancellationToken);
-            published = won == 1;
-            if (published)
+                    ct);
+            if (won == 0)
             {
-                var finalized = NewId.NextGuid();
-                OutboxWriter.Add(context, store, finalized, new SignatureFinalized
-                {
-                    MessageId = finalized,
-                    SignatureId = signature.Id,
-                    WalletId = signature.WalletId,
-                    Tenant = signature.Tenant,
-                    Digest = signature.Digest,
-                    R = rHex,
-                    S = sHex,
-                    V = v,
-                    Nodes = nodes,
-                    CompletedAt = completedAt,
-                });
-                var completed = NewId.NextGuid();
-                OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
-                await context.SaveChangesAsync(cancellationToken);
+                return false;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (published)
-        {
-            outbox.Notify();
-            store.FinalStateCommitted.Notify();
-        }
-
-        return SessionOutcome.Success;
+            var finalized = NewId.NextGuid();
+            OutboxWriter.Add(context, store, finalized, new SignatureFinalized
+            {
+                MessageId = finalized,
+                SignatureId = signature.Id,
+                WalletId = signature.WalletId,
+                Tenant = signature.Tenant,
+                Digest = signature.Digest,
+                R = rHex,
+                S = sHex,
+                V = v,
+                Nodes = nodes,
+                CompletedAt = completedAt,
+            });
+            var completed = NewId.NextGuid();
+            OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
+            return true;
+        }, cancellationToken);
     }
 
     private static int IndexOf(IReadOnlyList<string> holders, string node)

@@ -15,7 +15,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// same public key, key id, chain code and key version. Session end, wallet activation (creating → active) and the
 /// <c>WalletCreated</c> outbox message commit together, each conditional, so a wallet is activated once.
 /// </summary>
-internal sealed class WalletActivation(CoordinatorStore store, SessionLedger ledger, OutboxDispatcher outbox)
+internal sealed class WalletActivation(CoordinatorStore store, SessionLedger ledger)
 {
     /// <summary>The public part of a node's key-generation report, as stored per (session, node).</summary>
     public static string Payload(KeyShareStored report) =>
@@ -34,25 +34,19 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
         var chainCode = "0x" + first.ChainCode;
         var address = EthereumAddress.FromPublicKey(Convert.FromHexString(first.PublicKey)).ToString();
         var nodes = session.Participants;
-        bool published;
+        WalletRecord? wallet;
         await using (var context = store.Open())
         {
-            var wallet = await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == session.ResourceId, cancellationToken);
-            if (wallet is null)
-            {
-                return await ledger.FailAsync(session.Id, SessionOutcome.Failed("the session's wallet is missing"), cancellationToken);
-            }
+            wallet = await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == session.ResourceId, cancellationToken);
+        }
 
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var ended = await context.Sessions
-                .Where(x => x.Id == session.Id && x.Status == SessionStatus.Running)
-                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, SessionStatus.Completed), cancellationToken);
-            if (ended == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return await ledger.OutcomeAsync(session.Id, cancellationToken) ?? SessionOutcome.Failed("the session ended meanwhile");
-            }
+        if (wallet is null)
+        {
+            return await ledger.FailAsync(session.Id, SessionOutcome.Failed("the session's wallet is missing"), cancellationToken);
+        }
 
+        return await ledger.CompleteAsync(session.Id, async (context, ct) =>
+        {
             var won = await context.Wallets
                 .Where(x => x.Id == wallet.Id && x.Status == WalletStatus.Creating)
                 .ExecuteUpdateAsync(
@@ -65,33 +59,24 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
                         .SetProperty(p => p.Error, (string?)null)
                         .SetProperty(p => p.Owner, (string?)null)
                         .SetProperty(p => p.LeaseUntil, (long?)null),
-                    cancellationToken);
-            published = won == 1;
-            if (published)
+                    ct);
+            if (won == 0)
             {
-                var id = NewId.NextGuid();
-                OutboxWriter.Add(context, store, id, new WalletCreated
-                {
-                    MessageId = id,
-                    WalletId = wallet.Id,
-                    Tenant = wallet.Tenant,
-                    PublicKey = publicKey,
-                    Address = address,
-                    Nodes = session.ParticipantList,
-                });
-                await context.SaveChangesAsync(cancellationToken);
+                return false;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (published)
-        {
-            outbox.Notify();
-            store.FinalStateCommitted.Notify();
-        }
-
-        return SessionOutcome.Success;
+            var id = NewId.NextGuid();
+            OutboxWriter.Add(context, store, id, new WalletCreated
+            {
+                MessageId = id,
+                WalletId = wallet.Id,
+                Tenant = wallet.Tenant,
+                PublicKey = publicKey,
+                Address = address,
+                Nodes = session.ParticipantList,
+            });
+            return true;
+        }, cancellationToken);
     }
 
     private static bool IsHex(string? text) => text is { Length: > 0 } && text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ namespace MpcWallet.Coordinator.Sessions;
 /// coordinator) the reports of the sessions this process drives stay in memory: nobody else could consume them, and
 /// a restart re-runs the request anyway; that saves a write per participant in single-host mode.
 /// </summary>
-internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, CoordinatorOptions options, TimeProvider time)
+internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, OutboxDispatcher outbox, CoordinatorOptions options, TimeProvider time)
 {
     /// <param name="alsoInTransaction">more changes to commit with the session (the request's attempt count).</param>
     public async Task StartAsync(ActiveSession session, TimeSpan lifetime, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoInTransaction = null)
@@ -107,6 +108,45 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
         await using var context = store.Open();
         var record = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         return record is null ? SessionOutcome.Failed("the session is not in the store") : OutcomeOf(record);
+    }
+
+    /// <summary>
+    /// Ends a running session as completed and applies its result in the same transaction: <paramref name="applyResult"/>
+    /// makes the request's conditional update and adds its outbox messages, and returns false when the request was
+    /// already decided (then nothing of it is written). When the session had already ended (completed by another
+    /// coordinator, or failed by a timeout or abort), nothing is written and that outcome is returned.
+    /// </summary>
+    public async Task<SessionOutcome> CompleteAsync(string sessionId, Func<CoordinatorDbContext, CancellationToken, Task<bool>> applyResult, CancellationToken cancellationToken)
+    {
+        bool applied;
+        await using (var context = store.Open())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var ended = await context.Sessions
+                .Where(x => x.Id == sessionId && x.Status == SessionStatus.Running)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Status, SessionStatus.Completed), cancellationToken);
+            if (ended == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await OutcomeAsync(sessionId, cancellationToken) ?? SessionOutcome.Failed("the session ended meanwhile");
+            }
+
+            applied = await applyResult(context, cancellationToken);
+            if (applied)
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (applied)
+        {
+            outbox.Notify();
+            store.FinalStateCommitted.Notify();
+        }
+
+        return SessionOutcome.Success;
     }
 
     /// <summary>
