@@ -40,21 +40,5 @@ internal sealed class BenchSigner(IBus bus) : IHostedService
     public Task AnnounceAsync(string walletId, string tenant, TestKey key) =>
         bus.Publish(new WalletCreated { MessageId = NewId.NextGuid(), WalletId = walletId, Tenant = tenant, PublicKey = HexBytes.ToHex(key.PublicKey), Address = key.Address.ToChecksumString(), Nodes = ["bench-signer"] });
 
-    private Task AnswerAsync(SignatureRequested request)
-    {
-        var signature = Keys[request.WalletId].Sign(HexBytes.ParseFixed(request.Digest, 32));
-        return bus.Publish(new SignatureFinalized
-        {
-            MessageId = NewId.NextGuid(),
-            SignatureId = request.SignatureId,
-            WalletId = request.WalletId,
-            Tenant = request.Tenant,
-            Digest = request.Digest,
-            R = HexBytes.ToHex(signature.R.ToBigEndian32()),
-            S = HexBytes.ToHex(signature.S.ToBigEndian32()),
-            V = 27 + signature.YParity,
-            Nodes = ["bench-signer"],
-            CompletedAt = DateTimeOffset.UtcNow,
-        });
-    }
+    private Task AnswerAsync(SignatureRequested request) => bus.Publish(Keys[request.WalletId].Answer(request, "bench-signer"));
 }

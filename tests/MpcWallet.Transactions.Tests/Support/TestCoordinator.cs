@@ -76,20 +76,7 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
             return;
         }
 
-        var signature = key.Sign(HexBytes.ParseFixed(request.Digest, 32));
-        var finalized = new SignatureFinalized
-        {
-            MessageId = NewId.NextGuid(),
-            SignatureId = request.SignatureId,
-            WalletId = request.WalletId,
-            Tenant = request.Tenant,
-            Digest = request.Digest,
-            R = HexBytes.ToHex(signature.R.ToBigEndian32()),
-            S = HexBytes.ToHex(signature.S.ToBigEndian32()),
-            V = 27 + signature.YParity,
-            Nodes = ["test-signer"],
-            CompletedAt = DateTimeOffset.UtcNow,
-        };
+        var finalized = key.Answer(request, "test-signer");
         await AnswerAsync(finalized, finalized.MessageId);
     }
 

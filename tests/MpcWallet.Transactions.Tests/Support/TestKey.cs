@@ -1,4 +1,8 @@
+using MassTransit;
+using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Addresses;
+using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Signatures;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
@@ -55,6 +59,25 @@ internal sealed class TestKey
         signer.Init(true, new ECPrivateKeyParameters(_d, new ECDomainParameters(Curve)));
         var rs = signer.GenerateSignature(digest32);
         return SignatureRecovery.WithRecoveryIdFor(digest32, To32(rs[0]), To32(rs[1]), Address);
+    }
+
+    /// <summary>The coordinator's answer to a signature request, signed with this key, as <paramref name="signer"/>.</summary>
+    public SignatureFinalized Answer(SignatureRequested request, string signer)
+    {
+        var signature = Sign(HexBytes.ParseFixed(request.Digest, 32));
+        return new SignatureFinalized
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = request.SignatureId,
+            WalletId = request.WalletId,
+            Tenant = request.Tenant,
+            Digest = request.Digest,
+            R = HexBytes.ToHex(signature.R.ToBigEndian32()),
+            S = HexBytes.ToHex(signature.S.ToBigEndian32()),
+            V = 27 + signature.YParity,
+            Nodes = [signer],
+            CompletedAt = DateTimeOffset.UtcNow,
+        };
     }
 
     private static byte[] To32(BcBigInteger value) => Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(32, value);
