@@ -43,7 +43,7 @@ public sealed class RestClientTests(ClientHost host)
         Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
         Assert.Contains("Idempotency-Key", conflict.Detail, StringComparison.Ordinal);
 
-        await host.Client.Wallets.WaitUntilFinalAsync(first.Id, TimeSpan.FromSeconds(150));
+        await host.Client.Wallets.WaitUntilFinalAsync(first.Id, TimeSpan.FromSeconds(300));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ClientHost : IAsyncLifetime
             "--Auth:ApiKeys:1:Tenant", "tenant-b", "--Auth:ApiKeys:1:Key", OtherTenantKey,
             "--Node:CreateDevelopmentKeys", "true", "--Node:HeartbeatInterval", "00:00:00.250",
             "--Coordinator:OfflineAfter", "00:00:03", "--Coordinator:SessionTimeout", "00:00:10",
-            "--Coordinator:KeyGenerationSessionTimeout", "00:00:45", "--Coordinator:KeyGenerationDeadline", "00:02:30",
+            "--Coordinator:KeyGenerationSessionTimeout", "00:02:00", "--Coordinator:KeyGenerationDeadline", "00:05:00",
             "--Coordinator:QuorumWait", "00:00:01", "--Coordinator:SignatureDeadline", "00:00:40",
             "--Chains:0:ChainId", AnvilChain.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Chains:0:RpcUrl", _anvil.Endpoint.ToString(), "--Chains:0:Confirmations", "1", "--Chains:0:PollInterval", "00:00:00.100",
@@ -57,7 +57,7 @@ public sealed class ClientHost : IAsyncLifetime
         Client = NewClient(ApiKey);
 
         await Eventually(async () => (await Client.Nodes.ListAsync()).Count(n => n.Status == "online") == 3, TimeSpan.FromSeconds(30), "three nodes online");
-        Wallet = await Client.Wallets.CreateActiveAsync(new CreateWalletRequest("clients-shared"), TimeSpan.FromSeconds(150));
+        Wallet = await Client.Wallets.CreateActiveAsync(new CreateWalletRequest("clients-shared"), TimeSpan.FromSeconds(300));
         await Anvil.FundAsync(Wallet.Address!, BigInteger.Pow(10, 19));
 
         // The transaction service learns wallets from the coordinator's WalletCreated event.
