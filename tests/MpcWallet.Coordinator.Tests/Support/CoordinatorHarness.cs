@@ -3,13 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Orchestration;
-using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Support;
@@ -30,7 +30,7 @@ internal static class CoordinatorHarness
             .AddSingleton(new ClusterOptions { Nodes = [new() { Id = "node-1", GrpcEndpoint = "http://127.0.0.1:1" }, new() { Id = "node-2", GrpcEndpoint = "http://127.0.0.1:2" }, new() { Id = "node-3", GrpcEndpoint = "http://127.0.0.1:3" }] })
             .AddSingleton(new CoordinatorOptions { InstanceId = instance })
             .AddSingleton(TimeProvider.System)
-            .AddSingleton(new CoordinatorStore(database))
+            .AddModuleStore<CoordinatorStore, CoordinatorDbContext>(new CoordinatorStore(database))
             .AddSingleton<NodeRegistry>()
             .AddSingleton<ActiveSessions>()
             .AddSingleton<SessionLedger>()
@@ -39,7 +39,7 @@ internal static class CoordinatorHarness
             .AddSingleton<WalletActivation>()
             .AddSingleton<WorkLeases>()
             .AddSingleton<WorkQueue>()
-            .AddSingleton<OutboxDispatcher>()
+            .AddOutbox<CoordinatorDbContext>(OutboxSettings.For(database, instance))
             .AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         extra?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>
