@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
@@ -39,7 +40,9 @@ internal static class CoordinatorHarness
             .AddSingleton<WalletActivation>()
             .AddSingleton<WorkLeases>()
             .AddSingleton<WorkQueue>()
-            .AddOutbox<CoordinatorDbContext>(OutboxSettings.For(database, instance))
+            // The dispatcher without its hosted loop: specs dispatch when they choose (the harness starts hosted services).
+            .AddSingleton(sp => new OutboxDispatcher<CoordinatorDbContext>(
+                sp.GetRequiredService<CoordinatorStore>(), sp.GetRequiredService<IBus>(), OutboxSettings.For(database, instance), NullLogger<OutboxDispatcher<CoordinatorDbContext>>.Instance))
             .AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         extra?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>

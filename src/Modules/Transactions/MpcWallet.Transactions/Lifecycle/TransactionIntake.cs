@@ -153,7 +153,7 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
         Error = error,
         CreatedAt = unit.Now,
         UpdatedAt = unit.Now,
-        Sequence = unit.NextSequence(),
+        Sequence = unit.Store.NextSequence(),
     };
 
     private static void AddKey(UnitOfWork unit, WalletRecord wallet, string? key, string fingerprint, string transactionId)

@@ -15,7 +15,8 @@ internal sealed class UnitOfWork(TransactionsDbContext context, TransactionsStor
 
     public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
 
-    public long NextSequence() => store.NextSequence();
+    /// <summary>The store this unit writes to (its sequence numbers).</summary>
+    public TransactionsStore Store => store;
 
     /// <summary>Queues <paramref name="message"/> for publication (with its own <paramref name="messageId"/>) once this unit commits.</summary>
     public void Publish<T>(Guid messageId, T message)
