@@ -21,5 +21,8 @@ public static class Problems
     public static IResult Unprocessable(string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail, extensions: extensions);
 
-    public static IResult Status(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+    public static IResult Status(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail, type: TypeOf(status));
+
+    // ASP.NET Core gives the RFC 9110 statuses a type URI; 431 is defined elsewhere (RFC 6585) and would get none.
+    private static string? TypeOf(int status) => status == StatusCodes.Status431RequestHeaderFieldsTooLarge ? "https://www.rfc-editor.org/rfc/rfc6585#section-5" : null;
 }
