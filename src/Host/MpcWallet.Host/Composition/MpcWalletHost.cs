@@ -9,6 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Node;
 using MpcWallet.Transactions;
@@ -19,7 +20,8 @@ namespace MpcWallet.Host.Composition;
 
 /// <summary>
 /// The composition root: configuration files, the enabled modules, the single bus with the configured transport,
-/// authentication, problem details, OpenAPI and the docs UI, health and metrics.
+/// authentication, the HTTP conventions (problem details for every bad input, request limits), OpenAPI and the docs
+/// UI, health and metrics.
 /// </summary>
 public static partial class MpcWalletHost
 {
@@ -61,7 +63,9 @@ public static partial class MpcWalletHost
             builder.Services.AddHostedService<DevelopmentChain>();
         }
 
-        builder.Services.AddProblemDetails();
+        // Kestrel's own size limits above the API's, so the API's limits are answered with a problem document.
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureServer);
+        builder.Services.AddHttpConventions();
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
@@ -124,8 +128,7 @@ public static partial class MpcWalletHost
         // MassTransit keeps its log context in an async-local; bind it to this host's logger factory, so a host built
         // after another one was disposed (embedding, tests) does not log into a disposed factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseHttpConventions();
         if (modules.Coordinator || modules.Transactions)
         {
             // Only they have an API. A node-only process has none: its NodeControl calls carry the control token in

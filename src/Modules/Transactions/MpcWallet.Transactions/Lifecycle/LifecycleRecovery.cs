@@ -19,7 +19,7 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.EnsureMigratedAsync(stoppingToken);
+        await store.MigrateAsync(stoppingToken);
         if (chains.All.Count == 0)
         {
             // The module runs by default; without chains it only answers its REST API (every transfer is refused).

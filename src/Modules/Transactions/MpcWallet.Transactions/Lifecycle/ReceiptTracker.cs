@@ -32,7 +32,7 @@ internal sealed partial class ReceiptTracker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.EnsureMigratedAsync(stoppingToken);
+        await store.MigrateAsync(stoppingToken);
         await Task.WhenAll(chains.All.Select(chain => RunAsync(chain, stoppingToken)));
     }
 
