@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -47,15 +46,6 @@ public static partial class MpcWalletHost
         }
 
         SplitDeploymentSettings.Validate(configuration, modules);
-
-        // A process running one node and nothing else serves its NodeControl on its own --urls: gRPC clients speak
-        // cleartext HTTP/2 only with prior knowledge, so every endpoint of this server is HTTP/2-only (health and
-        // metrics too: curl --http2-prior-knowledge).
-        var nodeControlOnHost = modules is { Node: true, Coordinator: false, Transactions: false } && NodeModule.LocalNodeIds(configuration).Count == 1;
-        if (nodeControlOnHost)
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        }
 
         if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
         {
@@ -114,7 +104,8 @@ public static partial class MpcWalletHost
 
         if (modules.Node)
         {
-            builder.Services.AddNodeModule(configuration, nodeControlOnHost);
+            // The node module decides where NodeControl is served (alone here with one node: on this server).
+            builder.Services.AddNodeModule(configuration, aloneInProcess: !modules.Coordinator && !modules.Transactions);
         }
 
         if (modules.Transactions)
@@ -163,12 +154,12 @@ public static partial class MpcWalletHost
             app.MapTransactionsApi();
         }
 
-        if (nodeControlOnHost)
+        if (modules.Node)
         {
             app.MapNodeControl();
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules, nodeControlOnHost));
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
         return app;
     }
 
@@ -195,12 +186,12 @@ public static partial class MpcWalletHost
         builder.Configuration.AddCommandLine(args, SwitchMappings);
     }
 
-    private static void LogWhere(WebApplication app, EnabledModules modules, bool nodeControlOnHost)
+    private static void LogWhere(WebApplication app, EnabledModules modules)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         var addresses = Addresses(app);
         var api = addresses.Count > 0 ? addresses[0] : "(no address)";
-        if (nodeControlOnHost)
+        if (NodeModule.ServesControlOnHostServer(app.Services))
         {
             LogNodeReady(logger, string.Join(",", NodeModule.LocalNodeIds(app.Configuration)), api, DataDirectory.From(app.Configuration));
             return;

@@ -35,10 +35,14 @@ public static class TransactionsModule
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<AttemptSigner>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<SignatureResends>();
         services.AddSingleton<ReceiptTracker>();
+        services.AddSingleton<Reorgs>();
+        services.AddSingleton<StuckAttempts>();
+        services.AddSingleton<ChainPoller>();
         services.AddOutbox<TransactionsDbContext>(OutboxSettings.For(store.Database) with { PollInterval = options.OutboxSweepInterval });
         services.AddHostedService<LifecycleRecovery>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReceiptTracker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
         services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
         return services;
     }
