@@ -13,6 +13,7 @@ public static class HashTags
     public const string MessageId = Prefix + "session/message-id";
     public const string KeygenSessionId = Prefix + "keygen/session-id";
     public const string RefreshSessionId = Prefix + "refresh/session-id";
+    public const string ReshareSessionId = Prefix + "reshare/session-id";
     public const string BaseOtSessionId = Prefix + "keygen/base-ot-session-id";
     public const string RootChainCode = Prefix + "keygen/root-chain-code";
     public const string ZeroSeedConfirmation = Prefix + "keygen/zero-seed-confirmation";
