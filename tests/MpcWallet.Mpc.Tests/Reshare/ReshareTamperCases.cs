@@ -106,6 +106,7 @@ internal static class ReshareTamperCases
         var by = (int sender, string check) => new (string, int?)[] { (check, sender) };
         yield return new("R1 commitment to something else", 2, 1, false, c => [.. c.Body[..32], .. SHA256.HashData(c.Body), .. c.Body[64..]], by(2, AbortChecks.CommitmentMismatch), RewritesSessionDigest: true);
         yield return new("R1 other public shares on another line through Y", 2, 1, false, OtherConsistentShares, [(AbortChecks.ReshareKeyView, 2), (AbortChecks.ReshareKeyView, null)]);
+        yield return new("R1 one public share off the line", 2, 1, false, c => ShiftShare(c, 3), by(2, AbortChecks.ReshareKeyView));
         yield return new("R2 one coefficient too many", 2, 2, false, c => Coefficients(c, m => new(m.SessionDigest, [.. m.CoefficientCommitments, Point.Generator], m.Salt, m.Proofs, null)), by(2, AbortChecks.CoefficientCount));
         yield return new("R2 one coefficient too few", 2, 2, false, c => Coefficients(c, m => new(m.SessionDigest, [m.CoefficientCommitments[0]], m.Salt, m.Proofs, null)), by(2, AbortChecks.CoefficientCount));
         yield return new("R2 one proof too few", 2, 2, false, c => Coefficients(c, m => new(m.SessionDigest, m.CoefficientCommitments, m.Salt, [m.Proofs[0]], null)), by(2, AbortChecks.ProofCount));
@@ -134,6 +135,15 @@ internal static class ReshareTamperCases
             shifted.Encode().CopyTo(body, at);
         }
 
+        return body;
+    }
+
+    /// <summary>S_j + G for one j: a valid point, but the shares no longer lie on one line through Y.</summary>
+    private static byte[] ShiftShare(TamperContext c, int j)
+    {
+        var body = (byte[])c.Body.Clone();
+        var at = R1PublicShares + ((j - 1) * Point.EncodedLength);
+        (Point.Decode(body.AsSpan(at, Point.EncodedLength)) + Point.Generator).Encode().CopyTo(body, at);
         return body;
     }
 

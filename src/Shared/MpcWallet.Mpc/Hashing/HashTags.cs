@@ -30,6 +30,9 @@ public static class HashTags
     public const string RvoleTheta = Prefix + "rvole/theta";
     public const string RvoleMu = Prefix + "rvole/mu";
 
+    /// <summary>HPKE info of a share backup (docs/engine-backup.md).</summary>
+    public const string ShareBackupInfo = Prefix + "backup/share";
+
     public const string ChannelNodeFingerprint = Prefix + "channel/node-fingerprint";
     public const string ChannelDirectKey = Prefix + "channel/direct-key";
     public const string ChannelBroadcastPayload = Prefix + "channel/broadcast-payload";
