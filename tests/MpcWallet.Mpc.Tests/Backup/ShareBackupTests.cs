@@ -241,6 +241,29 @@ public sealed class ShareBackupTests(ShareBackupFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void The_largest_share_sixteen_parties_fits_the_format()
+    {
+        // Structure only (random seeds stand in for base-OT output): the size is what matters here.
+        var random = new SeededRandomSource(92);
+        var secret = Scalar.Random(random);
+        var shares = Enumerable.Range(1, 16).Select(j => j == 5 ? Point.MultiplyGenerator(secret) : Point.MultiplyGenerator(Scalar.Random(random))).ToArray();
+        byte[] Bytes(int length)
+        {
+            var bytes = new byte[length];
+            random.Fill(bytes);
+            return bytes;
+        }
+
+        var pairwise = Enumerable.Range(1, 16).Where(j => j != 5).Select(j => new PairwiseKeyMaterial(
+            j, Bytes(32), new Mpc.Ot.OtExtensionSenderSeeds(Bytes(32), Bytes(256 * 32)), new Mpc.Ot.OtExtensionReceiverSeeds(Bytes(256 * 32), Bytes(256 * 32)))).ToArray();
+        var share = new KeyShare(9, 16, 5, 7, Bytes(32), secret, Point.MultiplyGenerator(Scalar.Random(random)), shares, Bytes(32), pairwise);
+        var backup = ShareBackup.Seal(share, "w", "n", fixture.RecoveryKey.PublicKey, random);
+        Assert.InRange(backup.Length, 360_000, ShareBackup.MaxCiphertextLength);
+        var restored = ShareBackup.Restore(backup, fixture.RecoveryKey, new ShareBackupExpectation("w", "n", share.PublicKey, share.KeyId) { PartyIndex = 5, PublicShare = shares[4] });
+        Assert.Equal(share.Encode(), restored.Encode());
+    }
+
+    [Fact]
     public void Sealing_refuses_empty_oversized_or_invalid_ids()
     {
         var share = fixture.Shares[2];

@@ -21,8 +21,8 @@ public static class ShareBackup
     /// <summary>Longest wallet or node id, in UTF-8 bytes.</summary>
     public const int MaxIdLength = 256;
 
-    /// <summary>Bound on the ciphertext a reader accepts (a 16-party key share is about 95 KiB).</summary>
-    public const int MaxCiphertextLength = 256 * 1024;
+    /// <summary>Bound on the ciphertext a reader accepts: a key share is about 24 KiB per counterparty (362 KiB at 16 parties).</summary>
+    public const int MaxCiphertextLength = 512 * 1024;
 
     private static readonly byte[] Magic = "MWSB"u8.ToArray();
     private static readonly byte[] Info = Encoding.ASCII.GetBytes(HashTags.ShareBackupInfo);
