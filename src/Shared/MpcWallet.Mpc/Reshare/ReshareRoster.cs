@@ -52,6 +52,7 @@ public sealed class ReshareRoster
         Participants = ordered;
         Dealers = ordered.Where(p => p.Deals).Select(p => p.Party).ToArray();
         NewHolders = ordered.Where(p => p.Receives).OrderBy(p => p.NewIndex).Select(p => p.Party).ToArray();
+        DealerOldIndices = oldIndices;
     }
 
     public int NewThreshold { get; }
@@ -68,7 +69,7 @@ public sealed class ReshareRoster
     public IReadOnlyList<int> NewHolders { get; }
 
     /// <summary>The old indices of the dealers, ascending by session index: the Lagrange set of their shares.</summary>
-    public IReadOnlyList<int> DealerOldIndices => Dealers.Select(OldIndexOf).ToArray();
+    public IReadOnlyList<int> DealerOldIndices { get; }
 
     public ReshareParticipant Participant(int party) =>
         Participants.FirstOrDefault(p => p.Party == party) ?? throw new ArgumentOutOfRangeException(nameof(party), $"party {party} is not in the roster");
