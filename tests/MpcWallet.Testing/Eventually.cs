@@ -20,8 +20,9 @@ public static class Eventually
     public static Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         TrueAsync(condition, timeout, () => what);
 
-    /// <param name="what">What is awaited, read only on failure (so it can describe the last sample).</param>
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    /// <param name="what">What is awaited, read only on failure (so it can describe the last sample or carry log tails).</param>
+    /// <remarks>An exception from <paramref name="condition"/> ends the wait at once: throw one for an outcome that can no longer change.</remarks>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var interval = FirstInterval;
@@ -32,16 +33,28 @@ public static class Eventually
                 throw new TimeoutException($"Timed out after {Seconds(timeout)} waiting until {what()}.");
             }
 
-            await Task.Delay(interval);
+            await Task.Delay(interval, cancellationToken);
             interval = interval * 2 < LongestInterval ? interval * 2 : LongestInterval;
         }
     }
 
-    /// <summary>Samples <paramref name="probe"/> until <paramref name="accept"/> holds for its value and returns that value; on failure the message shows the last value.</summary>
-    public static async Task<T> ValueAsync<T>(Func<Task<T>> probe, Func<T, bool> accept, TimeSpan timeout, string what)
+    /// <summary>
+    /// Samples <paramref name="probe"/> until <paramref name="accept"/> holds for its value and returns that value; on
+    /// failure the message shows the last value (through <paramref name="describe"/> when given).
+    /// </summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> probe, Func<T, bool> accept, TimeSpan timeout, string what, Func<T, string>? describe = null)
     {
         var last = default(T);
-        await TrueAsync(async () => accept(last = await probe()), timeout, () => $"{what} (last seen: {last})");
+        var sampled = false;
+        await TrueAsync(
+            async () =>
+            {
+                last = await probe();
+                sampled = true;
+                return accept(last);
+            },
+            timeout,
+            () => $"{what} (last seen: {(sampled ? describe?.Invoke(last!) ?? last?.ToString() : "nothing")})");
         return last!;
     }
 

@@ -93,26 +93,25 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
         EthereumAddress address;
         if (options.Mpc)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            JsonElement wallet;
-            while (true)
-            {
-                using var attempt = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
-                attempt.Headers.Add("Prefer", "wait=30");
-                var response = await client.SendAsync(attempt);
-                if (response.IsSuccessStatusCode)
+            JsonElement wallet = default;
+            var last = "no answer yet";
+            await Eventually.TrueAsync(
+                async () =>
                 {
-                    wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    break;
-                }
+                    using var attempt = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
+                    attempt.Headers.Add("Prefer", "wait=30");
+                    using var response = await client.SendAsync(attempt);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
+                        return true;
+                    }
 
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException("wallet creation failed: " + await response.Content.ReadAsStringAsync());
-                }
-
-                await Task.Delay(250); // nodes still coming online
-            }
+                    last = await response.Content.ReadAsStringAsync();
+                    return false; // nodes still coming online
+                },
+                TimeSpan.FromSeconds(30),
+                () => "a wallet is created: " + last);
 
             id = wallet.GetProperty("id").GetString()!;
             address = EthereumAddress.Parse(wallet.GetProperty("address").GetString()!);
