@@ -62,7 +62,9 @@ internal sealed class AnvilNode : IAsyncDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--chain-id", "31337" }.Concat(extraArguments))
+            // Chain id 31337 unless the caller names another (Anvil refuses the option twice).
+            var chainId = extraArguments.Contains("--chain-id") ? [] : new[] { "--chain-id", "31337" };
+            foreach (var argument in new[] { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(chainId).Concat(extraArguments))
             {
                 start.ArgumentList.Add(argument);
             }

@@ -17,6 +17,17 @@ internal static class TransactionRequestParser
 
     private static readonly AbiFunction Erc20Transfer = AbiFunction.Parse("function transfer(address to, uint256 value) returns (bool)");
 
+    /// <summary>ERC-6093's standard ERC-20 errors (OpenZeppelin Contracts 5 and others), so a token's revert decodes by name.</summary>
+    private static readonly AbiError[] Erc20Errors =
+    [
+        AbiError.Parse("error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)"),
+        AbiError.Parse("error ERC20InvalidSender(address sender)"),
+        AbiError.Parse("error ERC20InvalidReceiver(address receiver)"),
+        AbiError.Parse("error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)"),
+        AbiError.Parse("error ERC20InvalidApprover(address approver)"),
+        AbiError.Parse("error ERC20InvalidSpender(address spender)"),
+    ];
+
     public static (TransactionRequest? Request, Dictionary<string, string[]> Errors) Parse(JsonElement body)
     {
         var errors = new Dictionary<string, string[]>();
@@ -118,6 +129,7 @@ internal static class TransactionRequestParser
             Kind = TransactionKinds.Erc20Transfer,
             TokenRecipient = recipient,
             TokenAmount = tokens,
+            CustomErrors = Erc20Errors,
         };
     }
 

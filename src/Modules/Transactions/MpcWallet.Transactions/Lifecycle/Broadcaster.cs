@@ -5,6 +5,7 @@ using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Configuration;
+using MpcWallet.Transactions.Fees;
 using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Lifecycle;
@@ -89,16 +90,31 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
             }
         }
 
+        var reprice = new Repricing(false, null);
+        if (outcome == SendOutcome.FeeBelowBaseFee && attempt.SubmittedAt is null && DateTimeOffset.UtcNow - attempt.CreatedAt >= chain.Options.StuckAfter)
+        {
+            try
+            {
+                var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+                reprice = new Repricing(true, FeeBump.Next(chain.FeePolicy, UInt256.Parse(attempt.MaxFeePerGas), UInt256.Parse(attempt.MaxPriorityFeePerGas), market));
+            }
+            catch (Exception e) when (e is EthereumRpcException or EthereumRpcTransportException or EthereumRpcResponseException)
+            {
+                outcome = SendOutcome.Transient;
+            }
+        }
+
         if (outcome != SendOutcome.Accepted)
         {
             LogRefused(transaction.Id, attempt.Number, attempt.Hash, outcome, error?.Message);
         }
 
-        await store.WriteAsync(unit => RecordAsync(unit, attemptId, outcome, oursKnown, error?.Message), cancellationToken);
+        await store.WriteAsync(unit => RecordAsync(unit, attemptId, outcome, oursKnown, reprice, error?.Message), cancellationToken);
     }
 
     /// <param name="oursKnown">For nonce too low: the node knows one of the transaction's attempts.</param>
-    private async Task RecordAsync(UnitOfWork unit, string attemptId, SendOutcome outcome, bool oursKnown, string? message)
+    /// <param name="reprice">For a fee below the base fee: whether the attempt waited long enough to be re-priced, and at what fees.</param>
+    private async Task RecordAsync(UnitOfWork unit, string attemptId, SendOutcome outcome, bool oursKnown, Repricing reprice, string? message)
     {
         var attempt = await unit.Context.Attempts.FirstAsync(a => a.Id == attemptId);
         var transaction = await unit.Context.Transactions.FirstAsync(t => t.Id == attempt.TransactionId);
@@ -134,6 +150,8 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
 
                 break;
             case SendOutcome.Transient:
+            case SendOutcome.FeeBelowBaseFee when attempt.SubmittedAt is null && !reprice.Due:
+                // No definite answer, or a fee the base fee may fall below again: the same bytes later.
                 attempt.Error = message;
                 attempt.NextBroadcastAt = unit.Now + Clamp(unit.Now - attempt.RequestedAt, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
                 break;
@@ -154,13 +172,28 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
                 transaction.Error = $"nonce {transaction.Nonce} was already used on chain by a transaction this service did not send ({message})";
                 await StatusTransitions.MoveAsync(unit, transaction, TransactionStatus.Failed, "failed", transaction.Error);
                 break;
-            case SendOutcome.Underpriced or SendOutcome.Refused when attempt.SubmittedAt is not null:
+            case SendOutcome.FeeBelowBaseFee when !others && attempt.SubmittedAt is null:
+                // Below the base fee for longer than StuckAfter and nothing else pending: re-priced to the market
+                // (within the fee cap), or, when the cap leaves nothing above the base fee, failed with its nonce released.
+                attempt.Status = AttemptStatus.Rejected;
+                attempt.Error = message;
+                if (reprice.Fees is { } fees)
+                {
+                    await SignatureRequests.AddAttemptAsync(unit, transaction, fees, $"re-priced: attempt {attempt.Number} stayed below the base fee", AttemptKinds.Bump, attempt.Cancels);
+                }
+                else
+                {
+                    await TransactionFailures.FailBeforeBroadcastAsync(unit, transaction, $"maxFeePerGas stayed below the base fee and the chain's fee cap leaves no higher fee ({message})");
+                }
+
+                break;
+            case SendOutcome.Underpriced or SendOutcome.Refused or SendOutcome.FeeBelowBaseFee when attempt.SubmittedAt is not null:
                 // Bytes the node took before (a rebroadcast): they may still be pending elsewhere or be mined, so the
                 // attempt stays live and is sent again later; a stuck transaction gets a bumped replacement or expires.
                 attempt.Error = message;
                 attempt.NextBroadcastAt = unit.Now + Backoff(options.RebroadcastInterval, Math.Max(1, attempt.BroadcastCount), options.MaxRebroadcastInterval);
                 break;
-            case SendOutcome.Underpriced or SendOutcome.Refused when others:
+            case SendOutcome.Underpriced or SendOutcome.Refused or SendOutcome.FeeBelowBaseFee when others:
                 // A replacement the node refused: the earlier attempt stays in its pool; a later bump may do better.
                 attempt.Status = AttemptStatus.Rejected;
                 attempt.Error = message;
@@ -207,6 +240,9 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
 
         return known;
     }
+
+    /// <summary>Whether an attempt below the base fee is re-priced now, and the fees (null: the cap leaves none).</summary>
+    private readonly record struct Repricing(bool Due, FeeQuote? Fees);
 
     private static TimeSpan Backoff(TimeSpan first, int sends, TimeSpan max) =>
         TimeSpan.FromTicks(Math.Min(max.Ticks, first.Ticks * (1L << Math.Min(sends - 1, 20))));

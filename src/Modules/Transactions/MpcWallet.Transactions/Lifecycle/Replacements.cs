@@ -126,6 +126,11 @@ internal sealed class Replacements(TransactionsStore store)
             return IntakeResult.Conflict($"transaction {tx.Id} is already mined in block {tx.BlockNumber}; it can no longer be replaced");
         }
 
+        if (request.Kind == AttemptKinds.Cancel && attempts.FirstOrDefault(a => a.Cancels && a.Status != AttemptStatus.Rejected) is { } pending)
+        {
+            return IntakeResult.Conflict($"attempt {pending.Number} already cancels transaction {tx.Id}; speed it up with POST /v1/transactions/{tx.Id}/speedup");
+        }
+
         var busy = attempts.FirstOrDefault(a => a.Status == AttemptStatus.Signed || (a.Status == AttemptStatus.Signing && attempts.Any(b => b.Hash is not null && b.Status != AttemptStatus.Rejected)));
         if (busy is not null)
         {
@@ -136,11 +141,6 @@ internal sealed class Replacements(TransactionsStore store)
         if (!signed && request.Kind == AttemptKinds.SpeedUp)
         {
             return IntakeResult.Conflict($"nothing of transaction {tx.Id} has been broadcast yet; there is nothing to speed up");
-        }
-
-        if (request.Kind == AttemptKinds.Cancel && attempts.FirstOrDefault(a => a.Cancels && a.Status != AttemptStatus.Rejected) is { } pending)
-        {
-            return IntakeResult.Conflict($"attempt {pending.Number} already cancels transaction {tx.Id}; speed it up with POST /v1/transactions/{tx.Id}/speedup");
         }
 
         if (!signed && request.MaxFeePerGas is not null)
