@@ -10,7 +10,7 @@ using MpcWallet.Infrastructure.Development;
 namespace MpcWallet.Testing.Processes;
 
 /// <summary>
-/// A private Anvil chain (31337) on a free loopback port, killed on dispose: the test suites' and the bench's chain,
+/// A private Anvil chain (31337 unless told otherwise) on a free loopback port, killed on dispose: the test suites' and the bench's chain,
 /// started by the host's own launcher (<see cref="AnvilProcess"/>). <see cref="Client"/> is the product's JSON-RPC
 /// client; Anvil's test-control methods (balances, mining, snapshots) and a few reads by hex address sit beside it.
 /// </summary>
@@ -22,26 +22,34 @@ public sealed class AnvilChain : IAsyncDisposable
     private readonly AnvilProcess _process;
     private readonly HttpClient _http = new();
 
-    private AnvilChain(AnvilProcess process)
+    private AnvilChain(AnvilProcess process, ulong chainId)
     {
         _process = process;
+        Id = chainId;
         Client = new EthereumRpcClient(_http, process.Endpoint, new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 1 });
     }
 
     public Uri Endpoint => _process.Endpoint;
 
+    /// <summary>The chain id this node answers with (<see cref="ChainId"/> unless started with another).</summary>
+    public ulong Id { get; }
+
     public EthereumRpcClient Client { get; }
 
+    /// <summary>Where the Anvil binary is (cast sits beside it).</summary>
+    public static string BinaryPath() => AnvilProcess.FindBinary()
+        ?? throw new InvalidOperationException("Anvil is not installed (no .tools/bin/anvil above the tests, none on PATH). Run `bash scripts/prepare-test-env.sh` (scripts/prepare.d/10-anvil.sh installs it into ./.tools).");
+
     /// <param name="automine">False: <c>--no-mining</c>, blocks come only from <see cref="MineAsync"/>.</param>
-    public static async Task<AnvilChain> StartAsync(bool automine = true)
+    /// <param name="chainId">The chain id to answer with; a second chain in one test takes another.</param>
+    public static async Task<AnvilChain> StartAsync(bool automine = true, ulong chainId = ChainId)
     {
-        var binary = AnvilProcess.FindBinary()
-            ?? throw new InvalidOperationException("Anvil is not installed (no .tools/bin/anvil above the tests, none on PATH). Run `bash scripts/prepare-test-env.sh` (scripts/prepare.d/10-anvil.sh installs it into ./.tools).");
+        var binary = BinaryPath();
         var failure = "";
         for (var attempt = 0; attempt < 3; attempt++)
         {
             // The free port can be taken between choosing and binding it: then Anvil exits and another port is tried.
-            var chain = new AnvilChain(AnvilProcess.Start(binary, new AnvilArguments { Port = FreePorts.Next(), ChainId = ChainId, Automine = automine }));
+            var chain = new AnvilChain(AnvilProcess.Start(binary, new AnvilArguments { Port = FreePorts.Next(), ChainId = chainId, Automine = automine }), chainId);
             if (await chain._process.WaitUntilListeningAsync(StartTimeout) && await chain.AnswersAsync())
             {
                 return chain;
@@ -103,7 +111,7 @@ public sealed class AnvilChain : IAsyncDisposable
     {
         try
         {
-            return await Client.GetChainIdAsync() == ChainId && !_process.HasExited;
+            return await Client.GetChainIdAsync() == Id && !_process.HasExited;
         }
         catch (Exception e) when (e is EthereumRpcTransportException or EthereumRpcResponseException or EthereumRpcException)
         {

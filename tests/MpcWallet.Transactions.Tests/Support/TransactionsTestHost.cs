@@ -152,6 +152,29 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
         return (response, json);
     }
 
+    /// <summary><c>POST /v1/transactions/{id}/cancel</c> or <c>…/speedup</c>, without a body when <paramref name="body"/> is null.</summary>
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> ReplaceAsync(string id, string operation, object? body = null, string? idempotencyKey = null)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/transactions/{id}/{operation}") { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response, json);
+    }
+
+    /// <summary>The wallet's transactions (first page, newest first).</summary>
+    public async Task<JsonElement[]> ListAsync(string walletId)
+    {
+        using var client = Client();
+        var page = await client.GetFromJsonAsync<JsonElement>($"/v1/wallets/{walletId}/transactions");
+        return [.. page.GetProperty("items").EnumerateArray()];
+    }
+
     public async Task<JsonElement> GetTransactionAsync(string id)
     {
         using var client = Client();

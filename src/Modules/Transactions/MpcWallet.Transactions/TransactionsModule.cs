@@ -32,6 +32,7 @@ public static class TransactionsModule
         services.AddSingleton<ChainVerification>();
         services.AddSingleton<NonceAllocator>();
         services.AddSingleton<TransactionIntake>();
+        services.AddSingleton<Replacements>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<AttemptSigner>();
         services.AddSingleton<AuditVerifier>();
@@ -66,6 +67,7 @@ public static class TransactionsModule
     {
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         TransactionEndpoints.Map(v1);
+        ReplacementEndpoints.Map(v1);
         AuditEndpoints.Map(v1);
         return app;
     }
