@@ -254,7 +254,7 @@ public sealed class SigningParty : RoundBasedParty<PartialSignature>
         var u = (_nonce * phiTotal) + crossU;
         var v = (_secret * phiTotal) + crossV;
         var w = (Scalar.FromBytesReduced(_digest) * _phi) + (rx * v);
-        SetOutput(new PartialSignature(Self, _signingSessionDigest, bigR, w, u));
+        SetOutput(new PartialSignature(Self, _signers, _signingSessionDigest, bigR, w, u));
         return [];
     }
 
