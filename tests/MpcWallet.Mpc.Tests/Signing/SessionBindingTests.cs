@@ -1,0 +1,124 @@
+using MpcWallet.Mpc.Curve;
+using MpcWallet.Mpc.Derivation;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Mpc.Sharing;
+using MpcWallet.Mpc.Signing;
+using MpcWallet.Mpc.Tests.Support;
+
+namespace MpcWallet.Mpc.Tests.Signing;
+
+/// <summary>
+/// What sign_sid and the zero shares bind: signers that disagree about what to sign never get past S2, and every
+/// signer's key input sk_i really carries its zero share ζ_i (finding M1: these mutations survived the other tests).
+/// </summary>
+public sealed class SessionBindingTests
+{
+    private const int Header = RoundBasedParty<PartialSignature>.HeaderLength;
+
+    public static TheoryData<int, int, int> Disagreements() => new()
+    {
+        // (t, n, which party is given another digest or path)
+        { 2, 3, 1 },
+        { 2, 3, 3 },
+        { 3, 5, 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Disagreements))]
+    public void Signers_given_different_digests_abort_with_a_session_mismatch_at_S2(int threshold, int partyCount, int odd)
+    {
+        var random = new SeededRandomSource(900 + odd);
+        var digest = new byte[32];
+        random.Fill(digest);
+        var other = (byte[])digest.Clone();
+        other[31] ^= 1;
+        AssertEveryoneStopsAtS2(threshold, partyCount, odd, random, (i, sid, share, signers) =>
+            new SigningParty(sid, share, signers, i == odd ? other : digest, [], random));
+    }
+
+    [Theory]
+    [MemberData(nameof(Disagreements))]
+    public void Signers_given_different_derivation_paths_abort_with_a_session_mismatch_at_S2(int threshold, int partyCount, int odd)
+    {
+        var random = new SeededRandomSource(950 + odd);
+        var digest = new byte[32];
+        random.Fill(digest);
+        AssertEveryoneStopsAtS2(threshold, partyCount, odd, random, (i, sid, share, signers) =>
+            new SigningParty(sid, share, signers, digest, i == odd ? [0, 7] : [0, 6], random));
+    }
+
+    [Theory]
+    [InlineData(2, 3, false)]
+    [InlineData(2, 3, true)]
+    [InlineData(3, 5, true)]
+    public void Every_key_input_carries_its_zero_share(int threshold, int partyCount, bool derived)
+    {
+        var shares = DealtKeys.Get(threshold, partyCount);
+        var random = new SeededRandomSource(980 + threshold + (derived ? 1 : 0));
+        var digest = new byte[32];
+        random.Fill(digest);
+        var order = new Random(threshold * partyCount);
+        var signers = Enumerable.Range(1, partyCount).OrderBy(_ => order.Next()).Take(threshold).Order().ToArray();
+        uint[] path = derived ? [3, 1_000_000] : [];
+        var tweak = KeyDerivation.DeriveChild(shares[0].PublicKey, shares[0].RootChainCode, path).Tweak;
+        var announced = new Dictionary<int, Point>();
+
+        // pk_i travels in every S3 message of party i; collect it as the receivers would decode it.
+        var partials = SigningHarness.Run(SigningHarness.Parties(shares, signers, digest, path, random), (message, _) =>
+        {
+            if (message.Round == 3)
+            {
+                announced[message.From] = MultiplicationResponseMessage.Decode(message.Payload.AsSpan(Header)).PublicKeyShare;
+            }
+
+            return message;
+        });
+
+        Assert.Equal(signers, announced.Keys.Order());
+        foreach (var i in signers)
+        {
+            // Without ζ_i, sk_i = λ_i·(s_i + δ) and pk_i would be exactly λ_i·(S_i + δ·G), computable by anyone.
+            var withoutZeroShare = (shares[i - 1].PublicShares[i - 1] + Point.MultiplyGenerator(tweak)).Multiply(Lagrange.CoefficientAtZero(i, signers));
+            Assert.NotEqual(withoutZeroShare, announced[i]);
+        }
+
+        // ... while the zero shares cancel: Σ pk_i is still the (derived) public key, and the signature verifies.
+        var child = KeyDerivation.DeriveChild(shares[0].PublicKey, shares[0].RootChainCode, path).PublicKey;
+        Assert.Equal(child, Point.Sum(announced.Values));
+        Assert.True(IndependentVerifier.VerifyWithDotNet(child, digest, SignatureAggregator.Combine(partials.Values.ToArray(), child, digest)));
+    }
+
+    private static void AssertEveryoneStopsAtS2(
+        int threshold, int partyCount, int odd, SeededRandomSource random, Func<int, SessionId, Mpc.KeyShares.KeyShare, int[], SigningParty> create)
+    {
+        var shares = DealtKeys.Get(threshold, partyCount);
+        var signers = Enumerable.Range(1, partyCount).Where(i => i != odd).Take(threshold - 1).Append(odd).Order().ToArray();
+        var sid = SessionId.Random(random);
+        var parties = signers.Select(i => create(i, sid, shares[i - 1], signers)).ToArray();
+        var abortedOnRound = new Dictionary<int, int>();
+        var sentRounds = new HashSet<int>();
+        var lastDelivered = new Dictionary<int, int>();
+
+        var run = AbortCollectingRunner.Run(
+            parties,
+            (message, recipient) =>
+            {
+                lastDelivered[recipient] = message.Round;
+                return message;
+            },
+            onSend: (message, _) => sentRounds.Add(message.Round));
+
+        Assert.Empty(run.Outputs);
+        Assert.Equal(signers, run.Aborts.Keys.Order());
+        foreach (var (party, abort) in run.Aborts)
+        {
+            Assert.Equal(AbortChecks.SigningSessionMismatch, abort.Check);
+            Assert.Null(abort.Culprit);
+            Assert.False(abort.BanRecommended);
+            Assert.Equal(2, lastDelivered[party]);
+        }
+
+        // S1 and S2 went out, nobody ever produced an S3 (an RVOLE answer computed with its key share).
+        Assert.Equal([1, 2], sentRounds.Order());
+    }
+}
