@@ -88,6 +88,51 @@ public sealed class SessionBindingTests
         Assert.True(IndependentVerifier.VerifyWithDotNet(child, digest, SignatureAggregator.Combine(partials.Values.ToArray(), child, digest)));
     }
 
+    [Fact]
+    public void Nonces_that_cancel_abort_with_nonce_identity_and_blame_nobody()
+    {
+        // Party 2's random source is rigged so that r_2 = −r_1 (its first draw is the nonce): R = identity. Commitments,
+        // RVOLE and the Γ checks all pass; only the R ≠ identity check stops the session, and nobody is to blame.
+        var shares = DealtKeys.Get(2, 3);
+        var random = new SeededRandomSource(1201);
+        var digest = new byte[32];
+        random.Fill(digest);
+        var sid = SessionId.Random(random);
+        var r1 = Scalar.Random(new SeededRandomSource(1202));
+        SigningParty[] parties =
+        [
+            new(sid, shares[0], [1, 2], digest, [], new SeededRandomSource(1202)),
+            new(sid, shares[1], [1, 2], digest, [], new PrefixedRandomSource((-r1).ToBytes(), new SeededRandomSource(1203))),
+        ];
+
+        var run = AbortCollectingRunner.Run(parties);
+
+        Assert.Equal([1, 2], run.Aborts.Keys.Order());
+        Assert.All(run.Aborts.Values, abort =>
+        {
+            Assert.Equal(AbortChecks.NonceIdentity, abort.Check);
+            Assert.Null(abort.Culprit);
+            Assert.False(abort.BanRecommended);
+        });
+    }
+
+    [Fact]
+    public void Each_ordered_pair_and_session_has_its_own_rvole_session_id()
+    {
+        var digest = new byte[32];
+        new SeededRandomSource(1204).Fill(digest);
+        var other = (byte[])digest.Clone();
+        other[0] ^= 1;
+        var ids = new[]
+        {
+            SigningTranscripts.RvoleSessionId(digest, alice: 1, bob: 2),
+            SigningTranscripts.RvoleSessionId(digest, alice: 2, bob: 1),
+            SigningTranscripts.RvoleSessionId(digest, alice: 1, bob: 3),
+            SigningTranscripts.RvoleSessionId(other, alice: 1, bob: 2),
+        };
+        Assert.Equal(ids.Length, ids.Select(Convert.ToHexString).Distinct().Count());
+    }
+
     private static void AssertEveryoneStopsAtS2(
         int threshold, int partyCount, int odd, SeededRandomSource random, Func<int, SessionId, Mpc.KeyShares.KeyShare, int[], SigningParty> create)
     {
@@ -120,5 +165,23 @@ public sealed class SessionBindingTests
 
         // S1 and S2 went out, nobody ever produced an S3 (an RVOLE answer computed with its key share).
         Assert.Equal([1, 2], sentRounds.Order());
+    }
+
+    /// <summary>Returns <paramref name="first"/> for the first fill, then defers to <paramref name="rest"/>.</summary>
+    private sealed class PrefixedRandomSource(byte[] first, Mpc.Randomness.IRandomSource rest) : Mpc.Randomness.IRandomSource
+    {
+        private bool _used;
+
+        public void Fill(Span<byte> destination)
+        {
+            if (!_used && destination.Length == first.Length)
+            {
+                _used = true;
+                first.CopyTo(destination);
+                return;
+            }
+
+            rest.Fill(destination);
+        }
     }
 }
