@@ -1,5 +1,6 @@
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Derivation;
+using MpcWallet.Mpc.Hashing;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Sharing;
 using MpcWallet.Mpc.Signing;
@@ -86,6 +87,68 @@ public sealed class SessionBindingTests
         var child = KeyDerivation.DeriveChild(shares[0].PublicKey, shares[0].RootChainCode, path).PublicKey;
         Assert.Equal(child, Point.Sum(announced.Values));
         Assert.True(IndependentVerifier.VerifyWithDotNet(child, digest, SignatureAggregator.Combine(partials.Values.ToArray(), child, digest)));
+    }
+
+    [Fact]
+    public void Session_digest_and_echo_digest_follow_the_documented_transcripts()
+    {
+        // docs/engine-signing.md §2: every field is bound; leaving one out (key id, generation, signers, path, digest,
+        // a contribution; a commitment in the echo) changes the value, so these known answers pin the definitions.
+        var shares = DealtKeys.Get(3, 5);
+        var random = new SeededRandomSource(1210);
+        var digest = new byte[32];
+        random.Fill(digest);
+        int[] signers = [1, 3, 5];
+        uint[] path = [7, 11];
+        var sid = SessionId.Random(random);
+        var round1 = new Dictionary<int, NonceCommitmentMessage>();
+        var echoes = new List<byte[]>();
+        var partials = SigningHarness.Run(SigningHarness.Parties(shares, signers, digest, path, random, sid), (message, _) =>
+        {
+            if (message.Round == 1)
+            {
+                round1[message.From] = NonceCommitmentMessage.Decode(message.Payload.AsSpan(Header));
+            }
+            else if (message.Round == 3)
+            {
+                echoes.Add(MultiplicationResponseMessage.Decode(message.Payload.AsSpan(Header)).EchoDigest);
+            }
+
+            return message;
+        });
+
+        using var signSid = new Transcript("mpcwallet/dkls23/v1/signing/session-id");
+        signSid.Append(shares[0].KeyId).Append((long)shares[0].Generation).Append(sid.Span).Append(signers.Length);
+        foreach (var i in signers)
+        {
+            signSid.Append(i);
+        }
+
+        signSid.Append(path.Length);
+        foreach (var index in path)
+        {
+            signSid.Append((long)index);
+        }
+
+        signSid.Append(digest);
+        foreach (var i in signers)
+        {
+            signSid.Append(round1[i].SessionContribution);
+        }
+
+        var expected = signSid.Finish();
+        Assert.All(partials.Values, p => Assert.Equal(expected, p.SigningSessionDigest));
+
+        using var echo = new Transcript("mpcwallet/dkls23/v1/signing/echo-digest");
+        echo.Append(expected);
+        foreach (var i in signers)
+        {
+            echo.Append(i).Append(round1[i].SessionContribution).Append(round1[i].Commitment);
+        }
+
+        var expectedEcho = echo.Finish();
+        Assert.Equal(signers.Length * (signers.Length - 1), echoes.Count);
+        Assert.All(echoes, e => Assert.Equal(expectedEcho, e));
     }
 
     [Fact]

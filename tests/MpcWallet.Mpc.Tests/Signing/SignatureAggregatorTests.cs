@@ -160,6 +160,23 @@ public sealed class SignatureAggregatorTests
         }
     }
 
+    [Fact]
+    public void Nonce_points_whose_x_is_at_or_above_the_group_order_are_refused()
+    {
+        // secp256k1 has points with q ≤ x < p: x = q gives r = x mod q = 0, x = q + 2 gives r = 2 but a recovery id
+        // of 2 or 3, which Ethereum cannot encode. Nobody can make a session produce them (that needs their discrete
+        // log), so the checks are exercised with hand-built partials.
+        var q = Convert.FromHexString("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
+        var qPlusTwo = Convert.FromHexString("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364143");
+        var (partials, publicKey, digest) = HandBuilt(2);
+        foreach (var (x, check) in new[] { (q, AbortChecks.NonceXZero), (qPlusTwo, AbortChecks.UnencodableRecoveryId) })
+        {
+            var r = Point.Decode([0x02, .. x]);
+            var moved = partials.Select(p => new PartialSignature(p.Party, p.Signers, p.SigningSessionDigest, r, p.W, p.U)).ToArray();
+            Assert.Equal(check, Assert.Throws<ProtocolAbortException>(() => SignatureAggregator.Combine(moved, publicKey, digest)).Check);
+        }
+    }
+
     // Additive shares of w = (m + r·x)·φ and u = k·φ for a random key x, nonce k and mask φ, i.e. what t signers output.
     private (PartialSignature[] Partials, Point PublicKey, byte[] Digest) HandBuilt(int count)
     {
