@@ -229,22 +229,4 @@ public sealed class SessionBindingTests
         // S1 and S2 went out, nobody ever produced an S3 (an RVOLE answer computed with its key share).
         Assert.Equal([1, 2], sentRounds.Order());
     }
-
-    /// <summary>Returns <paramref name="first"/> for the first fill, then defers to <paramref name="rest"/>.</summary>
-    private sealed class PrefixedRandomSource(byte[] first, Mpc.Randomness.IRandomSource rest) : Mpc.Randomness.IRandomSource
-    {
-        private bool _used;
-
-        public void Fill(Span<byte> destination)
-        {
-            if (!_used && destination.Length == first.Length)
-            {
-                _used = true;
-                first.CopyTo(destination);
-                return;
-            }
-
-            rest.Fill(destination);
-        }
-    }
 }
