@@ -179,6 +179,13 @@ public sealed class SessionKeyAgreementTests
         });
         var otherSet = new SessionKeyAgreement(f.Identities[2], 2, wider, f.Session, random).Offer.Encode();
 
+        // ... or for a directory with the same seats but another identity at one of them (a coordinator that gave
+        // party 2 a man in the middle as party 3).
+        var swappedSeat = new SessionKeyAgreement(f.Identities[2], 2, new PeerDirectory(new Dictionary<int, NodeIdentityPublic>
+        {
+            [1] = f.Identities[1].Public, [2] = f.Identities[2].Public, [3] = outsider.Public,
+        }), f.Session, random).Offer.Encode();
+
         // Offers claiming party 2 made by someone else: an outsider (its own directory), or party 3's identity.
         var byOutsider = new SessionKeyAgreement(outsider, 2, new PeerDirectory(new Dictionary<int, NodeIdentityPublic>
         {
@@ -196,6 +203,7 @@ public sealed class SessionKeyAgreementTests
         AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, substituted));
         AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, otherSession));
         AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, otherSet));
+        AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, swappedSeat));
         AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, byOutsider));
         AssertRefused(2, SessionKeyOfferRejection.InvalidSignature, With(2, byThree));
         AssertRefused(2, SessionKeyOfferRejection.WrongParty, With(2, honest[3]));
