@@ -24,7 +24,7 @@ if (args.Length > 0 && args[0] == "system")
 
 if (args.Length == 0 || args[0] != "engine")
 {
-    Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh]");
+    Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh,reshare]");
     Console.Error.WriteLine("       MpcWallet.Bench system [--quick] [--transport inmemory|rabbitmq]");
     Console.Error.WriteLine("       MpcWallet.Bench transactions [--quick] [--transfers N] [--concurrency C] [--signer single-key|mpc]");
     return 2;

@@ -78,7 +78,7 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         }
 
         var outbound = new List<ProtocolMessage>();
-        while (!IsComplete && InboxFor(Round).IsComplete(ShapeOf(Round), Others.Count))
+        while (!IsComplete && IsRoundComplete(Round))
         {
             var round = Round;
             var completed = InboxFor(round);
@@ -107,6 +107,13 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
     }
 
     protected abstract RoundShape ShapeOf(int round);
+
+    /// <summary>
+    /// Who sends this party a <paramref name="kind"/> message in <paramref name="round"/> (a round of that shape):
+    /// every other participant unless a protocol's roles say otherwise (resharing: only dealers deal, only new
+    /// holders confirm). A message from anyone else is rejected; a round nobody sends to this party is complete at once.
+    /// </summary>
+    protected virtual IReadOnlyCollection<int> SendersOf(int round, RoundShape kind) => Others;
 
     protected abstract IReadOnlyList<ProtocolMessage> StartProtocol();
 
@@ -174,6 +181,11 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         {
             throw new ProtocolMessageRejectedException($"round {message.Round} has no {kind} messages");
         }
+
+        if (!SendersOf(message.Round, kind).Contains(message.From))
+        {
+            throw new ProtocolMessageRejectedException($"party {message.From} sends no round-{message.Round} {kind} message to party {Self}");
+        }
     }
 
     // The header repeats the envelope inside the authenticated payload; a mismatch means the sender (or, without an
@@ -193,6 +205,14 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         }
 
         return payload[HeaderLength..];
+    }
+
+    private bool IsRoundComplete(int round)
+    {
+        var shape = ShapeOf(round);
+        var broadcasts = shape.HasFlag(RoundShape.Broadcast) ? SendersOf(round, RoundShape.Broadcast).Count : 0;
+        var direct = shape.HasFlag(RoundShape.Direct) ? SendersOf(round, RoundShape.Direct).Count : 0;
+        return InboxFor(round).IsComplete(broadcasts, direct);
     }
 
     private RoundInbox InboxFor(int round)

@@ -50,9 +50,10 @@ internal static class SignatureRequests
     public static void Request(UnitOfWork unit, TransactionRecord transaction, AttemptRecord attempt)
     {
         attempt.RequestedAt = unit.Now;
-        unit.Publish(new SignatureRequested
+        var id = NewId.NextGuid();
+        unit.Publish(id, new SignatureRequested
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = id,
             SignatureId = attempt.SignatureId,
             WalletId = transaction.WalletId,
             Tenant = transaction.Tenant,

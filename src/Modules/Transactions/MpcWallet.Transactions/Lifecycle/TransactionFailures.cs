@@ -56,7 +56,7 @@ internal static class TransactionFailures
             Status = TransactionStatus.Queued,
             CreatedAt = unit.Now,
             UpdatedAt = unit.Now,
-            Sequence = unit.NextSequence(),
+            Sequence = unit.Store.NextSequence(),
         };
         unit.Context.Transactions.Add(filler);
         await StatusTransitions.RecordAsync(unit, transaction, "nonce released", null, $"nonce {n} is filled by {filler.Id} (later nonces are already handed out)");

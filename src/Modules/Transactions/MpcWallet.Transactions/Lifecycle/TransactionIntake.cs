@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
+using MpcWallet.Infrastructure.Http;
 using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Fees;
@@ -87,15 +87,13 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
             return null;
         }
 
-        var existing = await context.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Tenant == wallet.Tenant && k.Scope == wallet.Id && k.Key == key, cancellationToken);
-        if (existing is null)
+        var (match, transactionId) = await IdempotencyKeys.FindAsync(context, wallet.Tenant, Operation(wallet), key, fingerprint, cancellationToken);
+        return match switch
         {
-            return null;
-        }
-
-        return existing.RequestHash == fingerprint
-            ? IntakeResult.Existing(existing.TransactionId)
-            : IntakeResult.Conflict("this Idempotency-Key was already used with a different request body");
+            IdempotencyMatch.Same => IntakeResult.Existing(transactionId!),
+            IdempotencyMatch.Different => IntakeResult.Conflict("this Idempotency-Key was already used with a different request body"),
+            _ => null,
+        };
     }
 
     private static async Task<FeeQuote> FeesAsync(Chain chain, TransactionRequest request, CancellationToken cancellationToken)
@@ -155,14 +153,17 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
         Error = error,
         CreatedAt = unit.Now,
         UpdatedAt = unit.Now,
-        Sequence = unit.NextSequence(),
+        Sequence = unit.Store.NextSequence(),
     };
 
     private static void AddKey(UnitOfWork unit, WalletRecord wallet, string? key, string fingerprint, string transactionId)
     {
         if (key is not null)
         {
-            unit.Context.IdempotencyKeys.Add(new IdempotencyRecord { Tenant = wallet.Tenant, Scope = wallet.Id, Key = key, RequestHash = fingerprint, TransactionId = transactionId, CreatedAt = unit.Now });
+            IdempotencyKeys.Add(unit.Context, wallet.Tenant, Operation(wallet), key, fingerprint, transactionId, unit.Now);
         }
     }
+
+    /// <summary>A key is scoped to the wallet it sends from (the wallet id, as stored since version 1).</summary>
+    private static string Operation(WalletRecord wallet) => wallet.Id;
 }
