@@ -68,4 +68,19 @@ public static class BrokerChannels
 
     /// <summary>The queue of one node's protocol messages.</summary>
     public static string NodeRoundQueue(string nodeId) => $"{MpcRounds}.{nodeId}";
+
+    /// <summary>
+    /// Where a peer sends a node its direct protocol messages. On RabbitMQ (and in memory) the queue's exchange, not the
+    /// queue: a sender then needs no read right on the queue's name, so no node can read another's round queue
+    /// (<see cref="BrokerPermissions"/>). The node's own receive endpoint binds that exchange to its queue.
+    /// </summary>
+    public static Uri NodeRoundAddress(string nodeId) =>
+#if AZURE_SERVICE_BUS
+        new($"queue:{NodeRoundQueue(nodeId)}");
+#else
+        new($"exchange:{NodeRoundQueue(nodeId)}");
+#endif
+
+    /// <summary>The pattern (RabbitMQ permission syntax) of every node's round exchange, for the processes that send to them.</summary>
+    public const string NodeRoundExchangesPattern = @"mpc_rounds\.[A-Za-z0-9_-]+";
 }
