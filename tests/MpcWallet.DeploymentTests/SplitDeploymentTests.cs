@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using MpcWallet.Testing;
 using MpcWallet.Testing.Processes;
 using MpcWallet.Testing.Split;
 
@@ -47,6 +48,37 @@ public sealed class SplitDeploymentTests
         Assert.NotNull(mined);
         Assert.Equal(address.ToLowerInvariant(), mined.Value.GetProperty("from").GetString()!.ToLowerInvariant());
         Assert.Equal(0UL, (ulong)AnvilChain.ParseQuantity(mined.Value.GetProperty("nonce")));
+    }
+
+    [Fact]
+    public async Task Each_process_broker_user_reaches_only_its_own_channels()
+    {
+        await using var cluster = await SplitCluster.StartAsync(new SplitClusterOptions { Name = "split-acl", WithChain = false });
+        var vhost = cluster.VirtualHost;
+        var node1 = cluster.BrokerUserOf("node-1");
+        var coordinator = cluster.BrokerUserOf("coordinator-1");
+
+        // A stolen node identity reads neither another node's protocol messages nor the coordinators' queues, and
+        // cannot forge what only coordinators say (final signatures, events) or what only the transaction service asks.
+        await BrokerAccess.AssertCanReadAsync(vhost, node1, "mpc_rounds.node-1");
+        await BrokerAccess.AssertCannotReadAsync(vhost, node1, "mpc_rounds.node-2");
+        await BrokerAccess.AssertCannotReadAsync(vhost, node1, "partial_signatures.coordinator");
+        await BrokerAccess.AssertCannotReadAsync(vhost, node1, "state_sync.coordinator");
+        await BrokerAccess.AssertCannotWriteAsync(vhost, node1, "signatures_final");
+        await BrokerAccess.AssertCannotWriteAsync(vhost, node1, "events.wallet-created");
+        await BrokerAccess.AssertCannotWriteAsync(vhost, node1, "signature_requests");
+
+        // Only coordinators read partial signatures; a coordinator reads no node's round queue and publishes no protocol message.
+        await BrokerAccess.AssertCanReadAsync(vhost, coordinator, "partial_signatures.coordinator");
+        await BrokerAccess.AssertCannotReadAsync(vhost, coordinator, "mpc_rounds.node-1");
+        await BrokerAccess.AssertCannotWriteAsync(vhost, coordinator, "mpc_rounds");
+        await BrokerAccess.AssertCannotWriteAsync(vhost, coordinator, "partial_signatures");
+
+        // With its own user limited like this, every process still does its work: a wallet and a signature.
+        using var api = cluster.Api();
+        var wallet = await api.CreateWalletAsync("split-acl");
+        var digest = SignatureCheck.RandomDigest();
+        SignatureCheck.AssertValid(await api.SignDigestAsync(wallet.GetProperty("id").GetString()!, SignatureCheck.ToHex(digest)), wallet, digest);
     }
 
     internal static string RandomAddress() => "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));

@@ -1,6 +1,11 @@
 using MpcWallet.Host.Composition;
 
 // Which modules run (coordinator, nodes, transaction service), the broker and the database are configuration; see README.md.
+if (args.Length > 0 && args[0] == BrokerPermissionsCommand.Name)
+{
+    return BrokerPermissionsCommand.Run(args[1..]);
+}
+
 try
 {
     await MpcWalletHost.Build(args).RunAsync();

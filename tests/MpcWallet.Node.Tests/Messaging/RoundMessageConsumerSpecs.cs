@@ -69,7 +69,12 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         await nodes[2].BeginAsync(session, CancellationToken.None);
         foreach (var node in nodes)
         {
-            Assert.True(await harness.Published.Any<KeyShareStored>(x => x.Context.Message.Node == node.Id && x.Context.Message.SessionId == session.ToString()));
+            // The harness's Any gives up after 5 s without bus activity; a loaded machine can compute longer than that
+            // between two rounds, so keep asking for a while before calling key generation stuck.
+            await Eventually.TrueAsync(
+                () => harness.Published.Any<KeyShareStored>(x => x.Context.Message.Node == node.Id && x.Context.Message.SessionId == session.ToString()),
+                TimeSpan.FromSeconds(90),
+                $"{node.Id} reports its key share");
         }
 
         var reports = harness.Published.Select<KeyShareStored>().Select(x => x.Context.Message).Where(m => m.SessionId == session.ToString()).ToArray();

@@ -23,6 +23,8 @@ public sealed class SplitCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _keyEncryptionKeys = [];
     private readonly List<HostProcess> _coordinators = [];
     private readonly Dictionary<string, HostProcess> _nodes = [];
+    private readonly List<(BrokerUsers.Credentials, IReadOnlyList<string>)> _pendingBrokerUsers = [];
+    private readonly Dictionary<string, BrokerUsers.Credentials> _brokerUsers = [];
 
     private SplitCluster(SplitClusterOptions options, string directory, string virtualHost, string coordinatorDatabase, string transactionsDatabase, Dictionary<string, string> nodeDatabases, AnvilChain? chain)
     {
@@ -94,6 +96,7 @@ public sealed class SplitCluster : IAsyncDisposable
                 cluster._nodes[id] = node;
             }
 
+            await cluster.CreatePendingBrokerUsersAsync();
             await Task.WhenAll(cluster._nodes.Values.Select(n => n.StartAsync()));
             for (var i = 0; i < options.CoordinatorCount; i++)
             {
@@ -103,6 +106,7 @@ public sealed class SplitCluster : IAsyncDisposable
             if (options.SeparateTransactions)
             {
                 cluster.Transactions = cluster.NewTransactions();
+                await cluster.CreatePendingBrokerUsersAsync();
                 await cluster.Transactions.StartAsync();
             }
             else
@@ -131,6 +135,7 @@ public sealed class SplitCluster : IAsyncDisposable
         var withTransactions = index == 1 && !_options.SeparateTransactions && _options.WithChain;
         var coordinator = NewCoordinator($"coordinator-{index}", withTransactions, extraArguments ?? []);
         _coordinators.Add(coordinator);
+        await CreatePendingBrokerUsersAsync();
         await coordinator.StartAsync();
         return coordinator;
     }
@@ -171,6 +176,7 @@ public sealed class SplitCluster : IAsyncDisposable
             ["Cluster__ControlToken"] = _controlToken,
             [$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id],
         };
+        AddBrokerUser(id, arguments, environment);
         return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
     }
 
@@ -210,6 +216,7 @@ public sealed class SplitCluster : IAsyncDisposable
             ["Auth__ApiKeys__0__Tenant"] = Tenant,
             ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
         };
+        AddBrokerUser(name, arguments, environment);
         return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
     }
 
@@ -224,7 +231,32 @@ public sealed class SplitCluster : IAsyncDisposable
             ["Auth__ApiKeys__0__Tenant"] = Tenant,
             ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
         };
+        AddBrokerUser("transactions", arguments, environment);
         return new HostProcess("transactions", address, arguments, environment, Path.Combine(Directory, "transactions"), Directory);
+    }
+
+    /// <summary>The broker user a process logs in as (its permissions limited to its own channels).</summary>
+    public BrokerUsers.Credentials BrokerUserOf(string processName) => _brokerUsers[processName];
+
+    // Every process logs in as its own broker user; the users are created (with the permissions the host prints for
+    // the process's arguments) before the process first starts.
+    private void AddBrokerUser(string processName, List<string> arguments, Dictionary<string, string> environment)
+    {
+        var credentials = BrokerUsers.NewCredentials(_virtualHost, processName);
+        _brokerUsers[processName] = credentials;
+        arguments.AddRange(BrokerUsers.UserArguments(credentials));
+        var (variable, value) = BrokerUsers.PasswordVariable(credentials);
+        environment[variable] = value;
+        _pendingBrokerUsers.Add((credentials, arguments.ToArray()));
+    }
+
+    private async Task CreatePendingBrokerUsersAsync()
+    {
+        if (_pendingBrokerUsers.Count > 0)
+        {
+            await BrokerUsers.CreateAsync(_virtualHost, _pendingBrokerUsers.Select(p => (p.Item1, p.Item2)).ToArray());
+            _pendingBrokerUsers.Clear();
+        }
     }
 
     private static string ApiKeyHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey)));

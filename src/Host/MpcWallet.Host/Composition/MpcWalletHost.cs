@@ -163,6 +163,14 @@ public static partial class MpcWalletHost
         return app;
     }
 
+    /// <summary>The configuration a host started with <paramref name="args"/> would read, without building it (host subcommands).</summary>
+    public static IConfiguration ReadConfiguration(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddConfigurationFiles(builder, args);
+        return builder.Configuration;
+    }
+
     /// <summary>The REST addresses actually bound (after start).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];

@@ -82,6 +82,13 @@ public static class CoordinatorModule
         ];
     }
 
+    /// <summary>What a coordinator puts on the broker, for its broker permissions: final signatures and its events.</summary>
+    public static BrokerPermissions BrokerPermissions(IConfiguration configuration) => Infrastructure.Messaging.BrokerPermissions.For(
+        CoordinatorEndpoints(configuration),
+        [typeof(Contracts.FinalSignatures.SignatureFinalized), typeof(Contracts.Events.WalletCreated), typeof(Contracts.Events.WalletCreationFailed),
+         typeof(Contracts.Events.SignatureCompleted), typeof(Contracts.Events.SignatureFailed), typeof(Contracts.Events.NodeWentOnline), typeof(Contracts.Events.NodeWentOffline)],
+        []);
+
     /// <summary>Maps <c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c> (API-key authenticated).</summary>
     public static IEndpointRouteBuilder MapCoordinatorApi(this IEndpointRouteBuilder app)
     {

@@ -72,6 +72,16 @@ public static class NodeModule
     public static void AddNodeConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<RoundMessageConsumer>();
 
     /// <summary>One <c>mpc_rounds.&lt;node&gt;</c> queue per node this process runs.</summary>
+    /// <summary>
+    /// What a node puts on the broker, for its broker permissions: protocol broadcasts, heartbeats, state reports and
+    /// partial signatures, and direct protocol messages to its peers' round exchanges.
+    /// </summary>
+    public static BrokerPermissions BrokerPermissions(IConfiguration configuration) => Infrastructure.Messaging.BrokerPermissions.For(
+        NodeEndpoints(configuration),
+        [typeof(Contracts.Rounds.RoundMessage), typeof(Contracts.Heartbeats.NodeHeartbeat), typeof(Contracts.StateSync.KeyShareStored),
+         typeof(Contracts.StateSync.SessionFailed), typeof(Contracts.StateSync.NodeStateHint), typeof(Contracts.PartialSignatures.PartialSignatureSubmitted)],
+        [BrokerChannels.NodeRoundExchangesPattern]);
+
     public static IReadOnlyList<ReceiveEndpointPlan> NodeEndpoints(IConfiguration configuration) =>
         OptionsFrom(configuration).Ids
             .Select(id => new ReceiveEndpointPlan(BrokerChannels.NodeRoundQueue(id), BrokerChannels.MpcRounds, [typeof(RoundMessageConsumer)], SentTo: true))

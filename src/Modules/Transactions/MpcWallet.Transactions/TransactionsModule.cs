@@ -62,6 +62,12 @@ public static class TransactionsModule
         new(BrokerChannels.Events + ".transactions", BrokerChannels.Events, [typeof(WalletCreatedConsumer), typeof(SignatureFailedConsumer)]),
     ];
 
+    /// <summary>What the transaction service puts on the broker, for its broker permissions: signature requests and status events.</summary>
+    public static BrokerPermissions BrokerPermissions() => Infrastructure.Messaging.BrokerPermissions.For(
+        TransactionsEndpoints(),
+        [typeof(Contracts.SignatureRequests.SignatureRequested), typeof(Contracts.Events.TransactionStatusChanged)],
+        []);
+
     /// <summary>Maps the transaction and audit endpoints under <c>/v1</c> (API-key authenticated).</summary>
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
     {

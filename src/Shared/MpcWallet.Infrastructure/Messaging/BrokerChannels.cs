@@ -68,4 +68,16 @@ public static class BrokerChannels
 
     /// <summary>The queue of one node's protocol messages.</summary>
     public static string NodeRoundQueue(string nodeId) => $"{MpcRounds}.{nodeId}";
+
+    /// <summary>
+    /// Where a peer sends a node its direct protocol messages. On RabbitMQ the queue's exchange, not the queue: a sender
+    /// then needs no read right on the queue's name, so no node can read another's round queue
+    /// (<see cref="BrokerPermissions"/>); the node's own receive endpoint binds that exchange to its queue. Other
+    /// transports have no per-process rights and keep the queue address.
+    /// </summary>
+    public static Uri NodeRoundAddress(string nodeId, Uri busAddress) =>
+        busAddress.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) ? new($"exchange:{NodeRoundQueue(nodeId)}") : new($"queue:{NodeRoundQueue(nodeId)}");
+
+    /// <summary>The pattern (RabbitMQ permission syntax) of every node's round exchange, for the processes that send to them.</summary>
+    public const string NodeRoundExchangesPattern = @"mpc_rounds\.[A-Za-z0-9_-]+";
 }

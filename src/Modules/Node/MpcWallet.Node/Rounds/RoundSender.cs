@@ -29,7 +29,7 @@ internal sealed class RoundSender(string nodeId, IBus bus, TimeSpan publishTimeo
                     Recipient = peer.NodeId,
                     Payload = session.Protector.Seal(message).Bytes,
                 };
-                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{BrokerChannels.NodeRoundQueue(peer.NodeId)}"));
+                var endpoint = await bus.GetSendEndpoint(BrokerChannels.NodeRoundAddress(peer.NodeId, bus.Address));
                 await endpoint.SendWithin(envelope, publishTimeout, cancellationToken);
             }
             else
