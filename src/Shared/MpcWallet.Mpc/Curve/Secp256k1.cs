@@ -22,6 +22,9 @@ public static class Secp256k1
     public static System.Numerics.BigInteger OrderNumerics { get; } =
         System.Numerics.BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
 
+    public static System.Numerics.BigInteger FieldPrimeNumerics { get; } =
+        System.Numerics.BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFC2F", System.Globalization.NumberStyles.HexNumber);
+
     public static Org.BouncyCastle.Math.BigInteger FieldPrime { get; } = Curve.Field.Characteristic;
 
     internal static FixedPointCombMultiplier GeneratorMultiplier { get; } = new();
