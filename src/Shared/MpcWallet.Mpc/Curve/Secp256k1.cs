@@ -29,6 +29,15 @@ public static class Secp256k1
 
     internal static FixedPointCombMultiplier GeneratorMultiplier { get; } = new();
 
+    internal static readonly MpcWallet.Mpc.Curve.FieldElement B = new(7, 0, 0, 0);
+
+    internal static readonly AffinePoint GAffine = new(
+        new MpcWallet.Mpc.Curve.FieldElement(0x59F2815B16F81798UL, 0x029BFCDB2DCE28D9UL, 0x55A06295CE870B07UL, 0x79BE667EF9DCBBACUL),
+        new MpcWallet.Mpc.Curve.FieldElement(0x9C47D08FFB10D4B8UL, 0xFD17B448A6855419UL, 0x5DA4FBFC0E1108A8UL, 0x483ADA7726A3C465UL));
+
+    internal static readonly MpcWallet.Mpc.Curve.FieldElement Beta =
+        new(0xC1396C28719501EEUL, 0x9CF0497512F58995UL, 0x6E64479EAC3434E9UL, 0x7AE96A2B657C0710UL);
+
     static Secp256k1()
     {
         if (!Curve.GetType().Name.Contains("SecP256K1", StringComparison.Ordinal))
