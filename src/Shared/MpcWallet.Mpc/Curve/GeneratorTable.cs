@@ -39,7 +39,7 @@ internal static class GeneratorTable
     private static AffinePoint[] Build()
     {
         var projective = new ProjectivePoint[Windows * EntriesPerWindow];
-        var basePoint = ProjectivePoint.FromAffine(Secp256k1.GAffine);
+        var basePoint = ProjectivePoint.FromAffine(Secp256k1.G);
         for (var i = 0; i < Windows; i++)
         {
             var twice = ProjectivePoint.Double(basePoint);

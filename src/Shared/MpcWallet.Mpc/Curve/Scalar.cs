@@ -126,22 +126,11 @@ public readonly struct Scalar : IEquatable<Scalar>
         return result;
     }
 
-    public Org.BouncyCastle.Math.BigInteger ToBouncyCastle() => new(1, ToBytes());
-
-    public static Scalar FromBouncyCastle(Org.BouncyCastle.Math.BigInteger value)
-    {
-        var bytes = value.Mod(Secp256k1.Order).ToByteArrayUnsigned();
-        Span<byte> padded = stackalloc byte[EncodedLength];
-        padded.Clear();
-        bytes.CopyTo(padded[(EncodedLength - bytes.Length)..]);
-        return FromCanonical(padded);
-    }
-
     /// <summary>For tests and public constants only: a BigInteger copy of a secret could never be wiped.</summary>
-    public System.Numerics.BigInteger ToNumerics() => new(ToBytes(), isUnsigned: true, isBigEndian: true);
+    internal System.Numerics.BigInteger ToNumerics() => new(ToBytes(), isUnsigned: true, isBigEndian: true);
 
     /// <summary>For tests and public constants only (see <see cref="ToNumerics"/>).</summary>
-    public static Scalar FromNumerics(System.Numerics.BigInteger value)
+    internal static Scalar FromNumerics(System.Numerics.BigInteger value)
     {
         var reduced = System.Numerics.BigInteger.Remainder(value, Secp256k1.OrderNumerics);
         if (reduced.Sign < 0)

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Hashing;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace MpcWallet.Mpc.Ot;
 
@@ -15,7 +14,10 @@ namespace MpcWallet.Mpc.Ot;
 /// </summary>
 internal static class HashToCurve
 {
-    public static Point Hash(ReadOnlySpan<byte> otSessionId, int index, int branch, Point point)
+    public static Point Hash(ReadOnlySpan<byte> otSessionId, int index, int branch, Point point) =>
+        Point.FromAffine(HashAffine(otSessionId, index, branch, point));
+
+    public static AffinePoint HashAffine(ReadOnlySpan<byte> otSessionId, int index, int branch, Point point)
     {
         byte[] digest;
         using (var transcript = new Transcript(HashTags.BaseOtHashToCurve))
@@ -26,30 +28,18 @@ internal static class HashToCurve
         Span<byte> block = stackalloc byte[36];
         Span<byte> candidate = stackalloc byte[32];
         digest.CopyTo(block);
-        var curve = Secp256k1.Curve;
         for (var counter = 0u; ; counter++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(block[32..], counter);
             SHA256.HashData(block, candidate);
-            var x = new BcBigInteger(1, candidate);
-            if (x.CompareTo(Secp256k1.FieldPrime) >= 0)
+            if (!FieldElement.TryFromCanonical(candidate, out var x)
+                || !((x.Square() * x) + Secp256k1.B).TrySqrt(out var y))
             {
                 continue;
             }
 
-            var fx = curve.FromBigInteger(x);
-            var y = fx.Square().Multiply(fx).Add(curve.B).Sqrt();
-            if (y is null)
-            {
-                continue;
-            }
-
-            if (y.TestBitZero())
-            {
-                y = y.Negate();
-            }
-
-            return Point.FromBouncyCastle(curve.CreatePoint(x, y.ToBigInteger()));
+            y = FieldElement.Select(Limb.Mask(y.IsOdd()), -y, y);
+            return new AffinePoint(x, y).Normalized();
         }
     }
 }
