@@ -218,10 +218,10 @@ internal readonly struct FieldElement
         r2 = (r2 << 1) | (r1 >> 63);
         r1 <<= 1;
 
-        var h0 = Math.BigMul(L0, L0, out var r0);
-        var h1 = Math.BigMul(L1, L1, out var s1);
-        var h2 = Math.BigMul(L2, L2, out var s2);
-        var h3 = Math.BigMul(L3, L3, out var s3);
+        var h0 = Limb.MultiplyHigh(L0, L0, out var r0);
+        var h1 = Limb.MultiplyHigh(L1, L1, out var s1);
+        var h2 = Limb.MultiplyHigh(L2, L2, out var s2);
+        var h3 = Limb.MultiplyHigh(L3, L3, out var s3);
         c = 0;
         r1 = Limb.AddCarry(r1, h0, ref c);
         r2 = Limb.AddCarry(r2, s1, ref c);
@@ -243,7 +243,7 @@ internal readonly struct FieldElement
         var r2 = Limb.MulAdd(a.L2, k, 0, ref c);
         var r3 = Limb.MulAdd(a.L3, k, 0, ref c);
         // c < 2^32, so c·Fold < 2^65: add it as two words.
-        var high = Math.BigMul(c, Fold, out var low);
+        var high = Limb.MultiplyHigh(c, Fold, out var low);
         ulong carry = 0;
         r0 = Limb.AddCarry(r0, low, ref carry);
         r1 = Limb.AddCarry(r1, high, ref carry);
@@ -345,7 +345,7 @@ internal readonly struct FieldElement
         var t2 = Limb.MulAdd(r6, Fold, r2, ref c);
         var t3 = Limb.MulAdd(r7, Fold, r3, ref c);
         // c < 2^34: fold c·2^256 once more (c·Fold < 2^67).
-        var high = Math.BigMul(c, Fold, out var low);
+        var high = Limb.MultiplyHigh(c, Fold, out var low);
         ulong carry = 0;
         t0 = Limb.AddCarry(t0, low, ref carry);
         t1 = Limb.AddCarry(t1, high, ref carry);

@@ -1,20 +1,22 @@
 namespace MpcWallet.Mpc.Curve;
 
 /// <summary>
-/// Constant-time reads of the tables of odd multiples P, 3P, …, 15P used by both secret-scalar multipliers. A 4-bit
-/// window b stands for the odd digit d = 2b − 15: b ≥ 8 gives +(2(b − 8) + 1), b &lt; 8 gives −(2(7 − b) + 1). All
-/// eight entries are read and one kept by masks; the sign is applied by a masked negation.
+/// Constant-time reads of tables of odd multiples P, 3P, …, (2^w − 1)P used by both secret-scalar multipliers. A w-bit
+/// window b stands for the odd digit d = 2b − (2^w − 1): the upper half of b gives +(2(b − 2^(w−1)) + 1), the lower
+/// half −(2(2^(w−1) − 1 − b) + 1). All 2^(w−1) entries are read and one kept by masks; the sign is applied by a
+/// masked negation.
 /// </summary>
 internal static class OddDigitTable
 {
+    /// <summary>Entries of the 4-bit tables of the variable-base multiplier.</summary>
     public const int Entries = 8;
 
     public static AffinePoint Lookup(ReadOnlySpan<AffinePoint> table, ulong window)
     {
-        var (index, negative) = Decode(window);
+        var (index, negative) = Decode(window, table.Length);
         var x = FieldElement.Zero;
         var y = FieldElement.Zero;
-        for (var j = 0; j < Entries; j++)
+        for (var j = 0; j < table.Length; j++)
         {
             var mask = Limb.EqualMask((ulong)j, index);
             x = FieldElement.Select(mask, table[j].X, x);
@@ -26,11 +28,11 @@ internal static class OddDigitTable
 
     public static ProjectivePoint Lookup(ReadOnlySpan<ProjectivePoint> table, ulong window)
     {
-        var (index, negative) = Decode(window);
+        var (index, negative) = Decode(window, table.Length);
         var x = FieldElement.Zero;
         var y = FieldElement.Zero;
         var z = FieldElement.Zero;
-        for (var j = 0; j < Entries; j++)
+        for (var j = 0; j < table.Length; j++)
         {
             var mask = Limb.EqualMask((ulong)j, index);
             x = FieldElement.Select(mask, table[j].X, x);
@@ -41,22 +43,25 @@ internal static class OddDigitTable
         return new ProjectivePoint(x, FieldElement.Select(negative, -y, y), z);
     }
 
-    /// <summary>P, 3P, …, 15P (one doubling, seven complete additions).</summary>
+    /// <summary>P, 3P, …, (2·table.Length − 1)P (one doubling, then complete additions).</summary>
     public static void Fill(in ProjectivePoint p, Span<ProjectivePoint> table)
     {
         var twice = ProjectivePoint.Double(p);
         table[0] = p;
-        for (var j = 1; j < Entries; j++)
+        for (var j = 1; j < table.Length; j++)
         {
             table[j] = ProjectivePoint.Add(table[j - 1], twice);
         }
     }
 
-    private static (ulong Index, ulong NegativeMask) Decode(ulong window)
+    /// <summary>(entry index, all-ones if the digit is negative) for a window over a table of <paramref name="entries"/> = 2^(w−1).</summary>
+    private static (ulong Index, ulong NegativeMask) Decode(ulong window, int entries)
     {
-        var positive = window >> 3;
-        // b ≥ 8: index b − 8 = b & 7; b < 8: index 7 − b = (b & 7) ^ 7.
-        var index = (window ^ ((positive - 1) & 7)) & 7;
+        var half = (ulong)entries;
+        // A shift, not a division: division time can depend on the operands.
+        var positive = window >> System.Numerics.BitOperations.Log2(half);
+        // Upper half: index b − 2^(w−1) = b mod 2^(w−1); lower half: index 2^(w−1) − 1 − b = (b mod 2^(w−1)) ^ (2^(w−1) − 1).
+        var index = (window ^ ((positive - 1) & (half - 1))) & (half - 1);
         return (index, positive - 1);
     }
 }
