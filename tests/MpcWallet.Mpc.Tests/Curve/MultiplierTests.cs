@@ -32,6 +32,20 @@ public sealed class MultiplierTests
     }
 
     [Fact]
+    public void Batched_constant_time_generator_multiplication_matches_bouncy_castle_in_every_lane()
+    {
+        var random = new Random(1101);
+        var ks = EdgeScalars.Concat(Enumerable.Range(0, RandomCases).Select(_ => RandomScalar(random))).ToArray();
+        var results = new ProjectivePoint[ks.Length];
+        GeneratorTable.MultiplyBatch(ks.Select(Scalar.FromNumerics).ToArray(), results);
+        var normalised = Point.FromProjective(results);
+        for (var i = 0; i < ks.Length; i++)
+        {
+            Reference.AssertSame(Reference.Multiply(Reference.G, ks[i]), normalised[i], $"lane {i % 4} of batch entry {i}, k = {ks[i]:x}");
+        }
+    }
+
+    [Fact]
     public void Constant_time_variable_base_multiplication_matches_bouncy_castle()
     {
         var random = new Random(2002);
@@ -39,6 +53,25 @@ public sealed class MultiplierTests
         {
             var ours = Reference.FromBouncyCastle(basePoint).Multiply(Scalar.FromNumerics(k));
             Reference.AssertSame(Reference.Multiply(basePoint, k), ours, $"k·P for k = {k:x}");
+        }
+    }
+
+    [Fact]
+    public void Batched_constant_time_multiplication_matches_bouncy_castle_in_every_lane()
+    {
+        var random = new Random(2112);
+        var cases = Cases(random).ToList();
+        // The identity as a base in some lanes, next to ordinary ones.
+        cases.Insert(5, (RandomScalar(random), Reference.Curve.Infinity));
+        cases.Insert(11, (0, Reference.Curve.Infinity));
+        var points = cases.Select(c => Reference.FromBouncyCastle(c.P).Projective).ToArray();
+        var scalars = cases.Select(c => Scalar.FromNumerics(c.K)).ToArray();
+        var results = new ProjectivePoint[cases.Count];
+        SecretScalarMultiplier.MultiplyBatch(points, scalars, results);
+        var normalised = Point.FromProjective(results);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            Reference.AssertSame(Reference.Multiply(cases[i].P, cases[i].K), normalised[i], $"lane {i % 4} of batch entry {i}, k = {cases[i].K:x}");
         }
     }
 

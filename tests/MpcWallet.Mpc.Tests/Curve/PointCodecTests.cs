@@ -70,6 +70,29 @@ public sealed class PointCodecTests
     }
 
     [Fact]
+    public void Batch_decoding_matches_single_decoding_and_refuses_any_bad_entry()
+    {
+        var points = Enumerable.Range(1, 23).Select(i => Point.MultiplyGenerator(Scalar.FromUInt64((ulong)i * 104729))).ToArray();
+        var encoded = points.SelectMany(p => p.Encode()).ToArray();
+        var decoded = new Point[points.Length];
+        Assert.True(Point.TryDecodeBatch(encoded, decoded));
+        Assert.Equal(points, decoded);
+
+        foreach (var bad in new[] { 0, 5, 22 })
+        {
+            var corrupted = (byte[])encoded.Clone();
+            corrupted[(bad * Point.EncodedLength) + 32] = 5;
+            Array.Clear(corrupted, (bad * Point.EncodedLength) + 1, 31); // x = 5: no point
+            Assert.False(Point.TryDecodeBatch(corrupted, new Point[points.Length]));
+            var prefix = (byte[])encoded.Clone();
+            prefix[bad * Point.EncodedLength] = 0x04;
+            Assert.False(Point.TryDecodeBatch(prefix, new Point[points.Length]));
+        }
+
+        Assert.False(Point.TryDecodeBatch(encoded.AsSpan(1), new Point[points.Length]));
+    }
+
+    [Fact]
     public void Both_parities_decode_to_negatives_of_each_other()
     {
         var encoded = Point.MultiplyGenerator(Scalar.FromUInt64(987654321)).Encode();

@@ -12,7 +12,7 @@ namespace MpcWallet.Mpc.Curve;
 /// <para>Reduction uses 2^256 ≡ 2^32 + 977 (mod p): the high half of a product is folded in by one multiplication
 /// with that 33-bit constant, twice.</para>
 /// </summary>
-internal readonly struct FieldElement
+internal readonly struct FieldElement : IFieldOperations<FieldElement>
 {
     public const int EncodedLength = 32;
 
@@ -252,59 +252,52 @@ internal readonly struct FieldElement
         return FoldCarry(r0, r1, r2, r3, carry);
     }
 
-    /// <summary>a^(2^n): n successive squarings.</summary>
-    public FieldElement SquareTimes(int n)
-    {
-        var r = this;
-        for (var i = 0; i < n; i++)
-        {
-            r = r.Square();
-        }
+    static FieldElement IFieldOperations<FieldElement>.Add(in FieldElement a, in FieldElement b) => a + b;
 
-        return r;
-    }
+    static FieldElement IFieldOperations<FieldElement>.Subtract(in FieldElement a, in FieldElement b) => a - b;
 
-    /// <summary>
-    /// a^(p−2) = a^−1 (and 0 for 0), by a fixed addition chain: 255 squarings and 15 multiplications, whatever a is.
-    /// p − 2 = [223 ones] 0 [22 ones] 0000 1 0 11 0 1 in binary.
-    /// </summary>
-    public FieldElement Invert()
-    {
-        var (x2, x3, x22, x223) = OnesChain();
-        var t = x223.SquareTimes(23) * x22;
-        t = t.SquareTimes(5) * this;
-        t = t.SquareTimes(3) * x2;
-        return t.SquareTimes(2) * this;
-    }
+    static FieldElement IFieldOperations<FieldElement>.Square(in FieldElement a) => a.Square();
+
+    static FieldElement IFieldOperations<FieldElement>.MultiplyByThreeB(in FieldElement a) => MultiplySmall(a, 21);
+
+    /// <summary>a^−1 (and 0 for 0) by a fixed addition chain (<see cref="FieldExponentiation"/>), whatever a is.</summary>
+    public FieldElement Invert() => FieldExponentiation.Invert(this);
 
     /// <summary>
-    /// A square root when one exists: a^((p+1)/4) with (p+1)/4 = [223 ones] 0 [22 ones] 00001100, checked by squaring.
-    /// The exponentiation is fixed; the returned flag is meant for public inputs (point decoding, hashing to the curve).
+    /// A square root when one exists (<see cref="FieldExponentiation.SqrtCandidate{T}"/>), checked by squaring. The
+    /// exponentiation is fixed; the returned flag is meant for public inputs (point decoding, hashing to the curve).
     /// </summary>
     public bool TrySqrt(out FieldElement root)
     {
-        var (x2, _, x22, x223) = OnesChain();
-        var t = x223.SquareTimes(23) * x22;
-        t = t.SquareTimes(6) * x2;
-        root = t.SquareTimes(2);
+        root = FieldExponentiation.SqrtCandidate(this);
         return EqualMask(root.Square(), this) != 0;
     }
 
-    /// <summary>The powers a^(2^k − 1) for k = 2, 3, 22, 223 that both exponent chains start from.</summary>
-    private (FieldElement X2, FieldElement X3, FieldElement X22, FieldElement X223) OnesChain()
+    /// <summary>
+    /// Square roots of many public values (four lanes at a time on AVX2): roots[i] is valid where exists[i] is true.
+    /// </summary>
+    public static void TrySqrtBatch(ReadOnlySpan<FieldElement> values, Span<FieldElement> roots, Span<bool> exists)
     {
-        var x2 = Square() * this;
-        var x3 = x2.Square() * this;
-        var x6 = x3.SquareTimes(3) * x3;
-        var x9 = x6.SquareTimes(3) * x3;
-        var x11 = x9.SquareTimes(2) * x2;
-        var x22 = x11.SquareTimes(11) * x11;
-        var x44 = x22.SquareTimes(22) * x22;
-        var x88 = x44.SquareTimes(44) * x44;
-        var x176 = x88.SquareTimes(88) * x88;
-        var x220 = x176.SquareTimes(44) * x44;
-        var x223 = x220.SquareTimes(3) * x3;
-        return (x2, x3, x22, x223);
+        var i = 0;
+        if (FieldElement4.IsSupported)
+        {
+            Span<FieldElement> lanes = stackalloc FieldElement[4];
+            for (; i + 4 <= values.Length; i += 4)
+            {
+                var candidate = FieldExponentiation.SqrtCandidate(FieldElement4.FromLanes(values[i], values[i + 1], values[i + 2], values[i + 3]));
+                candidate.ToLanes(lanes);
+                for (var lane = 0; lane < 4; lane++)
+                {
+                    roots[i + lane] = lanes[lane];
+                    exists[i + lane] = EqualMask(lanes[lane].Square(), values[i + lane]) != 0;
+                }
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            exists[i] = values[i].TrySqrt(out roots[i]);
+        }
     }
 
     /// <summary>Inverts every element with one inversion (Montgomery's trick); zeros stay zero and do not spoil the rest.</summary>

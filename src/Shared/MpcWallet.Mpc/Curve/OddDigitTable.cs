@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MpcWallet.Mpc.Curve;
 
 /// <summary>
@@ -41,6 +43,37 @@ internal static class OddDigitTable
         }
 
         return new ProjectivePoint(x, FieldElement.Select(negative, -y, y), z);
+    }
+
+    /// <summary>Four lanes at once: lane i reads the entry for windows[i] of its own table (entries hold all lanes).</summary>
+    public static ProjectivePoint4 Lookup(ReadOnlySpan<ProjectivePoint4> table, Vector256<ulong> windows)
+    {
+        var half = (ulong)table.Length;
+        var negative = (windows >>> System.Numerics.BitOperations.Log2(half)) - Vector256<ulong>.One;
+        var index = (windows ^ (negative & Vector256.Create(half - 1))) & Vector256.Create(half - 1);
+        // Accumulate masked entries in place: building a 960-byte point per entry would copy it eight times.
+        var result = default(ProjectivePoint4);
+        for (var j = 0; j < table.Length; j++)
+        {
+            var mask = Vector256.Equals(index, Vector256.Create((ulong)j));
+            FieldElement4.OrMasked(ref result.X, table[j].X, mask);
+            FieldElement4.OrMasked(ref result.Y, table[j].Y, mask);
+            FieldElement4.OrMasked(ref result.Z, table[j].Z, mask);
+        }
+
+        result.Y = FieldElement4.Select(negative, -result.Y, result.Y);
+        return result;
+    }
+
+    /// <summary>P, 3P, …, (2·table.Length − 1)P in every lane.</summary>
+    public static void Fill(in ProjectivePoint4 p, Span<ProjectivePoint4> table)
+    {
+        var twice = ProjectivePoint4.Double(p);
+        table[0] = p;
+        for (var j = 1; j < table.Length; j++)
+        {
+            table[j] = ProjectivePoint4.Add(table[j - 1], twice);
+        }
     }
 
     /// <summary>P, 3P, …, (2·table.Length − 1)P (one doubling, then complete additions).</summary>

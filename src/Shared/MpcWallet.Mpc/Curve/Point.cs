@@ -157,6 +157,48 @@ public sealed class Point : IEquatable<Point>
         return true;
     }
 
+    /// <summary>
+    /// Strictly decodes consecutive 33-byte encodings into <paramref name="points"/>, taking the square roots in
+    /// batches (<see cref="FieldElement.TrySqrtBatch"/>); false if any encoding is invalid.
+    /// </summary>
+    public static bool TryDecodeBatch(ReadOnlySpan<byte> encoded, Span<Point> points)
+    {
+        if (encoded.Length != points.Length * EncodedLength)
+        {
+            return false;
+        }
+
+        var xs = new FieldElement[points.Length];
+        var rhs = new FieldElement[points.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            var one = encoded.Slice(i * EncodedLength, EncodedLength);
+            if ((one[0] != 0x02 && one[0] != 0x03) || !FieldElement.TryFromCanonical(one[1..], out xs[i]))
+            {
+                return false;
+            }
+
+            rhs[i] = (xs[i].Square() * xs[i]) + Secp256k1.B;
+        }
+
+        var roots = new FieldElement[points.Length];
+        var exists = new bool[points.Length];
+        FieldElement.TrySqrtBatch(rhs, roots, exists);
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (!exists[i])
+            {
+                return false;
+            }
+
+            var wantOdd = (ulong)(encoded[i * EncodedLength] & 1);
+            var y = FieldElement.Select(Limb.EqualMask(roots[i].IsOdd(), wantOdd), roots[i], -roots[i]).Normalize();
+            points[i] = new Point(new AffinePoint(xs[i], y), false);
+        }
+
+        return true;
+    }
+
     public static Point Decode(ReadOnlySpan<byte> encoded) =>
         TryDecode(encoded, out var point) ? point : throw new MpcDecodeException("not a valid compressed secp256k1 point");
 

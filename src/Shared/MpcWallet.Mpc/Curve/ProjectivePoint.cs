@@ -2,15 +2,10 @@ namespace MpcWallet.Mpc.Curve;
 
 /// <summary>
 /// A secp256k1 point in homogeneous projective coordinates (X : Y : Z), (x, y) = (X/Z, Y/Z), identity (0 : 1 : 0).
-/// Addition and doubling are the complete formulas of Renes, Costello and Batina ("Complete addition formulas for
-/// prime order elliptic curves", Eurocrypt 2016, Algorithms 7–9 for a = 0): one formula for every input pair,
-/// identity and P = ±Q included, so the constant-time multipliers need no special cases and the variable-time ones no
-/// case analysis. Costs: addition 12M, mixed addition 11M, doubling 6M + 2S (plus multiplications by 3b = 21).
+/// Addition and doubling are the complete formulas (<see cref="CompleteFormulas"/>).
 /// </summary>
 internal readonly struct ProjectivePoint
 {
-    private const uint ThreeB = 21;
-
     public readonly FieldElement X;
     public readonly FieldElement Y;
     public readonly FieldElement Z;
@@ -49,88 +44,25 @@ internal readonly struct ProjectivePoint
         return FieldElement.EqualMask(p.X * q.Z, q.X * p.Z) & FieldElement.EqualMask(p.Y * q.Z, q.Y * p.Z);
     }
 
-    /// <summary>P + Q for any P, Q (RCB Algorithm 7).</summary>
+    /// <summary>P + Q for any P, Q.</summary>
     public static ProjectivePoint Add(in ProjectivePoint p, in ProjectivePoint q)
     {
-        var t0 = p.X * q.X;
-        var t1 = p.Y * q.Y;
-        var t2 = p.Z * q.Z;
-        var t3 = (p.X + p.Y) * (q.X + q.Y);
-        var t4 = t0 + t1;
-        t3 -= t4;
-        t4 = (p.Y + p.Z) * (q.Y + q.Z);
-        var x3 = t1 + t2;
-        t4 -= x3;
-        x3 = (p.X + p.Z) * (q.X + q.Z);
-        var y3 = t0 + t2;
-        y3 = x3 - y3;
-        x3 = t0 + t0;
-        t0 = x3 + t0;
-        t2 = FieldElement.MultiplySmall(t2, ThreeB);
-        var z3 = t1 + t2;
-        t1 -= t2;
-        y3 = FieldElement.MultiplySmall(y3, ThreeB);
-        x3 = t4 * y3;
-        t2 = t3 * t1;
-        x3 = t2 - x3;
-        y3 *= t0;
-        t1 *= z3;
-        y3 = t1 + y3;
-        t0 *= t3;
-        z3 *= t4;
-        z3 += t0;
-        return new ProjectivePoint(x3, y3, z3);
+        CompleteFormulas.Add(p.X, p.Y, p.Z, q.X, q.Y, q.Z, out var x, out var y, out var z);
+        return new ProjectivePoint(x, y, z);
     }
 
-    /// <summary>P + Q for any P and an affine (hence non-identity) Q (RCB Algorithm 8).</summary>
+    /// <summary>P + Q for any P and an affine (hence non-identity) Q.</summary>
     public static ProjectivePoint Add(in ProjectivePoint p, in AffinePoint q)
     {
-        var t0 = p.X * q.X;
-        var t1 = p.Y * q.Y;
-        var t3 = (q.X + q.Y) * (p.X + p.Y);
-        var t4 = t0 + t1;
-        t3 -= t4;
-        t4 = (q.Y * p.Z) + p.Y;
-        var y3 = (q.X * p.Z) + p.X;
-        var x3 = t0 + t0;
-        t0 = x3 + t0;
-        var t2 = FieldElement.MultiplySmall(p.Z, ThreeB);
-        var z3 = t1 + t2;
-        t1 -= t2;
-        y3 = FieldElement.MultiplySmall(y3, ThreeB);
-        x3 = t4 * y3;
-        t2 = t3 * t1;
-        x3 = t2 - x3;
-        y3 *= t0;
-        t1 *= z3;
-        y3 = t1 + y3;
-        t0 *= t3;
-        z3 *= t4;
-        z3 += t0;
-        return new ProjectivePoint(x3, y3, z3);
+        CompleteFormulas.AddAffine(p.X, p.Y, p.Z, q.X, q.Y, out var x, out var y, out var z);
+        return new ProjectivePoint(x, y, z);
     }
 
-    /// <summary>2P for any P (RCB Algorithm 9).</summary>
+    /// <summary>2P for any P.</summary>
     public static ProjectivePoint Double(in ProjectivePoint p)
     {
-        var t0 = p.Y.Square();
-        var z3 = t0 + t0;
-        z3 += z3;
-        z3 += z3;
-        var t1 = p.Y * p.Z;
-        var t2 = FieldElement.MultiplySmall(p.Z.Square(), ThreeB);
-        var x3 = t2 * z3;
-        var y3 = t0 + t2;
-        z3 = t1 * z3;
-        t1 = t2 + t2;
-        t2 = t1 + t2;
-        t0 -= t2;
-        y3 = t0 * y3;
-        y3 = x3 + y3;
-        t1 = p.X * p.Y;
-        x3 = t0 * t1;
-        x3 += x3;
-        return new ProjectivePoint(x3, y3, z3);
+        CompleteFormulas.Double(p.X, p.Y, p.Z, out var x, out var y, out var z);
+        return new ProjectivePoint(x, y, z);
     }
 
     /// <summary>The affine form; the identity maps to (0, 0) with the returned mask all ones. Costs one inversion.</summary>

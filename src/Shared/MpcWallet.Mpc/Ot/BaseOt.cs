@@ -42,23 +42,28 @@ public static class BaseOt
             var length = end - start;
             // r_{1−c}: a uniformly random group element (its exponent is discarded).
             var projective = new ProjectivePoint[length];
-            for (var i = start; i < end; i++)
-            {
-                projective[i - start] = GeneratorTable.Multiply(otherExponents[i]);
-            }
-
+            GeneratorTable.MultiplyBatch(otherExponents.AsSpan(start, length), projective);
             var others = Point.FromProjective(projective);
+            var published = new ProjectivePoint[length];
+            GeneratorTable.MultiplyBatch(exponents.AsSpan(start, length), published);
+            // Both branch hashes of every OT, so the time spent does not depend on c; c picks by mask.
+            var hashInputs = new (int, int, Point)[2 * length];
             for (var i = start; i < end; i++)
             {
-                // Both branch hashes, in fixed order, so the time spent does not depend on c; c picks by mask.
-                var other = others[i - start];
-                var hash0 = HashToCurve.HashAffine(sid, i, 0, other);
-                var hash1 = HashToCurve.HashAffine(sid, i, 1, other);
-                var choice = Limb.Mask(ChoiceBit(choices, i));
-                var hashC = AffinePoint.Select(choice, hash1, hash0);
-                projective[i - start] = ProjectivePoint.Add(GeneratorTable.Multiply(exponents[i]), hashC.Negate());
+                hashInputs[2 * (i - start)] = (i, 0, others[i - start]);
+                hashInputs[(2 * (i - start)) + 1] = (i, 1, others[i - start]);
             }
 
+            var hashes = new AffinePoint[2 * length];
+            HashToCurve.HashAffineBatch(sid, hashInputs, hashes);
+            for (var i = start; i < end; i++)
+            {
+                var choice = Limb.Mask(ChoiceBit(choices, i));
+                var hashC = AffinePoint.Select(choice, hashes[(2 * (i - start)) + 1], hashes[2 * (i - start)]);
+                projective[i - start] = ProjectivePoint.Add(published[i - start], hashC.Negate());
+            }
+
+            Array.Clear(published);
             var chosen = new AffinePoint[length];
             var identities = new ulong[length];
             ProjectivePoint.ToAffine(projective, chosen, identities);
@@ -109,26 +114,35 @@ public static class BaseOt
         ParallelRanges.For(Count, (start, end) =>
         {
             var length = end - start;
-            var shared = new ProjectivePoint[2 * length];
-            var published = new ProjectivePoint[length];
+            var bases = new ProjectivePoint[2 * length];
+            var scalars = new Scalar[2 * length];
+            var hashInputs = new (int, int, Point)[2 * length];
+            for (var i = start; i < end; i++)
+            {
+                hashInputs[2 * (i - start)] = (i, 0, msg.R1[i]);
+                hashInputs[(2 * (i - start)) + 1] = (i, 1, msg.R0[i]);
+            }
+
+            var hashes = new AffinePoint[2 * length];
+            HashToCurve.HashAffineBatch(sid, hashInputs, hashes);
             for (var i = start; i < end; i++)
             {
                 var k = i - start;
-                var r0 = msg.R0[i];
-                var r1 = msg.R1[i];
-                var m0 = ProjectivePoint.Add(r0.Projective, HashToCurve.HashAffine(sid, i, 0, r1));
-                var m1 = ProjectivePoint.Add(r1.Projective, HashToCurve.HashAffine(sid, i, 1, r0));
-                if (m0.IsIdentityMask() != 0 || m1.IsIdentityMask() != 0)
-                {
-                    programmed[i] = true;
-                    continue;
-                }
-
-                var b = exponents[i];
-                published[k] = GeneratorTable.Multiply(b);
-                shared[2 * k] = SecretScalarMultiplier.Multiply(m0, b);
-                shared[(2 * k) + 1] = SecretScalarMultiplier.Multiply(m1, b);
+                var m0 = ProjectivePoint.Add(msg.R0[i].Projective, hashes[2 * k]);
+                var m1 = ProjectivePoint.Add(msg.R1[i].Projective, hashes[(2 * k) + 1]);
+                // A programmed m_j is refused below; its lanes still compute (on the identity), so the work is uniform.
+                programmed[i] = m0.IsIdentityMask() != 0 || m1.IsIdentityMask() != 0;
+                bases[2 * k] = m0;
+                bases[(2 * k) + 1] = m1;
+                scalars[2 * k] = exponents[i];
+                scalars[(2 * k) + 1] = exponents[i];
             }
+
+            var published = new ProjectivePoint[length];
+            GeneratorTable.MultiplyBatch(exponents.AsSpan(start, length), published);
+            var shared = new ProjectivePoint[2 * length];
+            SecretScalarMultiplier.MultiplyBatch(bases, scalars, shared);
+            Array.Clear(scalars);
 
             var replyPoints = Point.FromProjective(published);
             var sharedAffine = new AffinePoint[2 * length];
@@ -200,12 +214,14 @@ public static class BaseOt
             ParallelRanges.For(Count, (start, end) =>
             {
                 var length = end - start;
-                var shared = new ProjectivePoint[length];
+                var bases = new ProjectivePoint[length];
                 for (var i = start; i < end; i++)
                 {
-                    shared[i - start] = SecretScalarMultiplier.Multiply(reply.B[i].Projective, state.Exponents[i]);
+                    bases[i - start] = reply.B[i].Projective;
                 }
 
+                var shared = new ProjectivePoint[length];
+                SecretScalarMultiplier.MultiplyBatch(bases, state.Exponents.AsSpan(start, length), shared);
                 var sharedAffine = new AffinePoint[length];
                 var identities = new ulong[length];
                 ProjectivePoint.ToAffine(shared, sharedAffine, identities);
