@@ -58,10 +58,23 @@ internal sealed class EngineProfile(bool quick)
         Emit("k·P secret (ours: GLV fixed window, constant time; bc: GLV wNAF, variable time)",
             Time(n, i => SecretScalarMultiplier.Multiply(points[i].Projective, scalars[(i + 1) % n]).ToAffine(out _)),
             Time(n, i => bcPoints[i].Multiply(bcScalars[(i + 1) % n]).Normalize()));
+        var projective = points.Select(p => p.Projective).ToArray();
+        var batchResults = new ProjectivePoint[4];
+        Emit("k·G secret, batches of four (AVX2 lanes when available), per multiplication",
+            Time(n / 4, i => GeneratorTable.MultiplyBatch(scalars.AsSpan(4 * i, 4), batchResults)) / 4, null);
+        Emit("k·P secret, batches of four (AVX2 lanes when available), per multiplication",
+            Time((n / 4) - 1, i => SecretScalarMultiplier.MultiplyBatch(projective.AsSpan(4 * i, 4), scalars.AsSpan((4 * i) + 1, 4), batchResults)) / 4, null);
         Emit("a·P + b·Q public (variable time)",
             Time(n, i => Point.SumOfTwoMultiplies(points[i], scalars[i], points[(i + 1) % n], scalars[(i + 2) % n])),
             Time(n, i => ECAlgorithms.SumOfTwoMultiplies(bcPoints[i], bcScalars[i], bcPoints[(i + 1) % n], bcScalars[(i + 2) % n]).Normalize()));
         Emit("point decode (compressed, strict)", Time(n, i => Point.Decode(encoded[i])), Time(n, i => Bc.Curve.DecodePoint(encoded[i]).Normalize()));
+        var shakeInputs = new byte[n * 68];
+        _random.Fill(shakeInputs);
+        var shakeOutputs = new byte[n * 144];
+        Emit("SHAKE256 68→144 bytes (a row pad), per hash: platform one-shot",
+            Time(n, i => Shake256Xof.Hash(shakeInputs.AsSpan(i * 68, 68), shakeOutputs.AsSpan(i * 144, 144)), 10), null);
+        Emit("SHAKE256 68→144 bytes (a row pad), per hash: ours, batches of 64 (four AVX2 lanes when available)",
+            Time(n / 64, i => Shake256x4.HashMany(shakeInputs.AsSpan(i * 64 * 68, 64 * 68), 68, shakeOutputs.AsSpan(i * 64 * 144, 64 * 144), 144)) / 64, null);
         Emit("hash to curve (base OT)", Time(n, i => HashToCurve.HashAffine(encoded[i], i, 0, points[i])), null);
         var statement = new SchnorrStatement(new byte[32], 1, "profile", []);
         var proofs = scalars.Select(s => SchnorrProof.Prove(statement, s, _random)).ToArray();

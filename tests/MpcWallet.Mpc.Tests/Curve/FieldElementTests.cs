@@ -71,6 +71,31 @@ public sealed class FieldElementTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batched_square_roots_match_the_residue_test_on_both_paths(bool vectors)
+    {
+        using var scope = vectors ? null : VectorPaths.ScalarOnly();
+        var random = new Random(78);
+        // 4k + 3 values, weakly reduced edges included: whole lane sets and a remainder.
+        var values = Edges.Concat(Enumerable.Range(0, 1000).Select(_ => RandomBelow(random, P))).ToArray()[..1003];
+        var elements = values.Select(From).ToArray();
+        var roots = new FieldElement[values.Length];
+        var exists = new bool[values.Length];
+        FieldElement.TrySqrtBatch(elements, roots, exists);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var a = Mod(values[i]);
+            var isResidue = a.IsZero || BigInteger.ModPow(a, (P - 1) / 2, P).IsOne;
+            Assert.Equal(isResidue, exists[i]);
+            if (isResidue)
+            {
+                Assert.Equal(a, Mod(ToBig(roots[i]) * ToBig(roots[i])));
+            }
+        }
+    }
+
     [Fact]
     public void Batch_inversion_matches_single_inversions_and_keeps_zeros()
     {

@@ -31,9 +31,12 @@ public sealed class MultiplierTests
         }
     }
 
-    [Fact]
-    public void Batched_constant_time_generator_multiplication_matches_bouncy_castle_in_every_lane()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batched_constant_time_generator_multiplication_matches_bouncy_castle_in_every_lane(bool vectors)
     {
+        using var scope = vectors ? null : VectorPaths.ScalarOnly();
         var random = new Random(1101);
         var ks = EdgeScalars.Concat(Enumerable.Range(0, RandomCases).Select(_ => RandomScalar(random))).ToArray();
         var results = new ProjectivePoint[ks.Length];
@@ -56,9 +59,12 @@ public sealed class MultiplierTests
         }
     }
 
-    [Fact]
-    public void Batched_constant_time_multiplication_matches_bouncy_castle_in_every_lane()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batched_constant_time_multiplication_matches_bouncy_castle_in_every_lane(bool vectors)
     {
+        using var scope = vectors ? null : VectorPaths.ScalarOnly();
         var random = new Random(2112);
         var cases = Cases(random).ToList();
         // The identity as a base in some lanes, next to ordinary ones.

@@ -5,9 +5,12 @@ namespace MpcWallet.Mpc.Tests.Ot;
 
 public sealed class HashToCurveBatchTests
 {
-    [Fact]
-    public void Batched_hashing_is_the_same_function_as_one_at_a_time()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Batched_hashing_is_the_same_function_as_one_at_a_time(bool vectors)
     {
+        using var scope = vectors ? null : VectorPaths.ScalarOnly();
         var sid = BaseOtTests.Sid(5);
         var inputs = Enumerable.Range(0, 203)
             .Select(i => (i, i % 2, Point.MultiplyGenerator(Scalar.FromUInt64((ulong)(i + 1) * 7919))))

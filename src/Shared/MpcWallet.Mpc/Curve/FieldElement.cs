@@ -279,7 +279,7 @@ internal readonly struct FieldElement : IFieldOperations<FieldElement>
     public static void TrySqrtBatch(ReadOnlySpan<FieldElement> values, Span<FieldElement> roots, Span<bool> exists)
     {
         var i = 0;
-        if (FieldElement4.IsSupported)
+        if (VectorPaths.Enabled)
         {
             Span<FieldElement> lanes = stackalloc FieldElement[4];
             for (; i + 4 <= values.Length; i += 4)

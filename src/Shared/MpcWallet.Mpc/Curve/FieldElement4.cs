@@ -23,6 +23,7 @@ internal struct FieldElement4 : IFieldOperations<FieldElement4>
 
     public Vector256<ulong> L0, L1, L2, L3, L4, L5, L6, L7, L8, L9;
 
+    /// <summary>Whether this CPU can run the type at all; batch callers ask <see cref="VectorPaths.Enabled"/>, which tests can turn off.</summary>
     public static bool IsSupported => Avx2.IsSupported;
 
     public static FieldElement4 Zero => default;

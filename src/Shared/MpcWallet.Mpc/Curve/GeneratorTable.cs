@@ -52,7 +52,7 @@ internal static class GeneratorTable
         }
 
         var i = 0;
-        if (FieldElement4.IsSupported)
+        if (VectorPaths.Enabled)
         {
             for (; i + 4 <= scalars.Length; i += 4)
             {

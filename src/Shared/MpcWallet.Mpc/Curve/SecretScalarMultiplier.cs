@@ -66,7 +66,7 @@ internal static class SecretScalarMultiplier
         }
 
         var i = 0;
-        if (FieldElement4.IsSupported)
+        if (VectorPaths.Enabled)
         {
             for (; i + 4 <= points.Length; i += 4)
             {
