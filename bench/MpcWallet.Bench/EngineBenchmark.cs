@@ -6,6 +6,7 @@ using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Randomness;
 using MpcWallet.Mpc.Refresh;
+using MpcWallet.Mpc.Reshare;
 using MpcWallet.Mpc.Signing;
 
 namespace MpcWallet.Bench;
@@ -13,7 +14,8 @@ namespace MpcWallet.Bench;
 /// <summary>
 /// Times the engine's protocols with all parties in this process, one after another (the peer benchmark's setup):
 /// "keygen" = a full DKG; "sign" = decoding every signer's key share + all signing rounds + combining; "refresh" =
-/// a full key refresh. Every signature is checked by .NET's own ECDSA verifier; verified is false if any failed.
+/// a full key refresh; "reshare" = t of the n holders reshare t-of-n to a set where holder n is replaced by a new
+/// node (n + 1 participants, n new holders). Every signature is checked by .NET's own ECDSA verifier; verified is false if any failed.
 /// </summary>
 internal sealed class EngineBenchmark
 {
@@ -39,6 +41,7 @@ internal sealed class EngineBenchmark
                 var shares = Keygen(t, n);
                 Sign(t, n, shares);
                 Refresh(t, n, shares);
+                Reshare(t, n, shares);
             }
         }
         finally
@@ -157,6 +160,45 @@ internal sealed class EngineBenchmark
         }
 
         Emit("refresh", t, n, samples, []);
+    }
+
+    private void Reshare(int t, int n, KeyShare[] shares)
+    {
+        if (!_options.Operations.Contains("reshare"))
+        {
+            return;
+        }
+
+        // Session index = node: nodes 1..n hold the key, node n + 1 replaces node n; nodes 1..t deal.
+        var newHolders = Enumerable.Range(1, n - 1).Append(n + 1).ToArray();
+        var roster = new ReshareRoster(t, Enumerable.Range(1, n + 1)
+            .Where(node => node <= t || newHolders.Contains(node))
+            .Select(node => new ReshareParticipant(node, node <= t ? node : null, Array.IndexOf(newHolders, node) is var k and >= 0 ? k + 1 : null))
+            .ToArray());
+        var reference = new ReshareKeyReference(shares[0].PublicKey, shares[0].RootChainCode, shares[0].KeyId, shares[0].Generation);
+        var samples = new List<RunSample>();
+        for (var i = 0; i < EngineBenchmarkOptions.ReshareWarmup + _options.ReshareRuns; i++)
+        {
+            var network = new SequentialNetwork();
+            var sid = SessionId.Random(_random);
+            var parties = roster.Participants.Select(p => p.Deals
+                    ? new KeyReshareParty(sid, p.Party, roster, shares[p.Party - 1], _random)
+                    : new KeyReshareParty(sid, p.Party, roster, reference, _random))
+                .ToArray();
+            var start = Stopwatch.GetTimestamp();
+            var outputs = network.Run<ReshareResult>(parties);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var reshared = outputs.Values.Where(r => r.Share is not null).Select(r => r.Share!).OrderBy(s => s.Self).ToArray();
+            var verified = reshared.Length == n && reshared.All(s => s.PublicKey.Equals(shares[0].PublicKey))
+                && SignOnce(reshared, Subsets(n, t)[i % Subsets(n, t).Count]);
+            if (i >= EngineBenchmarkOptions.ReshareWarmup)
+            {
+                samples.Add(new RunSample(elapsed, network.CriticalPathMs, network.TotalBytesSent / (double)roster.Participants.Count, verified));
+                Log($"  reshare {t}-of-{n} run {samples.Count}/{_options.ReshareRuns}: {elapsed:F1} ms");
+            }
+        }
+
+        Emit("reshare", t, n, samples, new() { ["dealers"] = t, ["participants"] = roster.Participants.Count });
     }
 
     private bool SignOnce(KeyShare[] shares, int[] signers)

@@ -22,12 +22,17 @@ internal sealed record EngineBenchmarkOptions(
     /// <summary>Refresh runs the key generation code, which the keygen measurement has already warmed up.</summary>
     public const int RefreshWarmup = 0;
 
+    public int ReshareRuns => Quick ? 2 : 10;
+
+    /// <summary>One unmeasured reshare first: its message codecs and role logic are not warmed up by keygen.</summary>
+    public const int ReshareWarmup = 1;
+
     public static EngineBenchmarkOptions? Parse(ReadOnlySpan<string> args)
     {
         var quick = false;
         string? file = null;
         var configurations = new List<(int, int)> { (2, 3), (3, 5) };
-        var operations = new HashSet<string> { "keygen", "sign", "refresh" };
+        var operations = new HashSet<string> { "keygen", "sign", "refresh", "reshare" };
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

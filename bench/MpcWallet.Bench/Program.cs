@@ -38,7 +38,7 @@ if (args.Length > 0 && args[0] == "profile")
 
 if (args.Length == 0 || args[0] != "engine")
 {
-    Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh]");
+    Console.Error.WriteLine("usage: MpcWallet.Bench engine [--quick] [--emit-signatures FILE] [--configs 2of3,3of5] [--ops keygen,sign,refresh,reshare]");
     Console.Error.WriteLine("       MpcWallet.Bench system [--quick] [--transport inmemory|rabbitmq]");
     Console.Error.WriteLine("       MpcWallet.Bench ct [--quick] [--measurements N]   (dudect timing test of the scalar multipliers)");
     Console.Error.WriteLine("       MpcWallet.Bench profile [--quick]                 (where key generation and signing spend their time)");

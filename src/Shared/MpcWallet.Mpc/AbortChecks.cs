@@ -18,6 +18,10 @@ public static class AbortChecks
     public const string SecretRecovery = "secret-recovery";
     public const string RefreshConstantTerm = "refresh-constant-term";
     public const string RefreshPublicKey = "refresh-public-key";
+    public const string ReshareRoster = "reshare-roster";
+    public const string ReshareKeyView = "reshare-key-view";
+    public const string ReshareConstantTerm = "reshare-constant-term";
+    public const string ResharePublicKey = "reshare-public-key";
     public const string KeyGenerationMismatch = "key-generation-mismatch";
     public const string SigningSessionMismatch = "signing-session-mismatch";
     public const string SigningEchoMismatch = "signing-echo-mismatch";
@@ -38,4 +42,7 @@ public static class AbortChecks
     public const string RvoleMu = "rvole-mu";
     public const string DegenerateKey = "degenerate-key";
     public const string ZeroSeedConfirmation = "zero-seed-confirmation";
+
+    /// <summary>A round threw something other than a failed check (a bug, a throwing random source): no culprit, no ban.</summary>
+    public const string InternalError = "internal-error";
 }

@@ -2,9 +2,9 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.Events;
-using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Tests.Support;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Testing;
 
@@ -34,7 +34,7 @@ public sealed class OutboxClaimSpecs
         }
 
         // Both drain at once, small batches interleaved, until nothing is left for either.
-        var dispatchers = new[] { a.GetRequiredService<OutboxDispatcher>(), b.GetRequiredService<OutboxDispatcher>() };
+        var dispatchers = new[] { a.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>(), b.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>() };
         await Task.WhenAll(dispatchers.Select(d => Task.Run(async () =>
         {
             while (await d.DispatchPendingAsync(CancellationToken.None) > 0)

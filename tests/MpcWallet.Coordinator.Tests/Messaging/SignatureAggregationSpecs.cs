@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
-using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
+using MpcWallet.Infrastructure.Outbox;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -40,7 +40,7 @@ public sealed class SignatureAggregationSpecs
         await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-1", partials[1].Encode()));
         Assert.True((await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30))).Succeeded);
         Assert.False(await harness.Published.Any<SignatureFinalized>(), "published only from the committed outbox");
-        var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = provider.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>();
         Assert.Equal(2, await dispatcher.DispatchPendingAsync(CancellationToken.None));
         Assert.Equal(0, await dispatcher.DispatchPendingAsync(CancellationToken.None));
 
@@ -75,7 +75,7 @@ public sealed class SignatureAggregationSpecs
         var outcome = await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal(0, await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await provider.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>().DispatchPendingAsync(CancellationToken.None));
         Assert.False(await harness.Published.Any<SignatureFinalized>());
         await using var context = store.Open();
         Assert.Equal(SignatureStatus.Pending, (await context.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId)).Status);

@@ -1,15 +1,16 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Orchestration;
-using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Support;
@@ -30,7 +31,7 @@ internal static class CoordinatorHarness
             .AddSingleton(new ClusterOptions { Nodes = [new() { Id = "node-1", GrpcEndpoint = "http://127.0.0.1:1" }, new() { Id = "node-2", GrpcEndpoint = "http://127.0.0.1:2" }, new() { Id = "node-3", GrpcEndpoint = "http://127.0.0.1:3" }] })
             .AddSingleton(new CoordinatorOptions { InstanceId = instance })
             .AddSingleton(TimeProvider.System)
-            .AddSingleton(new CoordinatorStore(database))
+            .AddModuleStore<CoordinatorStore, CoordinatorDbContext>(new CoordinatorStore(database))
             .AddSingleton<NodeRegistry>()
             .AddSingleton<ActiveSessions>()
             .AddSingleton<SessionLedger>()
@@ -39,7 +40,9 @@ internal static class CoordinatorHarness
             .AddSingleton<WalletActivation>()
             .AddSingleton<WorkLeases>()
             .AddSingleton<WorkQueue>()
-            .AddSingleton<OutboxDispatcher>()
+            // The dispatcher without its hosted loop: specs dispatch when they choose (the harness starts hosted services).
+            .AddSingleton(sp => new OutboxDispatcher<CoordinatorDbContext>(
+                sp.GetRequiredService<CoordinatorStore>(), sp.GetRequiredService<IBus>(), OutboxSettings.For(database, instance), NullLogger<OutboxDispatcher<CoordinatorDbContext>>.Instance))
             .AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         extra?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>

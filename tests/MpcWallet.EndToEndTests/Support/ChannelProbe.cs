@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Infrastructure.Messaging;
 
@@ -9,11 +10,13 @@ namespace MpcWallet.EndToEndTests.Support;
 /// <summary>
 /// A test's own bus on a RabbitMQ virtual host, configured by the product's transport code (entity names, channel
 /// quality of service): it publishes like a module does and follows <c>signatures_final</c> on its own durable
-/// queue, recording every finalization it receives (redeliveries included).
+/// queue, recording every finalization it receives (redeliveries included), and, when asked, the transaction
+/// service's <c>TransactionStatusChanged</c> events on <c>events</c> (with their transport message ids).
 /// </summary>
 public sealed class ChannelProbe : IAsyncDisposable
 {
     public const string FinalQueue = BrokerChannels.SignaturesFinal + ".probe";
+    public const string EventsQueue = BrokerChannels.Events + ".probe";
 
     private readonly ServiceProvider _services;
 
@@ -26,8 +29,12 @@ public sealed class ChannelProbe : IAsyncDisposable
 
     public ConcurrentQueue<SignatureFinalized> Finalized => _services.GetRequiredService<FinalizationLog>().Received;
 
+    /// <summary>Every <c>TransactionStatusChanged</c> received (when started with <c>followEvents</c>), with the message id it was delivered under.</summary>
+    public ConcurrentQueue<(Guid? MessageId, TransactionStatusChanged Message)> StatusChanges => _services.GetRequiredService<FinalizationLog>().StatusChanges;
+
     /// <param name="channels">Per-channel overrides, as <c>Broker:Channels</c> would give them.</param>
-    public static async Task<ChannelProbe> StartAsync(int port, string virtualHost, Dictionary<string, ChannelSettings>? channels = null)
+    /// <param name="followEvents">Also follow <c>events</c> on its own durable queue (<see cref="EventsQueue"/>).</param>
+    public static async Task<ChannelProbe> StartAsync(int port, string virtualHost, Dictionary<string, ChannelSettings>? channels = null, bool followEvents = false)
     {
         var options = new BrokerOptions
         {
@@ -40,8 +47,16 @@ public sealed class ChannelProbe : IAsyncDisposable
         services.AddSingleton<FinalizationLog>();
         services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<FinalizationRecorder>();
-            bus.UseConfiguredTransport(options, [new ReceiveEndpointPlan(FinalQueue, BrokerChannels.SignaturesFinal, [typeof(FinalizationRecorder)])]);
+            bus.AddConsumer<StatusChangeRecorder>();
+            List<ReceiveEndpointPlan> plans = [new(FinalQueue, BrokerChannels.SignaturesFinal, [typeof(FinalizationRecorder)])];
+            if (followEvents)
+            {
+                plans.Add(new(EventsQueue, BrokerChannels.Events, [typeof(StatusChangeRecorder)]));
+            }
+
+            bus.UseConfiguredTransport(options, plans);
         });
         var provider = services.BuildServiceProvider();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -58,6 +73,17 @@ public sealed class ChannelProbe : IAsyncDisposable
     private sealed class FinalizationLog
     {
         public ConcurrentQueue<SignatureFinalized> Received { get; } = new();
+
+        public ConcurrentQueue<(Guid?, TransactionStatusChanged)> StatusChanges { get; } = new();
+    }
+
+    private sealed class StatusChangeRecorder(FinalizationLog log) : IConsumer<TransactionStatusChanged>
+    {
+        public Task Consume(ConsumeContext<TransactionStatusChanged> context)
+        {
+            log.StatusChanges.Enqueue((context.MessageId, context.Message));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class FinalizationRecorder(FinalizationLog log) : IConsumer<SignatureFinalized>

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Node;
 using MpcWallet.Transactions;
@@ -19,7 +19,8 @@ namespace MpcWallet.Host.Composition;
 
 /// <summary>
 /// The composition root: configuration files, the enabled modules, the single bus with the configured transport,
-/// authentication, problem details, OpenAPI and the docs UI, health and metrics.
+/// authentication, the HTTP conventions (problem details for every bad input, request limits), OpenAPI and the docs
+/// UI, health and metrics.
 /// </summary>
 public static partial class MpcWalletHost
 {
@@ -46,22 +47,15 @@ public static partial class MpcWalletHost
 
         SplitDeploymentSettings.Validate(configuration, modules);
 
-        // A process running one node and nothing else serves its NodeControl on its own --urls: gRPC clients speak
-        // cleartext HTTP/2 only with prior knowledge, so every endpoint of this server is HTTP/2-only (health and
-        // metrics too: curl --http2-prior-knowledge).
-        var nodeControlOnHost = modules is { Node: true, Coordinator: false, Transactions: false } && NodeModule.LocalNodeIds(configuration).Count == 1;
-        if (nodeControlOnHost)
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        }
-
         if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
         {
             // Registered first so the local chain is up before the transaction service verifies it.
             builder.Services.AddHostedService<DevelopmentChain>();
         }
 
-        builder.Services.AddProblemDetails();
+        // Kestrel's own size limits above the API's, so the API's limits are answered with a problem document.
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureServer);
+        builder.Services.AddHttpConventions();
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
@@ -110,7 +104,8 @@ public static partial class MpcWalletHost
 
         if (modules.Node)
         {
-            builder.Services.AddNodeModule(configuration, nodeControlOnHost);
+            // The node module decides where NodeControl is served (alone here with one node: on this server).
+            builder.Services.AddNodeModule(configuration, aloneInProcess: !modules.Coordinator && !modules.Transactions);
         }
 
         if (modules.Transactions)
@@ -124,8 +119,7 @@ public static partial class MpcWalletHost
         // MassTransit keeps its log context in an async-local; bind it to this host's logger factory, so a host built
         // after another one was disposed (embedding, tests) does not log into a disposed factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseHttpConventions();
         if (modules.Coordinator || modules.Transactions)
         {
             // Only they have an API. A node-only process has none: its NodeControl calls carry the control token in
@@ -160,12 +154,12 @@ public static partial class MpcWalletHost
             app.MapTransactionsApi();
         }
 
-        if (nodeControlOnHost)
+        if (modules.Node)
         {
             app.MapNodeControl();
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules, nodeControlOnHost));
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
         return app;
     }
 
@@ -192,12 +186,12 @@ public static partial class MpcWalletHost
         builder.Configuration.AddCommandLine(args, SwitchMappings);
     }
 
-    private static void LogWhere(WebApplication app, EnabledModules modules, bool nodeControlOnHost)
+    private static void LogWhere(WebApplication app, EnabledModules modules)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         var addresses = Addresses(app);
         var api = addresses.Count > 0 ? addresses[0] : "(no address)";
-        if (nodeControlOnHost)
+        if (NodeModule.ServesControlOnHostServer(app.Services))
         {
             LogNodeReady(logger, string.Join(",", NodeModule.LocalNodeIds(app.Configuration)), api, DataDirectory.From(app.Configuration));
             return;

@@ -4,18 +4,17 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using MpcWallet.Coordinator.Api;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Health;
 using MpcWallet.Coordinator.Orchestration;
-using MpcWallet.Coordinator.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator;
@@ -30,7 +29,8 @@ public static class CoordinatorModule
         var options = configuration.GetSection(CoordinatorOptions.Section).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
         options.InstanceId = CoordinatorInstance.Resolve(configuration);
         services.AddSingleton(options);
-        services.AddSingleton(new CoordinatorStore(ModuleDatabase.Resolve(configuration, "Coordinator", "coordinator", "coordinator")));
+        var store = new CoordinatorStore(ModuleDatabase.Resolve(configuration, "Coordinator", "coordinator", "coordinator"));
+        services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(store);
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<NodeControlClients>();
         services.AddSingleton<ActiveSessions>();
@@ -46,12 +46,11 @@ public static class CoordinatorModule
         services.AddSingleton<SignatureFinalizer>();
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
-        services.AddHostedService<CoordinatorStoreMigration>();
         services.AddSingleton<HeartbeatHearing>();
         services.AddHostedService<LivenessMonitor>();
         services.AddHostedService<SessionOrchestrator>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        // Several coordinators may share a PostgreSQL store: each claims rows under its instance id.
+        services.AddOutbox<CoordinatorDbContext>(OutboxSettings.For(store.Database, options.InstanceId));
         return services;
     }
 
@@ -91,13 +90,5 @@ public static class CoordinatorModule
         SignatureEndpoints.Map(v1);
         NodeEndpoints.Map(v1);
         return app;
-    }
-
-    /// <summary>Applies the coordinator's schema before anything else of the module starts.</summary>
-    private sealed class CoordinatorStoreMigration(CoordinatorStore store) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => store.MigrateAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,24 +19,24 @@ namespace MpcWallet.Node;
 /// <summary>The node module's entry point: services, consumers and the queues it needs (one per local node).</summary>
 public static class NodeModule
 {
-    /// <param name="controlOnHostServer">
-    /// True when this process runs exactly one node and no other module: its NodeControl is then served by the host's
-    /// own server (<see cref="MapNodeControl"/>, whose endpoints the host makes HTTP/2-only), not by a private one.
+    /// <param name="aloneInProcess">
+    /// True when this process runs no other module. With exactly one local node, its NodeControl is then served by
+    /// the host's own server (<see cref="MapNodeControl"/>), not by a private one; the module makes that server
+    /// HTTP/2-only. Otherwise every local node serves NodeControl on its own small server.
     /// </param>
-    public static IServiceCollection AddNodeModule(this IServiceCollection services, IConfiguration configuration, bool controlOnHostServer = false)
+    public static IServiceCollection AddNodeModule(this IServiceCollection services, IConfiguration configuration, bool aloneInProcess = false)
     {
         var options = OptionsFrom(configuration);
         var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         services.TryAddSingleton(cluster);
         services.AddSingleton(options);
-        services.AddSingleton(new NodeControlHosting(controlOnHostServer));
-        if (controlOnHostServer)
+        var hosting = NodeControlHosting.Decide(options.Ids, aloneInProcess);
+        services.AddSingleton(hosting);
+        if (hosting.OnHostServer)
         {
-            if (options.Ids.Count != 1)
-            {
-                throw new InvalidOperationException($"NodeControl on the host's server needs exactly one node in this process, not {options.Ids.Count}");
-            }
-
+            // gRPC clients speak cleartext HTTP/2 only with prior knowledge, so every endpoint of the host's server is
+            // HTTP/2-only (health and metrics too: curl --http2-prior-knowledge).
+            services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
             services.AddSingleton(new ControlTokenInterceptor(ControlToken.Validate(cluster.ControlToken)));
             services.AddGrpc(grpc => grpc.Interceptors.Add<ControlTokenInterceptor>());
 
@@ -51,12 +52,19 @@ public static class NodeModule
         return services;
     }
 
-    /// <summary>Serves the process's one node's NodeControl on the host's server (see <see cref="AddNodeModule"/>).</summary>
+    /// <summary>Serves the process's one node's NodeControl on the host's server when the module decided so (see <see cref="AddNodeModule"/>); else maps nothing.</summary>
     public static IEndpointRouteBuilder MapNodeControl(this IEndpointRouteBuilder app)
     {
-        app.MapGrpcService<NodeControlService>();
+        if (ServesControlOnHostServer(app.ServiceProvider))
+        {
+            app.MapGrpcService<NodeControlService>();
+        }
+
         return app;
     }
+
+    /// <summary>Whether this process's NodeControl is served by the host's own server (false without the node module).</summary>
+    public static bool ServesControlOnHostServer(IServiceProvider services) => services.GetService<NodeControlHosting>()?.OnHostServer == true;
 
     /// <summary>The ids of the nodes this process runs: <c>Node:Ids</c> (<c>--node-id</c>), else every <c>Cluster:Nodes</c> entry.</summary>
     public static IReadOnlyList<string> LocalNodeIds(IConfiguration configuration) => OptionsFrom(configuration).Ids;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Audit;
@@ -23,20 +24,26 @@ public static class TransactionsModule
     public static IServiceCollection AddTransactionsModule(this IServiceCollection services, IConfiguration configuration)
     {
         var chains = configuration.GetSection("Chains").Get<List<ChainOptions>>() ?? [];
-        services.AddSingleton(configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions());
+        var options = configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions();
+        services.AddSingleton(options);
         services.AddSingleton(new ChainRegistry(chains));
-        services.AddSingleton(new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions")));
+        var store = new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions"));
+        services.AddModuleStore<TransactionsStore, TransactionsDbContext>(store);
         services.AddSingleton<ChainVerification>();
         services.AddSingleton<NonceAllocator>();
         services.AddSingleton<TransactionIntake>();
+        services.AddSingleton<Replacements>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<AttemptSigner>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<SignatureResends>();
         services.AddSingleton<ReceiptTracker>();
-        services.AddHostedService<TransactionsStoreMigration>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<Reorgs>();
+        services.AddSingleton<StuckAttempts>();
+        services.AddSingleton<ChainPoller>();
+        services.AddOutbox<TransactionsDbContext>(OutboxSettings.For(store.Database) with { PollInterval = options.OutboxSweepInterval });
         services.AddHostedService<LifecycleRecovery>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReceiptTracker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
         services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
         return services;
     }
@@ -60,15 +67,8 @@ public static class TransactionsModule
     {
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         TransactionEndpoints.Map(v1);
+        ReplacementEndpoints.Map(v1);
         AuditEndpoints.Map(v1);
         return app;
-    }
-
-    /// <summary>Applies the module's schema at start-up (consumers that run earlier wait for the same migration).</summary>
-    private sealed class TransactionsStoreMigration(TransactionsStore store) : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => store.EnsureMigratedAsync(cancellationToken);
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

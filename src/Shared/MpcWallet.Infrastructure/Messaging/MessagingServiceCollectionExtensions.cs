@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.UsageTracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,8 @@ namespace MpcWallet.Infrastructure.Messaging;
 
 /// <summary>
 /// The host's single bus: modules add their consumers, the configured transport is selected here and nowhere else,
-/// and every module's declared endpoints are created with their channel's quality of service.
+/// and every module's declared endpoints are created with their channel's quality of service. MassTransit's usage
+/// telemetry is off (<see cref="SilentUsageTracker"/>).
 /// </summary>
 public static class MessagingServiceCollectionExtensions
 {
@@ -18,8 +20,12 @@ public static class MessagingServiceCollectionExtensions
     {
         var options = configuration.GetSection(BrokerOptions.Section).Get<BrokerOptions>() ?? new BrokerOptions();
         services.AddSingleton(options);
+
+        // Before AddMassTransit, which only adds its own tracker when none is registered.
+        services.AddSingleton<IUsageTracker, SilentUsageTracker>();
         services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             addConsumers(bus);
             bus.UseConfiguredTransport(options, endpoints);
         });

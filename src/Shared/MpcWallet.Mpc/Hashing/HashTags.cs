@@ -13,6 +13,7 @@ public static class HashTags
     public const string MessageId = Prefix + "session/message-id";
     public const string KeygenSessionId = Prefix + "keygen/session-id";
     public const string RefreshSessionId = Prefix + "refresh/session-id";
+    public const string ReshareSessionId = Prefix + "reshare/session-id";
     public const string BaseOtSessionId = Prefix + "keygen/base-ot-session-id";
     public const string RootChainCode = Prefix + "keygen/root-chain-code";
     public const string ZeroSeedConfirmation = Prefix + "keygen/zero-seed-confirmation";
@@ -29,10 +30,15 @@ public static class HashTags
     public const string RvoleTheta = Prefix + "rvole/theta";
     public const string RvoleMu = Prefix + "rvole/mu";
 
+    /// <summary>HPKE info of a share backup (docs/engine-backup.md).</summary>
+    public const string ShareBackupInfo = Prefix + "backup/share";
+
     public const string ChannelNodeFingerprint = Prefix + "channel/node-fingerprint";
     public const string ChannelDirectKey = Prefix + "channel/direct-key";
     public const string ChannelBroadcastPayload = Prefix + "channel/broadcast-payload";
     public const string ChannelBroadcastSignature = Prefix + "channel/broadcast-signature";
+    public const string ChannelSessionKeyOffer = Prefix + "channel/session-key-offer";
+    public const string ChannelSessionDirectKey = Prefix + "channel/session-direct-key";
 
     public static IReadOnlyList<string> All { get; } = typeof(HashTags)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -32,15 +32,12 @@ internal sealed class DkgSession
     private readonly IRandomSource _random;
     private readonly int[] _others;
 
-    private readonly Dictionary<int, BaseOtReceiverState> _otReceivers = [];
-    private readonly Dictionary<int, OtExtensionSenderSeeds> _asSender = [];
-    private readonly Dictionary<int, OtExtensionReceiverSeeds> _asReceiver = [];
     private readonly Dictionary<int, BaseOtSenderMessage> _otReplies = [];
-    private readonly Dictionary<int, byte[]> _zeroShareSeeds = [];
     private readonly Dictionary<int, Point[]> _coefficientCommitments = [];
     private readonly Dictionary<int, byte[]> _chainCodeCommitments = [];
     private readonly Dictionary<int, DkgCommitMessage> _commits = [];
 
+    private PairwiseSetup? _pairwise;
     private Polynomial? _polynomial;
     private DkgCommitMessage? _ownCommit;
     private Point[] _ownCommitments = [];
@@ -115,12 +112,11 @@ internal sealed class DkgSession
         var ordered = Enumerable.Range(1, _partyCount).Select(j => _commits[j]).ToArray();
         _sessionDigest = DkgSessionDigest.Compute(_session, _threshold, _partyCount, _refreshed, ordered);
 
+        _pairwise = new PairwiseSetup(_sessionDigest, _self, _others, j => j, _random);
         var direct = new Dictionary<int, byte[]>();
         foreach (var j in _others)
         {
-            var (state, request) = BaseOt.ReceiverStart(DkgSessionDigest.BaseOtSession(_sessionDigest, _self, j), _random);
-            _otReceivers[j] = state;
-            direct[j] = new DkgOtRequestMessage(_sessionDigest, request).Encode();
+            direct[j] = new DkgOtRequestMessage(_sessionDigest, _pairwise.Request(j)).Encode();
         }
 
         var polynomial = _polynomial ?? throw new InvalidOperationException("not started");
@@ -158,32 +154,30 @@ internal sealed class DkgSession
 
         _coefficientCommitments[_self] = _ownCommitments;
         _aggregate = FeldmanCommitment.Aggregate(Enumerable.Range(1, _partyCount).Select(j => (IReadOnlyList<Point>)_coefficientCommitments[j]).ToArray());
+        if (_aggregate.Any(c => c.IsIdentity))
+        {
+            // Y = identity, or a joint coefficient vanished (a lower-degree sharing): stop before any share is sent.
+            // Coefficients are committed before they are revealed, so only parties that all cooperate get here.
+            throw new ProtocolAbortException(null, AbortChecks.DegenerateKey, false, "the joint key or a joint coefficient commitment is the identity");
+        }
         if (_refreshed is not null && !_aggregate[0].Equals(_refreshed.PublicKey))
         {
             throw new ProtocolAbortException(null, AbortChecks.RefreshPublicKey, false, "the refreshed constant terms do not add up to the public key");
         }
 
+        var pairwise = _pairwise ?? throw new InvalidOperationException("not started");
         foreach (var j in _others)
         {
             var request = DecodeFrom(j, () => DkgOtRequestMessage.Decode(inbox.Direct[j]));
             RequireSessionDigest(request.SessionDigest, j);
-            var (receiverSeeds, reply) = BaseOt.SenderRespond(DkgSessionDigest.BaseOtSession(_sessionDigest, j, _self), request.Request, j, _random);
-            _asReceiver[j] = receiverSeeds;
-            _otReplies[j] = reply;
+            _otReplies[j] = pairwise.Respond(j, request.Request);
         }
 
         var polynomial = _polynomial ?? throw new InvalidOperationException("not started");
         var direct = new Dictionary<int, byte[]>();
         foreach (var j in _others)
         {
-            byte[]? zeroSeed = null;
-            if (_self < j)
-            {
-                zeroSeed = new byte[DkgShareMessage.ZeroShareSeedLength];
-                _random.Fill(zeroSeed);
-                _zeroShareSeeds[j] = zeroSeed;
-            }
-
+            var zeroSeed = pairwise.ChooseZeroShareSeed(j);
             var message = new DkgShareMessage(_sessionDigest, polynomial.Evaluate(j), _otReplies[j], zeroSeed, _chainCodeContribution, _chainCodeSalt, _aggregate);
             direct[j] = message.Encode();
         }
@@ -196,6 +190,7 @@ internal sealed class DkgSession
     public DkgOutbound AfterShares(RoundInbox inbox)
     {
         var polynomial = _polynomial ?? throw new InvalidOperationException("not started");
+        var pairwise = _pairwise ?? throw new InvalidOperationException("not started");
         var secretShare = polynomial.Evaluate(_self);
         var contributions = new byte[_partyCount][];
         if (_chainCodeContribution is not null)
@@ -227,12 +222,7 @@ internal sealed class DkgSession
                 contributions[j - 1] = message.ChainCodeContribution!;
             }
 
-            if (message.ZeroShareSeed is not null)
-            {
-                _zeroShareSeeds[j] = message.ZeroShareSeed;
-            }
-
-            _asSender[j] = BaseOt.ReceiverFinish(_otReceivers[j], message.OtReply, j);
+            pairwise.Complete(j, message.OtReply, message.ZeroShareSeed);
             secretShare += message.Share;
         }
 
@@ -247,14 +237,14 @@ internal sealed class DkgSession
         polynomial.Clear();
         _polynomial = null;
         var proof = SchnorrProof.Prove(ShareStatement(_self), _secretShare, _random);
-        var confirmations = _others.Select(j => DkgSessionDigest.ZeroSeedConfirmation(_sessionDigest, _self, j, _zeroShareSeeds[j])).ToArray();
-        return DkgOutbound.BroadcastOnly(new DkgConfirmationMessage(_sessionDigest, _aggregate[0], _publicShares[_self - 1], proof, confirmations).Encode());
+        return DkgOutbound.BroadcastOnly(new DkgConfirmationMessage(_sessionDigest, _aggregate[0], _publicShares[_self - 1], proof, pairwise.Confirmations()).Encode());
     }
 
     /// <summary>All K4 in: every party confirms the same Y and its public share with a proof; build the key share.</summary>
     public KeyShare Finish(RoundInbox inbox)
     {
         var publicKey = _aggregate[0];
+        var pairwise = _pairwise ?? throw new InvalidOperationException("not started");
         foreach (var j in _others)
         {
             var message = DecodeFrom(j, () => DkgConfirmationMessage.Decode(inbox.Broadcasts[j], _partyCount));
@@ -274,13 +264,7 @@ internal sealed class DkgSession
                 throw new ProtocolAbortException(j, AbortChecks.SecretShareProof, false, "the proof of knowledge of the secret share does not verify");
             }
 
-            // The sender's entries are about its counterparties in ascending order; ours is at our rank among them.
-            var rank = _self < j ? _self - 1 : _self - 2;
-            var expected = DkgSessionDigest.ZeroSeedConfirmation(_sessionDigest, _self, j, _zeroShareSeeds[j]);
-            if (!CryptographicOperations.FixedTimeEquals(message.ZeroSeedConfirmations[rank], expected))
-            {
-                throw new ProtocolAbortException(j, AbortChecks.ZeroSeedConfirmation, false, "the sender holds a different zero-share seed for our pair");
-            }
+            pairwise.VerifyConfirmation(j, message.ZeroSeedConfirmations);
         }
 
         var all = Participants(_partyCount);
@@ -298,7 +282,6 @@ internal sealed class DkgSession
             throw new ProtocolAbortException(null, AbortChecks.RefreshPublicKey, false, "the refreshed key differs from the existing key");
         }
 
-        var pairwise = _others.Select(j => new PairwiseKeyMaterial(j, _zeroShareSeeds[j], _asSender[j], _asReceiver[j])).ToArray();
         var share = new KeyShare(
             _threshold,
             _partyCount,
@@ -309,12 +292,7 @@ internal sealed class DkgSession
             publicKey,
             _publicShares,
             _rootChainCode.ToArray(),
-            pairwise);
-
-        // Ownership of the pairwise secrets moves to the key share; Erase must not wipe them.
-        _zeroShareSeeds.Clear();
-        _asSender.Clear();
-        _asReceiver.Clear();
+            pairwise.TakeMaterial());
         return share;
     }
 
@@ -324,36 +302,13 @@ internal sealed class DkgSession
         _polynomial?.Clear();
         _polynomial = null;
         _secretShare = Scalar.Zero;
-        foreach (var state in _otReceivers.Values)
-        {
-            state.Clear();
-        }
-
-        foreach (var seeds in _asSender.Values)
-        {
-            seeds.Clear();
-        }
-
-        foreach (var seeds in _asReceiver.Values)
-        {
-            seeds.Clear();
-        }
-
-        foreach (var seed in _zeroShareSeeds.Values)
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-
+        _pairwise?.Erase();
         if (_chainCodeContribution is not null)
         {
             CryptographicOperations.ZeroMemory(_chainCodeContribution);
         }
 
-        _otReceivers.Clear();
-        _asSender.Clear();
-        _asReceiver.Clear();
         _otReplies.Clear();
-        _zeroShareSeeds.Clear();
     }
 
     private void VerifyCoefficients(int j, DkgCoefficientsMessage message)

@@ -78,7 +78,7 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         }
 
         var outbound = new List<ProtocolMessage>();
-        while (!IsComplete && InboxFor(Round).IsComplete(ShapeOf(Round), Others.Count))
+        while (!IsComplete && IsRoundComplete(Round))
         {
             var round = Round;
             var completed = InboxFor(round);
@@ -96,7 +96,7 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
             {
                 if (_output is null)
                 {
-                    throw new InvalidOperationException("the last round must set the output");
+                    Abort(Unexpected(new InvalidOperationException("the last round must set the output")));
                 }
 
                 break;
@@ -107,6 +107,13 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
     }
 
     protected abstract RoundShape ShapeOf(int round);
+
+    /// <summary>
+    /// Who sends this party a <paramref name="kind"/> message in <paramref name="round"/> (a round of that shape):
+    /// every other participant unless a protocol's roles say otherwise (resharing: only dealers deal, only new
+    /// holders confirm). A message from anyone else is rejected; a round nobody sends to this party is complete at once.
+    /// </summary>
+    protected virtual IReadOnlyCollection<int> SendersOf(int round, RoundShape kind) => Others;
 
     protected abstract IReadOnlyList<ProtocolMessage> StartProtocol();
 
@@ -174,6 +181,11 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         {
             throw new ProtocolMessageRejectedException($"round {message.Round} has no {kind} messages");
         }
+
+        if (!SendersOf(message.Round, kind).Contains(message.From))
+        {
+            throw new ProtocolMessageRejectedException($"party {message.From} sends no round-{message.Round} {kind} message to party {Self}");
+        }
     }
 
     // The header repeats the envelope inside the authenticated payload; a mismatch means the sender (or, without an
@@ -195,6 +207,14 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         return payload[HeaderLength..];
     }
 
+    private bool IsRoundComplete(int round)
+    {
+        var shape = ShapeOf(round);
+        var broadcasts = shape.HasFlag(RoundShape.Broadcast) ? SendersOf(round, RoundShape.Broadcast).Count : 0;
+        var direct = shape.HasFlag(RoundShape.Direct) ? SendersOf(round, RoundShape.Direct).Count : 0;
+        return InboxFor(round).IsComplete(broadcasts, direct);
+    }
+
     private RoundInbox InboxFor(int round)
     {
         if (!_inboxes.TryGetValue(round, out var inbox))
@@ -206,6 +226,9 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         return inbox;
     }
 
+    // Every exception of a round is terminal: a check that failed (ProtocolAbortException) or anything else (a bug,
+    // an exhausted resource, a throwing random source). Either way the round may have left secrets half-used and the
+    // round counter already advanced, so the party erases its secrets and refuses every later call.
     private IReadOnlyList<ProtocolMessage> Guard(Func<IReadOnlyList<ProtocolMessage>> step)
     {
         try
@@ -217,7 +240,16 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
             Abort(e);
             throw;
         }
+        catch (Exception e)
+        {
+            Abort(Unexpected(e));
+            throw;
+        }
     }
+
+    // No culprit and no ban: nothing says a peer caused it. The original exception stays the inner exception.
+    private ProtocolAbortException Unexpected(Exception e) =>
+        new(null, AbortChecks.InternalError, false, $"round {Round} failed unexpectedly ({e.GetType().Name}): {e.Message}", e);
 
     private void Abort(ProtocolAbortException abort)
     {
@@ -228,7 +260,15 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         }
 
         _inboxes.Clear();
-        EraseSecrets();
+        try
+        {
+            EraseSecrets();
+        }
+        finally
+        {
+            _output = null;
+        }
+
         throw abort;
     }
 

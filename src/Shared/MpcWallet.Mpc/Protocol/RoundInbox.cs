@@ -13,9 +13,8 @@ public sealed class RoundInbox
     internal bool TryAdd(int from, bool broadcast, byte[] body) =>
         (broadcast ? _broadcasts : _direct).TryAdd(from, body);
 
-    internal bool IsComplete(RoundShape shape, int expectedSenders) =>
-        (!shape.HasFlag(RoundShape.Broadcast) || _broadcasts.Count == expectedSenders)
-        && (!shape.HasFlag(RoundShape.Direct) || _direct.Count == expectedSenders);
+    internal bool IsComplete(int expectedBroadcasts, int expectedDirect) =>
+        _broadcasts.Count == expectedBroadcasts && _direct.Count == expectedDirect;
 
     internal void Clear()
     {

@@ -6,6 +6,7 @@ using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Coordinator.Api;
 
@@ -18,11 +19,15 @@ internal static class SignatureEndpoints
             .Accepts<CreateSignatureRequest>("application/json")
             .Produces<SignatureResource>(StatusCodes.Status201Created)
             .Produces<SignatureResource>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
+            .Produces<SignatureResource>(StatusCodes.Status200OK)
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesCommonProblems()
+            .WithIdempotencyKey()
+            .WithPreferWait()
             .WithName("CreateSignature");
-        v1.MapGet("/signatures/{id}", GetAsync).Produces<SignatureResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetSignature");
+        v1.MapGet("/signatures/{id}", GetAsync).Produces<SignatureResource>().ProducesProblem(StatusCodes.Status404NotFound).ProducesCommonProblems().WithName("GetSignature");
     }
 
     private static async Task<IResult> CreateAsync(string id, HttpContext http, CoordinatorStore store, WorkQueue queue, WorkLeases leases, CoordinatorOptions options, CancellationToken cancellationToken)
@@ -59,18 +64,13 @@ internal static class SignatureEndpoints
         }
 
         var operation = "create-signature:" + wallet.Id;
-        var fingerprint = JsonBody.Fingerprint(body);
+        var fingerprint = IdempotencyKeys.Fingerprint(body);
         if (key is not null)
         {
-            var (existingId, conflict) = await IdempotencyKeys.FindAsync(context, tenant, operation, key, fingerprint, cancellationToken);
-            if (conflict is not null)
+            var (match, existingId) = await IdempotencyKeys.FindAsync(context, tenant, operation, key, fingerprint, cancellationToken);
+            if (match != IdempotencyMatch.None)
             {
-                return conflict;
-            }
-
-            if (existingId is not null)
-            {
-                return await AnswerAsync(store, existingId, created: false, PreferWait.Of(http.Request), cancellationToken);
+                return match == IdempotencyMatch.Same ? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken) : IdempotencyKeys.ConflictProblem();
             }
         }
 
@@ -94,7 +94,7 @@ internal static class SignatureEndpoints
         context.Signatures.Add(signature);
         if (key is not null)
         {
-            context.IdempotencyKeys.Add(new IdempotencyRecord { Tenant = tenant, Operation = operation, Key = key, RequestHash = fingerprint, ResourceId = signature.Id, CreatedAt = now });
+            IdempotencyKeys.Add(context, tenant, operation, key, fingerprint, signature.Id, now);
         }
 
         try
@@ -104,8 +104,8 @@ internal static class SignatureEndpoints
         catch (DbUpdateException) when (key is not null)
         {
             await using var again = store.Open();
-            var (existingId, conflict) = await IdempotencyKeys.FindAsync(again, tenant, operation, key, fingerprint, cancellationToken);
-            return conflict ?? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken);
+            var (match, existingId) = await IdempotencyKeys.FindAsync(again, tenant, operation, key, fingerprint, cancellationToken);
+            return match == IdempotencyMatch.Same ? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken) : IdempotencyKeys.ConflictProblem();
         }
 
         queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.LeaseUntil));

@@ -7,6 +7,7 @@ using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Coordinator.Api;
 
@@ -15,6 +16,7 @@ internal static class WalletEndpoints
 {
     private const string Operation = "create-wallet";
     private const int MaxLabelLength = 200;
+    private const int MaxPageSize = 100;
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -22,11 +24,15 @@ internal static class WalletEndpoints
             .Accepts<CreateWalletRequest>("application/json")
             .Produces<WalletResource>(StatusCodes.Status201Created)
             .Produces<WalletResource>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
+            .Produces<WalletResource>(StatusCodes.Status200OK)
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesCommonProblems()
+            .WithIdempotencyKey()
+            .WithPreferWait()
             .WithName("CreateWallet");
-        v1.MapGet("/wallets/{id}", GetAsync).Produces<WalletResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetWallet");
-        v1.MapGet("/wallets", ListAsync).Produces<ItemsPage<WalletResource>>().ProducesValidationProblem().WithName("ListWallets");
+        v1.MapGet("/wallets/{id}", GetAsync).Produces<WalletResource>().ProducesProblem(StatusCodes.Status404NotFound).ProducesCommonProblems().WithName("GetWallet");
+        v1.MapGet("/wallets", ListAsync).Produces<ItemsPage<WalletResource>>().ProducesValidationProblem().ProducesCommonProblems().WithPageQuery(MaxPageSize).WithName("ListWallets");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CoordinatorStore store, NodeRegistry registry, WorkQueue queue, WorkLeases leases, CancellationToken cancellationToken)
@@ -70,19 +76,14 @@ internal static class WalletEndpoints
             return Problems.Validation(errors);
         }
 
-        var fingerprint = JsonBody.Fingerprint(request);
+        var fingerprint = IdempotencyKeys.Fingerprint(request);
         await using var context = store.Open();
         if (key is not null)
         {
-            var (existingId, conflict) = await IdempotencyKeys.FindAsync(context, tenant, Operation, key, fingerprint, cancellationToken);
-            if (conflict is not null)
+            var (match, existingId) = await IdempotencyKeys.FindAsync(context, tenant, Operation, key, fingerprint, cancellationToken);
+            if (match != IdempotencyMatch.None)
             {
-                return conflict;
-            }
-
-            if (existingId is not null)
-            {
-                return await AnswerAsync(store, existingId, created: false, PreferWait.Of(http.Request), cancellationToken);
+                return match == IdempotencyMatch.Same ? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken) : IdempotencyKeys.ConflictProblem();
             }
         }
 
@@ -104,7 +105,7 @@ internal static class WalletEndpoints
         context.Wallets.Add(wallet);
         if (key is not null)
         {
-            context.IdempotencyKeys.Add(new IdempotencyRecord { Tenant = tenant, Operation = Operation, Key = key, RequestHash = fingerprint, ResourceId = wallet.Id, CreatedAt = DateTimeOffset.UtcNow });
+            IdempotencyKeys.Add(context, tenant, Operation, key, fingerprint, wallet.Id, wallet.CreatedAt);
         }
 
         try
@@ -115,8 +116,8 @@ internal static class WalletEndpoints
         {
             // A concurrent request with the same key won the insert; answer with its resource.
             await using var again = store.Open();
-            var (existingId, conflict) = await IdempotencyKeys.FindAsync(again, tenant, Operation, key, fingerprint, cancellationToken);
-            return conflict ?? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken);
+            var (match, existingId) = await IdempotencyKeys.FindAsync(again, tenant, Operation, key, fingerprint, cancellationToken);
+            return match == IdempotencyMatch.Same ? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken) : IdempotencyKeys.ConflictProblem();
         }
 
         queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id, wallet.LeaseUntil));
@@ -129,36 +130,26 @@ internal static class WalletEndpoints
         return wallet is null || wallet.Tenant != http.User.TenantOf() ? Problems.NotFound($"wallet {id}") : Results.Ok(wallet.ToResource());
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, CoordinatorStore store, int? limit, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, CoordinatorStore store, CancellationToken cancellationToken)
     {
-        var size = limit ?? 50;
-        if (size is < 1 or > 100)
+        var (page, problem) = PageQuery.Read(http.Request, MaxPageSize);
+        if (problem is not null)
         {
-            return Problems.Validation("limit", "limit must be between 1 and 100");
+            return problem;
         }
 
-        long? before = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return Problems.Validation("cursor", "cursor is not one this API returned");
-            }
-
-            before = parsed;
-        }
-
+        var size = page!.Limit;
         var tenant = http.User.TenantOf();
         await using var context = store.Open();
         var query = context.Wallets.AsNoTracking().Where(w => w.Tenant == tenant);
-        if (before is { } b)
+        if (page.Before is { } b)
         {
             query = query.Where(w => w.Sequence < b);
         }
 
-        var page = await query.OrderByDescending(w => w.Sequence).Take(size + 1).ToListAsync(cancellationToken);
-        var next = page.Count > size ? page[size - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
-        return Results.Ok(new ItemsPage<WalletResource>(page.Take(size).Select(w => w.ToResource()).ToArray(), next));
+        var rows = await query.OrderByDescending(w => w.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > size ? rows[size - 1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        return Results.Ok(new ItemsPage<WalletResource>(rows.Take(size).Select(w => w.ToResource()).ToArray(), next));
     }
 
     private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)

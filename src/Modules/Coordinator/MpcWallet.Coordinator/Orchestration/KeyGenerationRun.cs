@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Outbox;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
@@ -17,7 +17,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// whichever coordinator stores the last report). Failed sessions are retried (with other nodes when the cluster has
 /// spare ones) a bounded number of times.
 /// </summary>
-internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options, OutboxDispatcher outbox)
+internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry registry, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string walletId, CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
             await transaction.CommitAsync(cancellationToken);
         }
 
-        outbox.Notify();
+        store.OutboxCommitted.Notify();
         store.FinalStateCommitted.Notify();
     }
 

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
-using MpcWallet.Coordinator.Outbox;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;

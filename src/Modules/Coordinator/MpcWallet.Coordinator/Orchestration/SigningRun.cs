@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Outbox;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signing;
@@ -19,7 +19,7 @@ namespace MpcWallet.Coordinator.Orchestration;
 /// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
 /// over continues the count) and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, OutboxDispatcher outbox, CoordinatorOptions options)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
@@ -121,7 +121,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
             await transaction.CommitAsync(cancellationToken);
         }
 
-        outbox.Notify();
+        store.OutboxCommitted.Notify();
         store.FinalStateCommitted.Notify();
     }
 

@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.StateSync;
-using MpcWallet.Coordinator.Outbox;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Ethereum.Addresses;

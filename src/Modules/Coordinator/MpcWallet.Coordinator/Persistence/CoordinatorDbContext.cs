@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Persistence;
 
 /// <summary>The coordinator's own store (schema <c>coordinator</c>, or its own SQLite file).</summary>
-internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext> options, ModuleDatabase store) : DbContext(options), ISchemaScoped
+internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext> options, ModuleDatabase store) : DbContext(options), ISchemaScoped, IOutboxContext, IIdempotencyContext
 {
     public ModuleDatabase Store { get; } = store;
 
@@ -67,28 +69,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Owner).HasColumnName("owner");
             e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
         });
-        modelBuilder.Entity<IdempotencyRecord>(e =>
-        {
-            e.ToTable("idempotency_keys").HasKey(x => new { x.Tenant, x.Operation, x.Key });
-            e.Property(x => x.Tenant).HasColumnName("tenant");
-            e.Property(x => x.Operation).HasColumnName("operation");
-            e.Property(x => x.Key).HasColumnName("key");
-            e.Property(x => x.RequestHash).HasColumnName("request_hash");
-            e.Property(x => x.ResourceId).HasColumnName("resource_id");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        });
-        modelBuilder.Entity<OutboxRecord>(e =>
-        {
-            e.ToTable("outbox").HasKey(x => x.MessageId);
-            e.Property(x => x.MessageId).HasColumnName("message_id");
-            e.Property(x => x.MessageType).HasColumnName("message_type");
-            e.Property(x => x.Payload).HasColumnName("payload");
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-            e.Property(x => x.SentAt).HasColumnName("sent_at");
-            e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
-            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until");
-        });
+        modelBuilder.MapIdempotencyKeys();
+        modelBuilder.MapOutbox();
         modelBuilder.Entity<SessionRecord>(e =>
         {
             e.ToTable("sessions").HasKey(x => x.Id);

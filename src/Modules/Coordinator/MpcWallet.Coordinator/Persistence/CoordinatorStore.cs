@@ -3,44 +3,14 @@ using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Persistence;
 
-/// <summary>Opens the coordinator's store and applies its versioned schema.</summary>
-internal sealed class CoordinatorStore(ModuleDatabase database)
+/// <summary>The coordinator's store (schema, sequences and outbox signal from <see cref="ModuleStore{TContext}"/>).</summary>
+internal sealed class CoordinatorStore(ModuleDatabase database) : ModuleStore<CoordinatorDbContext>(database)
 {
-    private readonly DbContextOptions<CoordinatorDbContext> _options = Build(database);
-    private long _lastSequence;
+    /// <summary>Pulsed after a wallet or signature reaches a final state in this process (answers <c>Prefer: wait</c> at once).</summary>
+    public CommitSignal FinalStateCommitted { get; } = new();
 
-    public ModuleDatabase Database { get; } = database;
+    protected override CoordinatorDbContext Create(DbContextOptions<CoordinatorDbContext> options) => new(options, Database);
 
-    /// <summary>Pulsed after a wallet or signature reaches a final state in this process.</summary>
-    public Api.FinalStateSignal FinalStateCommitted { get; } = new();
-
-    public CoordinatorDbContext Open() => new(_options, Database);
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var context = Open();
-        await SchemaMigrator.ApplyAsync(context, Database, typeof(CoordinatorStore).Assembly, cancellationToken);
-        _lastSequence = await context.Wallets.Select(w => (long?)w.Sequence).MaxAsync(cancellationToken) ?? 0;
-    }
-
-    /// <summary>A strictly increasing number for creation order (time-based, so it survives restarts).</summary>
-    public long NextSequence()
-    {
-        while (true)
-        {
-            var last = Interlocked.Read(ref _lastSequence);
-            var next = Math.Max(last + 1, DateTime.UtcNow.Ticks);
-            if (Interlocked.CompareExchange(ref _lastSequence, next, last) == last)
-            {
-                return next;
-            }
-        }
-    }
-
-    private static DbContextOptions<CoordinatorDbContext> Build(ModuleDatabase database)
-    {
-        var builder = new DbContextOptionsBuilder<CoordinatorDbContext>();
-        database.Configure(builder);
-        return builder.Options;
-    }
+    protected override async Task<long> HighestSequenceAsync(CoordinatorDbContext context, CancellationToken cancellationToken) =>
+        await context.Wallets.Select(w => (long?)w.Sequence).MaxAsync(cancellationToken) ?? 0;
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Outbox;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Persistence;
 
@@ -13,7 +13,7 @@ namespace MpcWallet.Coordinator.Sessions;
 /// coordinator) the reports of the sessions this process drives stay in memory: nobody else could consume them, and
 /// a restart re-runs the request anyway; that saves a write per participant in single-host mode.
 /// </summary>
-internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, OutboxDispatcher outbox, CoordinatorOptions options, TimeProvider time)
+internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local, CoordinatorOptions options, TimeProvider time)
 {
     /// <param name="alsoInTransaction">more changes to commit with the session (the request's attempt count).</param>
     public async Task StartAsync(ActiveSession session, TimeSpan lifetime, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoInTransaction = null)
@@ -142,7 +142,7 @@ internal sealed class SessionLedger(CoordinatorStore store, ActiveSessions local
 
         if (applied)
         {
-            outbox.Notify();
+            store.OutboxCommitted.Notify();
             store.FinalStateCommitted.Notify();
         }
 

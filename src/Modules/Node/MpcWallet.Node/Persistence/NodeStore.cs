@@ -3,20 +3,12 @@ using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Node.Persistence;
 
-/// <summary>Opens one node's store; every node in a process has its own.</summary>
-internal sealed class NodeStore(ModuleDatabase database)
+/// <summary>
+/// One node's store (every node in a process has its own; schema from <see cref="ModuleStore{TContext}"/>, applied
+/// when the node starts) and the node's queries on it.
+/// </summary>
+internal sealed class NodeStore(ModuleDatabase database) : ModuleStore<NodeDbContext>(database)
 {
-    private readonly DbContextOptions<NodeDbContext> _options = Build(database);
-
-    public ModuleDatabase Database { get; } = database;
-
-    public NodeDbContext Open() => new(_options, Database);
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var context = Open();
-        await SchemaMigrator.ApplyAsync(context, Database, typeof(NodeStore).Assembly, cancellationToken);
-    }
 
     public async Task<byte[]?> GetSettingAsync(string name, CancellationToken cancellationToken)
     {
@@ -90,10 +82,5 @@ internal sealed class NodeStore(ModuleDatabase database)
         return rows.Select(r => (r.WalletId, r.KeyVersion)).ToArray();
     }
 
-    private static DbContextOptions<NodeDbContext> Build(ModuleDatabase database)
-    {
-        var builder = new DbContextOptionsBuilder<NodeDbContext>();
-        database.Configure(builder);
-        return builder.Options;
-    }
+    protected override NodeDbContext Create(DbContextOptions<NodeDbContext> options) => new(options, Database);
 }

@@ -69,9 +69,9 @@ internal sealed class KeyEncryptionKeySource(NodeOptions options, IHostEnvironme
         byte[] key;
         try
         {
-            key = text.Length == 64 || text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                ? Convert.FromHexString(text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text)
-                : Convert.FromBase64String(text);
+            // Hex is 64 digits, optionally after 0x; anything else is base64 (whose 44 characters may well begin with "0x").
+            var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text.Length == 66 ? text[2..] : text;
+            key = hex.Length == 64 ? Convert.FromHexString(hex) : Convert.FromBase64String(text);
         }
         catch (FormatException)
         {

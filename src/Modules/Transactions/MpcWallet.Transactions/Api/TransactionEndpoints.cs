@@ -1,45 +1,53 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Http;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Lifecycle;
 using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Api;
 
-/// <summary><c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>.</summary>
+/// <summary>
+/// <c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>.
+/// A create answers 422 (nothing stored) for what would never be mined or would revert (<see cref="IntakeChecks"/>).
+/// </summary>
 internal static class TransactionEndpoints
 {
-    private const string IdempotencyHeader = "Idempotency-Key";
-    private const int MaxKeyLength = 200;
+    private const int MaxPageSize = 200;
+    private const string ChainUnavailable = "Chain unavailable.";
 
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/wallets/{id}/transactions", CreateAsync)
-            .Accepts<JsonElement>("application/json")
+            .Accepts<CreateTransactionRequest>("application/json")
             .Produces<TransactionResource>(StatusCodes.Status201Created)
             .Produces<TransactionResource>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
+            .Produces<TransactionResource>(StatusCodes.Status200OK)
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesCommonProblems()
+            .WithIdempotencyKey()
+            .WithPreferWait()
             .WithName("CreateTransaction");
-        v1.MapGet("/transactions/{id}", GetAsync).Produces<TransactionResource>().ProducesProblem(StatusCodes.Status404NotFound).WithName("GetTransaction");
-        v1.MapGet("/wallets/{id}/transactions", ListAsync).Produces<TransactionPage>().ProducesProblem(StatusCodes.Status404NotFound).WithName("ListWalletTransactions");
+        v1.MapGet("/transactions/{id}", GetAsync).Produces<TransactionResource>().ProducesProblem(StatusCodes.Status404NotFound).ProducesCommonProblems().WithName("GetTransaction");
+        v1.MapGet("/wallets/{id}/transactions", ListAsync).Produces<TransactionPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesCommonProblems()
+            .WithPageQuery(MaxPageSize).WithName("ListWalletTransactions");
     }
 
     private static async Task<IResult> CreateAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, TransactionIntake intake, CancellationToken cancellationToken)
     {
         var tenant = http.User.TenantOf();
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        var (idempotencyKey, keyProblem) = IdempotencyKeys.Read(http.Request);
+        if (keyProblem is not null)
         {
-            return Problems.Validation(IdempotencyHeader, $"the Idempotency-Key must be at most {MaxKeyLength} printable characters");
+            return keyProblem;
         }
 
         WalletRecord? wallet;
@@ -53,18 +61,13 @@ internal static class TransactionEndpoints
             return Problems.NotFound($"wallet {id}");
         }
 
-        JsonElement body;
-        try
+        var (body, bodyProblem) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken);
+        if (bodyProblem is not null)
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, default, cancellationToken);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Problems.Validation("body", "the body must be valid JSON");
+            return bodyProblem;
         }
 
-        var (request, errors) = TransactionRequestParser.Parse(body);
+        var (request, errors) = TransactionRequestParser.Parse(body!.Value);
         if (request is null)
         {
             return Problems.Validation(errors);
@@ -78,10 +81,9 @@ internal static class TransactionEndpoints
 
         if (chain.State != ChainState.Ready)
         {
-            return Problems.Unavailable($"chain {chain.Id} is not available: {chain.Problem}");
+            return Problems.Unavailable(ChainUnavailable, $"chain {chain.Id} is not available: {chain.Problem}");
         }
 
-        var idempotencyKey = key.Length == 0 ? null : key;
         await using (var context = await store.OpenAsync(cancellationToken))
         {
             if (await TransactionIntake.FindAsync(context, wallet, idempotencyKey, request.Fingerprint(), cancellationToken) is { } earlier)
@@ -94,7 +96,8 @@ internal static class TransactionEndpoints
         return await AnswerAsync(store, chains, result, http.Request, cancellationToken);
     }
 
-    private static async Task<IResult> AnswerAsync(TransactionsStore store, ChainRegistry chains, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The answer to a create, cancel or speed-up: the problem, or the transaction (waiting as <c>Prefer: wait</c> asks).</summary>
+    internal static async Task<IResult> AnswerAsync(TransactionsStore store, ChainRegistry chains, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
@@ -103,24 +106,19 @@ internal static class TransactionEndpoints
             case IntakeOutcome.Invalid:
                 return Problems.Validation(result.Field!, result.Detail);
             case IntakeOutcome.Unprocessable:
-                return Problems.Unprocessable(result.Title!, result.Detail, null);
+                return Problems.Unprocessable(result.Title!, result.Detail, result.Extensions);
             case IntakeOutcome.Unavailable:
-                return Problems.Unavailable(result.Detail);
-            case IntakeOutcome.Refused:
-                return Problems.Unprocessable(result.Title!, result.Detail, result.TransactionId);
+                return Problems.Unavailable(ChainUnavailable, result.Detail);
         }
 
-        var wait = PreferWait(request);
-        var until = DateTimeOffset.UtcNow + wait;
-        var resource = await LoadAsync(store, chains, result.TransactionId!, cancellationToken);
-        while (resource!.Status is not (TransactionStatus.Confirmed or TransactionStatus.Failed) && DateTimeOffset.UtcNow < until)
-        {
-            await Task.Delay(50, cancellationToken);
-            resource = await LoadAsync(store, chains, result.TransactionId!, cancellationToken);
-        }
-
+        var resource = (await FinalStateWaiter.WaitAsync(
+            store.StatusCommitted,
+            ct => LoadAsync(store, chains, result.TransactionId!, ct),
+            r => r is null || TransactionStatus.IsSettled(r.Status),
+            PreferWait.Of(request),
+            cancellationToken))!;
         var location = $"/v1/transactions/{resource.Id}";
-        return resource.Status is not (TransactionStatus.Confirmed or TransactionStatus.Failed)
+        return !TransactionStatus.IsSettled(resource.Status)
             ? Results.Accepted(location, resource)
             : result.Outcome == IntakeOutcome.Created ? Results.Created(location, resource) : Results.Ok(resource);
     }
@@ -131,26 +129,16 @@ internal static class TransactionEndpoints
         return resource is null ? Problems.NotFound($"transaction {id}") : Results.Ok(resource);
     }
 
-    private static async Task<IResult> ListAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, int? limit, string? cursor, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, CancellationToken cancellationToken)
     {
         var tenant = http.User.TenantOf();
-        var size = limit ?? 50;
-        if (size is < 1 or > 200)
+        var (page, problem) = PageQuery.Read(http.Request, MaxPageSize);
+        if (problem is not null)
         {
-            return Problems.Validation("limit", "limit must be between 1 and 200");
+            return problem;
         }
 
-        long? before = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return Problems.Validation("cursor", "cursor is not one this API returned");
-            }
-
-            before = parsed;
-        }
-
+        var size = page!.Limit;
         await using var context = await store.OpenAsync(cancellationToken);
         var wallet = await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (wallet is null || wallet.Tenant != tenant)
@@ -159,16 +147,16 @@ internal static class TransactionEndpoints
         }
 
         var query = context.Transactions.AsNoTracking().Where(t => t.WalletId == id && t.Tenant == tenant);
-        if (before is { } b)
+        if (page.Before is { } b)
         {
             query = query.Where(t => t.Sequence < b);
         }
 
-        var page = await query.OrderByDescending(t => t.Sequence).Take(size + 1).ToListAsync(cancellationToken);
-        var items = page.Take(size).ToList();
+        var rows = await query.OrderByDescending(t => t.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(size).ToList();
         var ids = items.Select(t => t.Id).ToArray();
         var attempts = (await context.Attempts.AsNoTracking().Where(a => ids.Contains(a.TransactionId)).ToListAsync(cancellationToken)).ToLookup(a => a.TransactionId);
-        var next = page.Count > size ? items[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
+        var next = rows.Count > size ? items[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
         return Results.Ok(new TransactionPage(items.Select(t => t.ToResource(attempts[t.Id], HeadOf(chains, t))).ToArray(), next));
     }
 
@@ -186,22 +174,4 @@ internal static class TransactionEndpoints
     }
 
     private static ulong HeadOf(ChainRegistry chains, TransactionRecord transaction) => chains.Find((ulong)transaction.ChainId)?.Head ?? 0;
-
-    /// <summary>RFC 7240 <c>Prefer: wait=N</c>, at most 30 seconds.</summary>
-    private static TimeSpan PreferWait(HttpRequest request)
-    {
-        foreach (var header in request.Headers["Prefer"])
-        {
-            foreach (var preference in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (parts.Length == 2 && parts[0].Equals("wait", StringComparison.OrdinalIgnoreCase) && int.TryParse(parts[1], out var seconds) && seconds > 0)
-                {
-                    return TimeSpan.FromSeconds(Math.Min(seconds, 30));
-                }
-            }
-        }
-
-        return TimeSpan.Zero;
-    }
 }

@@ -23,7 +23,7 @@ internal sealed class Chain(ChainOptions options, FeePolicy feePolicy, EthereumR
 
     public ChainState State { get; private set; } = ChainState.Unverified;
 
-    /// <summary>The newest block number the receipt tracker saw (0 before its first poll).</summary>
+    /// <summary>The newest block number the chain poller saw (0 before its first poll).</summary>
     public ulong Head
     {
         get => Interlocked.Read(ref _head);

@@ -24,9 +24,9 @@ internal sealed class ChainRegistry : IDisposable
                 throw new InvalidOperationException($"Chains: chain {options.ChainId} needs an http(s) RpcUrl");
             }
 
-            if (options.Confirmations < 1 || options.PollInterval <= TimeSpan.Zero || options.StuckAfter <= TimeSpan.Zero || options.FinalityDepth < options.Confirmations)
+            if (options.Confirmations < 1 || options.PollInterval <= TimeSpan.Zero || options.StuckAfter <= TimeSpan.Zero || options.CancelAfter <= TimeSpan.Zero || options.FinalityDepth < options.Confirmations)
             {
-                throw new InvalidOperationException($"Chains: chain {options.ChainId} needs Confirmations ≥ 1, positive PollInterval and StuckAfter, FinalityDepth ≥ Confirmations");
+                throw new InvalidOperationException($"Chains: chain {options.ChainId} needs Confirmations ≥ 1, positive PollInterval, StuckAfter and CancelAfter, FinalityDepth ≥ Confirmations");
             }
 
             var client = new EthereumRpcClient(_http, url, new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 3 });

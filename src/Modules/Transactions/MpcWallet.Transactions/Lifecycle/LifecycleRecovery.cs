@@ -12,14 +12,14 @@ namespace MpcWallet.Transactions.Lifecycle;
 /// <summary>
 /// Start-up, per chain once it is verified: raises nonce rows to the chain's pending count, starts signing for
 /// queued transactions that have no attempt yet, and re-sends the requests of attempts still waiting for a signature
-/// (same signature ids). Signed, submitted and mined work is picked up by the receipt tracker from the database.
+/// (same signature ids). Signed, submitted and mined work is picked up by the chain poller from the database.
 /// </summary>
 internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRegistry chains, ChainVerification verification, NonceAllocator nonces, ILogger<LifecycleRecovery> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.EnsureMigratedAsync(stoppingToken);
+        await store.MigrateAsync(stoppingToken);
         if (chains.All.Count == 0)
         {
             // The module runs by default; without chains it only answers its REST API (every transfer is refused).
@@ -54,7 +54,7 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
                 {
                     if (!await unit.Context.Attempts.AnyAsync(a => a.TransactionId == tx.Id, cancellationToken))
                     {
-                        await SignatureRequests.AddAttemptAsync(unit, tx, new FeeQuote(UInt256.Parse(tx.MaxFeePerGas), UInt256.Parse(tx.MaxPriorityFeePerGas), "fees chosen when the transaction was accepted"), "signature requested (recovery)");
+                        await SignatureRequests.AddAttemptAsync(unit, tx, new FeeQuote(UInt256.Parse(tx.MaxFeePerGas), UInt256.Parse(tx.MaxPriorityFeePerGas), "fees chosen when the transaction was accepted"), "signature requested (recovery)", AttemptKinds.Original);
                         started++;
                     }
                 }
@@ -84,7 +84,7 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain {ChainId}: recovery started signing for {Queued} queued transaction(s) and re-sent {Resent} pending signature request(s)")]
     private partial void LogRecovered(ulong chainId, int queued, int resent);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Chain {ChainId}: start-up recovery failed; the receipt tracker still resumes submitted work")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chain {ChainId}: start-up recovery failed; the chain poller still resumes submitted work")]
     private partial void LogRecoveryFailed(ulong chainId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction service: no chains configured (Chains:<i>:ChainId, :RpcUrl); it sends nothing and refuses every transfer (configure a chain and restart)")]

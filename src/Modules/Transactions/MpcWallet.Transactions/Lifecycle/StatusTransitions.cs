@@ -18,9 +18,10 @@ internal static class StatusTransitions
         transaction.Status = newStatus;
         transaction.UpdatedAt = unit.Now;
         await unit.AuditAsync(transaction, old, newStatus, action, transaction.Hash, detail);
-        unit.Publish(new TransactionStatusChanged
+        var id = NewId.NextGuid();
+        unit.Publish(id, new TransactionStatusChanged
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = id,
             TransactionId = transaction.Id,
             WalletId = transaction.WalletId,
             Tenant = transaction.Tenant,
@@ -40,9 +41,10 @@ internal static class StatusTransitions
     public static async Task CreatedAsync(UnitOfWork unit, TransactionRecord transaction, string action, string? detail)
     {
         await unit.AuditAsync(transaction, null, transaction.Status, action, null, detail);
-        unit.Publish(new TransactionStatusChanged
+        var id = NewId.NextGuid();
+        unit.Publish(id, new TransactionStatusChanged
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = id,
             TransactionId = transaction.Id,
             WalletId = transaction.WalletId,
             Tenant = transaction.Tenant,

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Transactions.Persistence;
 
 /// <summary>The transaction module's own store (schema <c>transactions</c>, or its own SQLite file).</summary>
-internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbContext> options, ModuleDatabase store) : DbContext(options), ISchemaScoped
+internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbContext> options, ModuleDatabase store) : DbContext(options), ISchemaScoped, IOutboxContext, IIdempotencyContext
 {
     public ModuleDatabase Store { get; } = store;
 
@@ -37,6 +39,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.To).HasColumnName("to_address");
             e.Property(x => x.Value).HasColumnName("value");
             e.Property(x => x.Data).HasColumnName("data");
+            e.Property(x => x.Details).HasColumnName("details");
             e.Property(x => x.GasLimit).HasColumnName("gas_limit");
             e.Property(x => x.MaxFeePerGas).HasColumnName("max_fee_per_gas");
             e.Property(x => x.MaxPriorityFeePerGas).HasColumnName("max_priority_fee_per_gas");
@@ -63,6 +66,8 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.MaxFeePerGas).HasColumnName("max_fee_per_gas");
             e.Property(x => x.MaxPriorityFeePerGas).HasColumnName("max_priority_fee_per_gas");
             e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Cancels).HasColumnName("cancels");
             e.Property(x => x.Hash).HasColumnName("hash");
             e.Property(x => x.RawTransaction).HasColumnName("raw_transaction");
             e.Property(x => x.SubmittedAt).HasColumnName("submitted_at");
@@ -89,16 +94,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.Address).HasColumnName("address");
             e.Property(x => x.PublicKey).HasColumnName("public_key");
         });
-        modelBuilder.Entity<IdempotencyRecord>(e =>
-        {
-            e.ToTable("idempotency_keys").HasKey(x => new { x.Tenant, x.Scope, x.Key });
-            e.Property(x => x.Tenant).HasColumnName("tenant");
-            e.Property(x => x.Scope).HasColumnName("scope");
-            e.Property(x => x.Key).HasColumnName("key");
-            e.Property(x => x.RequestHash).HasColumnName("request_hash");
-            e.Property(x => x.TransactionId).HasColumnName("transaction_id");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        });
+        modelBuilder.MapIdempotencyKeys();
         modelBuilder.Entity<AuditRecord>(e =>
         {
             e.ToTable("audit_log").HasKey(x => x.Sequence);
@@ -115,15 +111,6 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.PreviousHash).HasColumnName("previous_hash");
             e.Property(x => x.EntryHash).HasColumnName("entry_hash");
         });
-        modelBuilder.Entity<OutboxRecord>(e =>
-        {
-            e.ToTable("outbox").HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.MessageType).HasColumnName("message_type");
-            e.Property(x => x.Payload).HasColumnName("payload");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-            e.Property(x => x.SentAt).HasColumnName("sent_at");
-        });
+        modelBuilder.MapOutbox();
     }
 }

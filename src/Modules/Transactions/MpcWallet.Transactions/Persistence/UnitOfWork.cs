@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Transactions.Audit;
 
 namespace MpcWallet.Transactions.Persistence;
@@ -15,20 +15,14 @@ internal sealed class UnitOfWork(TransactionsDbContext context, TransactionsStor
 
     public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
 
-    public long NextSequence() => store.NextSequence();
+    /// <summary>The store this unit writes to (its sequence numbers).</summary>
+    public TransactionsStore Store => store;
 
-    /// <summary>Queues <paramref name="message"/> for publication once this unit commits.</summary>
-    public void Publish<T>(T message)
+    /// <summary>Queues <paramref name="message"/> for publication (with its own <paramref name="messageId"/>) once this unit commits.</summary>
+    public void Publish<T>(Guid messageId, T message)
         where T : class
     {
-        Context.Outbox.Add(new OutboxRecord
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            Sequence = store.NextSequence(),
-            MessageType = typeof(T).FullName!,
-            Payload = JsonSerializer.Serialize(message),
-            CreatedAt = Now,
-        });
+        OutboxWriter.Add(Context, store, messageId, message);
         WroteOutbox = true;
     }
 

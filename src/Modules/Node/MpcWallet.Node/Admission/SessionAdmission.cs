@@ -1,0 +1,98 @@
+using MpcWallet.Mpc.Channel;
+using MpcWallet.Mpc.KeyShares;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Engine;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Security;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Admission;
+
+/// <summary>
+/// Decides whether this node joins a session the coordinator prepares, and if so registers it (prepared, not yet
+/// started). Every kind goes the same way: the checks common to all sessions, the kind's own checks, the engine
+/// party and its channel, then the joined-sessions record and the session table. A refusal is a
+/// <see cref="SessionRefusedException"/> and leaves nothing behind.
+/// </summary>
+internal sealed class SessionAdmission(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, TimeSpan sessionLifetime)
+{
+    /// <summary>The session most recently admitted (reported in state hints).</summary>
+    public string? LastAdmittedSessionId { get; private set; }
+
+    public async Task PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
+        if (threshold < 2 || threshold > peers.Count || peers.Select(p => p.PartyIndex).Order().SequenceEqual(Enumerable.Range(1, peers.Count)) is false)
+        {
+            throw new SessionRefusedException("key generation needs 2 ≤ t ≤ n and party indices 1..n");
+        }
+
+        var protector = SessionChannels.Open(nodeId, vault.Identity, self, peers);
+        var party = engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
+        await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, protector, null, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+    }
+
+    public async Task PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
+        if (digest.Length != 32)
+        {
+            throw new SessionRefusedException("the digest must be 32 bytes");
+        }
+
+        await bans.RefuseBannedAsync(walletId, peers, cancellationToken);
+        var share = await vault.OpenShareAsync(walletId, keyVersion, cancellationToken);
+        ChannelProtector? protector = null;
+        try
+        {
+            if (share.Self != self.PartyIndex)
+            {
+                throw new SessionRefusedException($"node {nodeId} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
+            }
+
+            protector = SessionChannels.Open(nodeId, vault.Identity, self, peers);
+            var party = engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
+            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+        }
+        catch
+        {
+            share.Clear();
+            protector?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The checks every session passes: well-formed participants, this node among them, a session id never seen.</summary>
+    private async Task<SessionPeer> ValidateAsync(SessionId sessionId, string walletId, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(walletId) || peers.Count < 2 || peers.Count > KeyShare.MaxParties
+            || peers.Select(p => p.NodeId).Distinct().Count() != peers.Count || peers.Select(p => p.PartyIndex).Distinct().Count() != peers.Count
+            || peers.Any(p => p.PartyIndex < 1 || p.PartyIndex > KeyShare.MaxParties))
+        {
+            throw new SessionRefusedException("participants must be 2..16 distinct nodes with distinct party indices");
+        }
+
+        var self = peers.FirstOrDefault(p => p.NodeId == nodeId) ?? throw new SessionRefusedException($"node {nodeId} is not a participant");
+        var key = sessionId.ToString();
+        if (sessions.IsRunning(key) || sessions.FinishedRecently(key) || await store.IsFinishedAsync(key, cancellationToken))
+        {
+            throw new SessionRefusedException($"session {key} is already known to node {nodeId}");
+        }
+
+        return self;
+    }
+
+    private async Task RegisterAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        if (!sessions.TryAdd(session))
+        {
+            session.Dispose();
+            throw new SessionRefusedException($"session {session.Key} is already known to node {nodeId}");
+        }
+
+        // Recorded before any message is sealed: after a restart this node refuses to rejoin the session, which
+        // keeps the channel's one-seal-per-slot nonce rule across restarts.
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "joined", cancellationToken);
+        LastAdmittedSessionId = session.Key;
+    }
+}

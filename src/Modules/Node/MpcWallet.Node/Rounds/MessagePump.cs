@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using MpcWallet.Contracts.Rounds;
+using MpcWallet.Mpc;
+using MpcWallet.Mpc.Channel;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Rounds;
+
+/// <summary>
+/// Moves one node's admitted sessions forward: opens inbound round messages (authenticated by the session's channel,
+/// bound to the session and sender), feeds them to the engine party, has <see cref="RoundSender"/> seal and send what
+/// the party answers, and hands a finished or aborted party to <see cref="SessionOutcomes"/>. A bad inbound message
+/// is a counted drop, never an exception to the broker and never blamed on anyone.
+/// </summary>
+/// <remarks>
+/// Concurrency: the engine parties are not thread-safe, so every step on a session (begin, one message) holds the
+/// session's gate from its checks to its last send. A session can be ended without the gate (abort, expiry, a
+/// stopped node), so each step re-checks, under the gate, that the session still runs; the session's secrets are
+/// erased only once the gate is free (<see cref="SessionTable.Forget"/>).
+/// </remarks>
+internal sealed partial class MessagePump(string nodeId, DropCounters drops, SessionTable sessions, RoundSender sender, SessionOutcomes outcomes, ILogger logger)
+{
+    /// <summary>Every participant accepted: run round 1 and whatever arrived early.</summary>
+    public async Task BeginAsync(SessionId sessionId, CancellationToken cancellationToken)
+    {
+        if (sessions.Find(sessionId.ToString()) is not { } session)
+        {
+            throw new SessionRefusedException($"node {nodeId} has no prepared session {sessionId}");
+        }
+
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (session.State != SessionState.Prepared)
+            {
+                return;
+            }
+
+            session.State = SessionState.Running;
+            await AdvanceAsync(session, () =>
+            {
+                var outbound = new List<ProtocolMessage>(session.Party.Start());
+                foreach (var early in session.TakeBuffered())
+                {
+                    outbound.AddRange(ReceiveOrDrop(session, early));
+                }
+
+                return outbound;
+            }, cancellationToken);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>One inbound round message of a running node.</summary>
+    public async Task DeliverAsync(RoundMessage envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Sender == nodeId)
+        {
+            return;
+        }
+
+        if (envelope.Recipient is { } recipient && recipient != nodeId)
+        {
+            Drop(DropReason.NotAddressedToThisNode, envelope);
+            return;
+        }
+
+        if (sessions.Find(envelope.SessionId ?? "") is not { } session)
+        {
+            Drop(sessions.FinishedRecently(envelope.SessionId ?? "") ? DropReason.FinishedSession : DropReason.UnknownSession, envelope);
+            return;
+        }
+
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (session.State == SessionState.Finished || !sessions.IsRunning(session.Key))
+            {
+                Drop(DropReason.FinishedSession, envelope);
+                return;
+            }
+
+            var sender = session.PeerByNode(envelope.Sender ?? "");
+            if (sender is null || sender.NodeId == nodeId)
+            {
+                Drop(DropReason.SenderNotInSession, envelope);
+                return;
+            }
+
+            int? to = envelope.Recipient is null ? null : session.PeerByNode(nodeId)!.PartyIndex;
+            ProtocolMessage message;
+            try
+            {
+                // The channel checks that the broker's envelope equals the sealed, authenticated header.
+                message = session.Protector.Open(new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload), session.Id);
+            }
+            catch (ChannelAuthenticationException e)
+            {
+                Drop(DropReason.Unauthenticated, envelope);
+                LogUnauthenticated(nodeId, session.Key, envelope.Sender!, e.Reason);
+                return;
+            }
+
+            // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
+            if (!session.MarkSeen(envelope.MessageId))
+            {
+                Drop(DropReason.Duplicate, envelope);
+                return;
+            }
+
+            if (session.State == SessionState.Prepared)
+            {
+                session.Buffer(message);
+                return;
+            }
+
+            await AdvanceAsync(session, () => ReceiveOrDrop(session, message), cancellationToken);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>Runs one engine step: an abort fails the session; otherwise its messages go out and a finished party completes.</summary>
+    private async Task AdvanceAsync(NodeSession session, Func<IReadOnlyList<ProtocolMessage>> step, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ProtocolMessage> outbound;
+        try
+        {
+            outbound = step();
+        }
+        catch (ProtocolAbortException abort)
+        {
+            await outcomes.FailAsync(session, abort, cancellationToken);
+            return;
+        }
+
+        await sender.SendAsync(session, outbound, cancellationToken);
+        await outcomes.CompleteIfDoneAsync(session, cancellationToken);
+    }
+
+    private IReadOnlyList<ProtocolMessage> ReceiveOrDrop(NodeSession session, ProtocolMessage message)
+    {
+        try
+        {
+            return session.Party.Receive(message);
+        }
+        catch (ProtocolMessageRejectedException rejected)
+        {
+            drops.Add(DropReason.RejectedByProtocol);
+            LogRejected(nodeId, session.Key, rejected.Message);
+            return [];
+        }
+    }
+
+    private void Drop(DropReason reason, RoundMessage envelope)
+    {
+        drops.Add(reason);
+        LogDropped(nodeId, reason, envelope.SessionId ?? "(none)", envelope.Sender ?? "(none)", envelope.Round);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} dropped a round message ({Reason}): session {Session}, sender {Sender}, round {Round}")]
+    private partial void LogDropped(string node, DropReason reason, string session, string sender, int round);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} dropped an unauthenticated round message in session {Session} claiming sender {Sender} ({Reason})")]
+    private partial void LogUnauthenticated(string node, string session, string sender, ChannelRejection reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Node} rejected a round message in session {Session}: {Why}")]
+    private partial void LogRejected(string node, string session, string why);
+}

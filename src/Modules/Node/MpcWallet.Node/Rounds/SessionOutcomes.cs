@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using MpcWallet.Mpc;
+using MpcWallet.Mpc.KeyShares;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Admission;
+using MpcWallet.Node.Engine;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Reporting;
+using MpcWallet.Node.Security;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Rounds;
+
+/// <summary>
+/// How a session ends at this node, each way recorded in the joined-sessions record and followed by
+/// <see cref="SessionTable.Forget"/> (which erases the session's secrets): completed (per kind: the new share sealed
+/// and reported, or the partial signature reported), failed (a protocol check aborted it: ban, report), aborted by
+/// the coordinator, or expired. <see cref="CompleteIfDoneAsync"/> and <see cref="FailAsync"/> run under the session's gate.
+/// </summary>
+internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, NodeReports reports, ILogger logger)
+{
+    public async Task CompleteIfDoneAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        if (!session.Party.IsComplete)
+        {
+            return;
+        }
+
+        session.State = SessionState.Finished;
+        if (session.Kind == SessionKind.KeyGeneration)
+        {
+            var share = (KeyShare)session.Party.Output;
+            try
+            {
+                await vault.SaveShareAsync(session.WalletId, share, cancellationToken);
+                await reports.KeyShareStoredAsync(session, share, cancellationToken);
+            }
+            finally
+            {
+                share.Clear();
+            }
+        }
+        else
+        {
+            await reports.PartialSignatureAsync(session, engine.EncodePartialSignature(session.Party.Output), cancellationToken);
+        }
+
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "completed", cancellationToken);
+        LogCompleted(nodeId, session.Kind, session.Key);
+        sessions.Forget(session);
+        if (session.Kind == SessionKind.KeyGeneration)
+        {
+            await reports.StateHintAsync(await vault.HeldKeysAsync(cancellationToken), session.Key, cancellationToken);
+        }
+    }
+
+    public async Task FailAsync(NodeSession session, ProtocolAbortException abort, CancellationToken cancellationToken)
+    {
+        session.State = SessionState.Finished;
+        var culprit = abort.Culprit is { } index ? session.PeerByIndex(index)?.NodeId : null;
+        var banned = await bans.BanAsync(session, culprit, abort, cancellationToken);
+        LogFailed(nodeId, session.Key, abort.Check, culprit ?? "(unattributed)", banned);
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "failed: " + abort.Check, cancellationToken);
+        await reports.SessionFailedAsync(session, abort, culprit, banned, cancellationToken);
+        sessions.Forget(session);
+    }
+
+    /// <summary>The coordinator gave up on the session: drop it and erase its secrets (without waiting for a running step).</summary>
+    public async Task<bool> AbortAsync(SessionId sessionId, string reason, CancellationToken cancellationToken)
+    {
+        if (sessions.Find(sessionId.ToString()) is not { } session)
+        {
+            return false;
+        }
+
+        LogAborted(nodeId, session.Key, reason);
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "aborted", cancellationToken);
+        sessions.Forget(session);
+        return true;
+    }
+
+    /// <summary>Drops sessions whose lifetime passed (a coordinator that vanished must not leave secrets around).</summary>
+    public void ExpireOverdue(DateTimeOffset now)
+    {
+        foreach (var session in sessions.Running.Where(s => s.ExpiresAt < now))
+        {
+            LogAborted(nodeId, session.Key, "session lifetime exceeded");
+            sessions.Forget(session);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} completed {Kind} session {Session}")]
+    private partial void LogCompleted(string node, SessionKind kind, string session);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Node} aborted session {Session}: check {Check} failed, culprit {Culprit}, banned {Banned}")]
+    private partial void LogFailed(string node, string session, string check, string culprit, bool banned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Node} dropped session {Session}: {Reason}")]
+    private partial void LogAborted(string node, string session, string reason);
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using MpcWallet.Contracts.StateSync;
+using MpcWallet.Mpc.Channel;
+using MpcWallet.Mpc.KeyShares;
+using MpcWallet.Mpc.Randomness;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Sessions;
+
+namespace MpcWallet.Node.Security;
+
+/// <summary>
+/// What one node keeps secret at rest, all sealed under its key-encryption key: a check value that proves the
+/// configured key is the one the store was sealed with, the node's channel identity, and its key shares. Plaintext
+/// only ever exists in memory, and is erased as soon as it is no longer needed.
+/// </summary>
+internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore store, KeyEncryptionKeySource keys) : IDisposable
+{
+    private const string KeyCheckSetting = "kek-check";
+    private const string IdentitySetting = "channel-identity";
+    private const string SharePurpose = "key-share";
+
+    private ShareSealer? _sealer;
+    private NodeIdentity? _identity;
+
+    /// <summary>The node's channel identity (Ed25519 + X25519 key pairs); available once <see cref="OpenAsync"/> ran.</summary>
+    public NodeIdentity Identity => _identity ?? throw new InvalidOperationException($"node {nodeId} is not started");
+
+    private ShareSealer Sealer => _sealer ?? throw new InvalidOperationException($"node {nodeId} is not started");
+
+    /// <summary>Checks the key-encryption key against the store (first start: records the check) and loads the channel identity.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        var kek = keys.For(nodeId, dataDirectory);
+        try
+        {
+            _sealer?.Dispose();
+            _sealer = new ShareSealer(kek, nodeId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(kek);
+        }
+
+        var check = await store.GetSettingAsync(KeyCheckSetting, cancellationToken);
+        if (check is null)
+        {
+            await store.SetSettingAsync(KeyCheckSetting, Sealer.Seal(KeyCheckSetting, "", 0, RandomNumberGenerator.GetBytes(32)), cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                CryptographicOperations.ZeroMemory(Sealer.Open(KeyCheckSetting, "", 0, check));
+            }
+            catch (CryptographicException)
+            {
+                throw new InvalidOperationException(
+                    $"node {nodeId}: the configured key-encryption key does not open this node's sealed store ({store.Database.Schema}); refusing to start. Restore the node's original key-encryption key.");
+            }
+        }
+
+        // The channel identity is as sensitive as a share: sealed at rest under the same key-encryption key.
+        var sealedIdentity = await store.GetSettingAsync(IdentitySetting, cancellationToken);
+        _identity?.Dispose();
+        if (sealedIdentity is null)
+        {
+            _identity = NodeIdentity.Generate(SystemRandomSource.Instance);
+            var exported = _identity.ExportPrivate();
+            try
+            {
+                await store.SetSettingAsync(IdentitySetting, Sealer.Seal(IdentitySetting, "", 0, exported), cancellationToken);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(exported);
+            }
+        }
+        else
+        {
+            var exported = Sealer.Open(IdentitySetting, "", 0, sealedIdentity);
+            try
+            {
+                _identity = NodeIdentity.ImportPrivate(exported);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(exported);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<HeldKeyVersion>> HeldKeysAsync(CancellationToken cancellationToken) =>
+        (await store.HeldKeysAsync(cancellationToken)).Select(k => new HeldKeyVersion(k.WalletId, (uint)k.KeyVersion)).ToArray();
+
+    /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
+    public async Task<KeyShare> OpenShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
+        var record = await store.ShareAsync(walletId, keyVersion, cancellationToken)
+            ?? throw new SessionRefusedException($"node {nodeId} holds no share of wallet {walletId} version {keyVersion}");
+        byte[] plaintext;
+        try
+        {
+            plaintext = Sealer.Open(SharePurpose, walletId, keyVersion, record.Sealed);
+        }
+        catch (CryptographicException)
+        {
+            throw new SessionRefusedException($"node {nodeId}: the sealed share of wallet {walletId} does not open (tampered store?)");
+        }
+
+        try
+        {
+            return KeyShare.Decode(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>Seals and stores a new share; its encoding is erased here, the share itself stays the caller's to clear.</summary>
+    public async Task SaveShareAsync(string walletId, KeyShare share, CancellationToken cancellationToken)
+    {
+        var encoded = share.Encode();
+        var keyVersion = (long)share.Generation;
+        try
+        {
+            await store.SaveShareAsync(new KeyShareRecord
+            {
+                WalletId = walletId,
+                KeyVersion = keyVersion,
+                PartyIndex = share.Self,
+                PublicKey = Convert.ToHexStringLower(share.PublicKey.Encode()),
+                ChainCode = Convert.ToHexStringLower(share.RootChainCode),
+                Sealed = Sealer.Seal(SharePurpose, walletId, keyVersion, encoded),
+                CreatedAt = DateTimeOffset.UtcNow,
+            }, cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(encoded);
+        }
+    }
+
+    public void Dispose()
+    {
+        _sealer?.Dispose();
+        _identity?.Dispose();
+    }
+}
