@@ -17,6 +17,24 @@ namespace MpcWallet.Mpc.Tests;
 /// </summary>
 public sealed class VectorPathTests
 {
+    /// <summary>
+    /// The comparisons below mean something only if the two runs really take different paths: on an AVX2 machine the
+    /// default is the vector path, and the scope turns it off here and in the tasks this flow starts, then restores it.
+    /// </summary>
+    [Fact]
+    public async Task The_default_path_is_avx2_where_present_and_the_scope_forces_the_scalar_one()
+    {
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, VectorPaths.Enabled);
+        using (VectorPaths.ScalarOnly())
+        {
+            Assert.False(VectorPaths.Enabled);
+            Assert.False(await Task.Run(() => VectorPaths.Enabled));
+            Assert.All(Enumerable.Range(0, 8).AsParallel().Select(_ => VectorPaths.Enabled), Assert.False);
+        }
+
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, VectorPaths.Enabled);
+    }
+
     [Fact]
     public void Base_ot_is_byte_identical_on_both_paths_and_mixed_paths_agree()
     {
