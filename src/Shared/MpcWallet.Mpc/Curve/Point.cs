@@ -212,10 +212,14 @@ public sealed class Point : IEquatable<Point>
     /// <summary>Wraps a point that is known to be on the curve (the affine coordinates are normalised here).</summary>
     internal static Point FromAffine(in AffinePoint affine) => new(affine.Normalized(), false);
 
+    /// <summary>
+    /// Always a new point, the identity included (its affine part comes out as (0, 0)): returning the shared
+    /// <see cref="Identity"/> skipped an allocation, and the dudect test saw that difference for k = 0.
+    /// </summary>
     internal static Point FromProjective(in ProjectivePoint point)
     {
         var affine = point.ToAffine(out var identity);
-        return identity != 0 ? Identity : new Point(affine, false);
+        return new Point(affine, identity != 0);
     }
 
     /// <summary>Normalises many points with one inversion.</summary>
@@ -227,7 +231,7 @@ public sealed class Point : IEquatable<Point>
         var result = new Point[points.Length];
         for (var i = 0; i < points.Length; i++)
         {
-            result[i] = identities[i] != 0 ? Identity : new Point(affine[i], false);
+            result[i] = new Point(affine[i], identities[i] != 0);
         }
 
         return result;
