@@ -13,7 +13,8 @@ if [ "${1:-}" = "--quick" ]; then
   export KEYGEN_RUNS="${KEYGEN_RUNS:-2}" SIGN_RUNS="${SIGN_RUNS:-10}" SIGN_WARMUP="${SIGN_WARMUP:-3}"
 fi
 
-peer=../shared/peers/dkls-wasm/run.sh
+# DKLS_PEER overrides the location (a worktree outside /work/main has no ../shared).
+peer=${DKLS_PEER:-../shared/peers/dkls-wasm/run.sh}
 if [ ! -x "$peer" ]; then
   echo "peer benchmark not found at $peer" >&2
   exit 1
@@ -32,7 +33,7 @@ CONFIGS="${CONFIGS:-2of3,3of5}" bash "$peer" > "$work/peer.jsonl"
 # A third verifier for our signatures: @noble/curves from the peer's installation (verify with low-s, and recover the
 # public key from v).
 echo "# checking our signatures with @noble/curves" >&2
-noble_ok=$(node --input-type=module - "$work/signatures.jsonl" "$(cd ../shared/peers/dkls-wasm && pwd)" <<'JS'
+noble_ok=$(node --input-type=module - "$work/signatures.jsonl" "$(cd "$(dirname "$peer")" && pwd)" <<'JS'
 import { readFileSync } from 'node:fs';
 const { secp256k1 } = await import(`${process.argv[3]}/node_modules/@noble/curves/secp256k1.js`);
 const hex = (s) => Uint8Array.from(Buffer.from(s.slice(2), 'hex'));

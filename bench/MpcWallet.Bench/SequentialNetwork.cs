@@ -17,6 +17,9 @@ internal sealed class SequentialNetwork
 
     public double CriticalPathMs => _compute.GroupBy(c => c.Key.Round).Sum(g => g.Max(c => c.Value));
 
+    /// <summary>Compute time per round (0 = Start) summed over the parties, in milliseconds.</summary>
+    public Dictionary<int, double> ComputeByRound() => _compute.GroupBy(c => c.Key.Round).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+
     public IReadOnlyDictionary<int, TOutput> Run<TOutput>(IReadOnlyList<IProtocolParty<TOutput>> parties)
         where TOutput : class
     {

@@ -14,6 +14,12 @@ public readonly struct Scalar : IEquatable<Scalar>
     private const ulong N2 = 0xFFFFFFFFFFFFFFFEUL;
     private const ulong N3 = 0xFFFFFFFFFFFFFFFFUL;
 
+    // ⌊q/2⌋ = 7FFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF 5D576E73 57A4501D DFE92F46 681B20A0
+    private const ulong HalfOrder0 = 0xDFE92F46681B20A0UL;
+    private const ulong HalfOrder1 = 0x5D576E7357A4501DUL;
+    private const ulong HalfOrder2 = 0xFFFFFFFFFFFFFFFFUL;
+    private const ulong HalfOrder3 = 0x7FFFFFFFFFFFFFFFUL;
+
     public const int EncodedLength = 32;
 
     // -q^{-1} mod 2^64 for Montgomery reduction.
@@ -120,20 +126,11 @@ public readonly struct Scalar : IEquatable<Scalar>
         return result;
     }
 
-    public Org.BouncyCastle.Math.BigInteger ToBouncyCastle() => new(1, ToBytes());
+    /// <summary>For tests and public constants only: a BigInteger copy of a secret could never be wiped.</summary>
+    internal System.Numerics.BigInteger ToNumerics() => new(ToBytes(), isUnsigned: true, isBigEndian: true);
 
-    public static Scalar FromBouncyCastle(Org.BouncyCastle.Math.BigInteger value)
-    {
-        var bytes = value.Mod(Secp256k1.Order).ToByteArrayUnsigned();
-        Span<byte> padded = stackalloc byte[EncodedLength];
-        padded.Clear();
-        bytes.CopyTo(padded[(EncodedLength - bytes.Length)..]);
-        return FromCanonical(padded);
-    }
-
-    public System.Numerics.BigInteger ToNumerics() => new(ToBytes(), isUnsigned: true, isBigEndian: true);
-
-    public static Scalar FromNumerics(System.Numerics.BigInteger value)
+    /// <summary>For tests and public constants only (see <see cref="ToNumerics"/>).</summary>
+    internal static Scalar FromNumerics(System.Numerics.BigInteger value)
     {
         var reduced = System.Numerics.BigInteger.Remainder(value, Secp256k1.OrderNumerics);
         if (reduced.Sign < 0)
@@ -144,30 +141,58 @@ public readonly struct Scalar : IEquatable<Scalar>
         return MontMul(FromLimbsUnchecked(reduced), R2);
     }
 
+    /// <summary>The canonical value's limbs, least significant first (constant time).</summary>
+    internal (ulong L0, ulong L1, ulong L2, ulong L3) ToCanonicalLimbs()
+    {
+        var plain = MontMul(this, new Scalar(1, 0, 0, 0));
+        return (plain._l0, plain._l1, plain._l2, plain._l3);
+    }
+
+    /// <summary>The scalar with canonical limbs l0..l3, which the caller guarantees to be below q (constant time).</summary>
+    internal static Scalar FromCanonicalLimbs(ulong l0, ulong l1, ulong l2, ulong l3) => MontMul(new Scalar(l0, l1, l2, l3), R2);
+
+    /// <summary>All ones when the canonical value exceeds q/2, without a branch (for the GLV split of secrets).</summary>
+    internal ulong IsHighMask()
+    {
+        var plain = MontMul(this, new Scalar(1, 0, 0, 0));
+        ulong borrow = 0;
+        Limb.SubBorrow(HalfOrder0, plain._l0, ref borrow);
+        Limb.SubBorrow(HalfOrder1, plain._l1, ref borrow);
+        Limb.SubBorrow(HalfOrder2, plain._l2, ref borrow);
+        Limb.SubBorrow(HalfOrder3, plain._l3, ref borrow);
+        return Limb.Mask(borrow);
+    }
+
+    internal static Scalar Select(ulong mask, Scalar ifSet, Scalar ifClear) => new(
+        Limb.Select(mask, ifSet._l0, ifClear._l0),
+        Limb.Select(mask, ifSet._l1, ifClear._l1),
+        Limb.Select(mask, ifSet._l2, ifClear._l2),
+        Limb.Select(mask, ifSet._l3, ifClear._l3));
+
     public static Scalar operator +(Scalar a, Scalar b)
     {
         ulong carry = 0;
-        var r0 = AddCarry(a._l0, b._l0, ref carry);
-        var r1 = AddCarry(a._l1, b._l1, ref carry);
-        var r2 = AddCarry(a._l2, b._l2, ref carry);
-        var r3 = AddCarry(a._l3, b._l3, ref carry);
+        var r0 = Limb.AddCarry(a._l0, b._l0, ref carry);
+        var r1 = Limb.AddCarry(a._l1, b._l1, ref carry);
+        var r2 = Limb.AddCarry(a._l2, b._l2, ref carry);
+        var r3 = Limb.AddCarry(a._l3, b._l3, ref carry);
         return SubtractOrderIfNeeded(r0, r1, r2, r3, carry);
     }
 
     public static Scalar operator -(Scalar a, Scalar b)
     {
         ulong borrow = 0;
-        var r0 = SubBorrow(a._l0, b._l0, ref borrow);
-        var r1 = SubBorrow(a._l1, b._l1, ref borrow);
-        var r2 = SubBorrow(a._l2, b._l2, ref borrow);
-        var r3 = SubBorrow(a._l3, b._l3, ref borrow);
+        var r0 = Limb.SubBorrow(a._l0, b._l0, ref borrow);
+        var r1 = Limb.SubBorrow(a._l1, b._l1, ref borrow);
+        var r2 = Limb.SubBorrow(a._l2, b._l2, ref borrow);
+        var r3 = Limb.SubBorrow(a._l3, b._l3, ref borrow);
         // Add q back when the subtraction wrapped; the mask keeps it branch-free.
         var mask = 0UL - borrow;
         ulong carry = 0;
-        r0 = AddCarry(r0, N0 & mask, ref carry);
-        r1 = AddCarry(r1, N1 & mask, ref carry);
-        r2 = AddCarry(r2, N2 & mask, ref carry);
-        r3 = AddCarry(r3, N3 & mask, ref carry);
+        r0 = Limb.AddCarry(r0, N0 & mask, ref carry);
+        r1 = Limb.AddCarry(r1, N1 & mask, ref carry);
+        r2 = Limb.AddCarry(r2, N2 & mask, ref carry);
+        r3 = Limb.AddCarry(r3, N3 & mask, ref carry);
         return new Scalar(r0, r1, r2, r3);
     }
 
@@ -202,16 +227,14 @@ public readonly struct Scalar : IEquatable<Scalar>
         return result;
     }
 
-    /// <summary>True when the canonical value exceeds q/2 (EIP-2 high-s).</summary>
+    /// <summary>True when the canonical value exceeds q/2 (EIP-2 high-s; public values: variable time).</summary>
     public bool IsHigh()
     {
         var plain = MontMul(this, new Scalar(1, 0, 0, 0));
-        // q/2 = 7FFFFFFF FFFFFFFF FFFFFFFF FFFFFFFF 5D576E73 57A4501D DFE92F46 681B20A0
-        const ulong h3 = 0x7FFFFFFFFFFFFFFFUL, h2 = 0xFFFFFFFFFFFFFFFFUL, h1 = 0x5D576E7357A4501DUL, h0 = 0xDFE92F46681B20A0UL;
-        if (plain._l3 != h3) return plain._l3 > h3;
-        if (plain._l2 != h2) return plain._l2 > h2;
-        if (plain._l1 != h1) return plain._l1 > h1;
-        return plain._l0 > h0;
+        if (plain._l3 != HalfOrder3) return plain._l3 > HalfOrder3;
+        if (plain._l2 != HalfOrder2) return plain._l2 > HalfOrder2;
+        if (plain._l1 != HalfOrder1) return plain._l1 > HalfOrder1;
+        return plain._l0 > HalfOrder0;
     }
 
     public bool Equals(Scalar other)
@@ -247,10 +270,10 @@ public readonly struct Scalar : IEquatable<Scalar>
     {
         // t += a·bi
         ulong carry = 0;
-        t0 = MulAdd(a._l0, bi, t0, ref carry);
-        t1 = MulAdd(a._l1, bi, t1, ref carry);
-        t2 = MulAdd(a._l2, bi, t2, ref carry);
-        t3 = MulAdd(a._l3, bi, t3, ref carry);
+        t0 = Limb.MulAdd(a._l0, bi, t0, ref carry);
+        t1 = Limb.MulAdd(a._l1, bi, t1, ref carry);
+        t2 = Limb.MulAdd(a._l2, bi, t2, ref carry);
+        t3 = Limb.MulAdd(a._l3, bi, t3, ref carry);
         var sum = t4 + carry;
         var t5 = sum < carry ? 1UL : 0UL;
         t4 = sum;
@@ -258,36 +281,23 @@ public readonly struct Scalar : IEquatable<Scalar>
         // t = (t + m·q) / 2^64; the low limb becomes zero by the choice of m.
         var m = t0 * NPrime;
         carry = 0;
-        MulAdd(m, N0, t0, ref carry);
-        t0 = MulAdd(m, N1, t1, ref carry);
-        t1 = MulAdd(m, N2, t2, ref carry);
-        t2 = MulAdd(m, N3, t3, ref carry);
+        Limb.MulAdd(m, N0, t0, ref carry);
+        t0 = Limb.MulAdd(m, N1, t1, ref carry);
+        t1 = Limb.MulAdd(m, N2, t2, ref carry);
+        t2 = Limb.MulAdd(m, N3, t3, ref carry);
         sum = t4 + carry;
         t3 = sum;
         t4 = t5 + (sum < carry ? 1UL : 0UL);
-    }
-
-    /// <summary>a·b + c + carry, returning the low word and leaving the high word in carry (never overflows).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, ref ulong carry)
-    {
-        var high = Math.BigMul(a, b, out var low);
-        low += c;
-        high += low < c ? 1UL : 0UL;
-        low += carry;
-        high += low < carry ? 1UL : 0UL;
-        carry = high;
-        return low;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Scalar SubtractOrderIfNeeded(ulong r0, ulong r1, ulong r2, ulong r3, ulong overflow)
     {
         ulong borrow = 0;
-        var d0 = SubBorrow(r0, N0, ref borrow);
-        var d1 = SubBorrow(r1, N1, ref borrow);
-        var d2 = SubBorrow(r2, N2, ref borrow);
-        var d3 = SubBorrow(r3, N3, ref borrow);
+        var d0 = Limb.SubBorrow(r0, N0, ref borrow);
+        var d1 = Limb.SubBorrow(r1, N1, ref borrow);
+        var d2 = Limb.SubBorrow(r2, N2, ref borrow);
+        var d3 = Limb.SubBorrow(r3, N3, ref borrow);
         // Keep the difference when the value was ≥ q (no borrow) or had overflowed past 2^256.
         var keepDifference = (1UL ^ borrow) | overflow;
         var mask = 0UL - (keepDifference & 1);
@@ -296,22 +306,6 @@ public readonly struct Scalar : IEquatable<Scalar>
             (d1 & mask) | (r1 & ~mask),
             (d2 & mask) | (r2 & ~mask),
             (d3 & mask) | (r3 & ~mask));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong a, ulong b, ref ulong carry)
-    {
-        UInt128 sum = (UInt128)a + b + carry;
-        carry = (ulong)(sum >> 64);
-        return (ulong)sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SubBorrow(ulong a, ulong b, ref ulong borrow)
-    {
-        var diff = a - b - borrow;
-        borrow = ((~a & b) | (~(a ^ b) & diff)) >> 63;
-        return diff;
     }
 
     private static Scalar ReadLimbs(ReadOnlySpan<byte> bigEndian32) => new(
@@ -323,10 +317,10 @@ public readonly struct Scalar : IEquatable<Scalar>
     private static bool LessThanOrder(Scalar raw)
     {
         ulong borrow = 0;
-        SubBorrow(raw._l0, N0, ref borrow);
-        SubBorrow(raw._l1, N1, ref borrow);
-        SubBorrow(raw._l2, N2, ref borrow);
-        SubBorrow(raw._l3, N3, ref borrow);
+        Limb.SubBorrow(raw._l0, N0, ref borrow);
+        Limb.SubBorrow(raw._l1, N1, ref borrow);
+        Limb.SubBorrow(raw._l2, N2, ref borrow);
+        Limb.SubBorrow(raw._l3, N3, ref borrow);
         return borrow == 1;
     }
 

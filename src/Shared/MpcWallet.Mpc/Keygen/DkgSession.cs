@@ -339,7 +339,7 @@ internal sealed class DkgSession
 
         if (_refreshed is not null)
         {
-            var expected = _refreshed.PublicShares[j - 1].Multiply(Lagrange.CoefficientAtZero(j, Participants(_partyCount)));
+            var expected = _refreshed.PublicShares[j - 1].MultiplyPublic(Lagrange.CoefficientAtZero(j, Participants(_partyCount)));
             if (!message.CoefficientCommitments[0].Equals(expected))
             {
                 throw new ProtocolAbortException(j, AbortChecks.RefreshConstantTerm, false, "the constant term is not the sender's additive share of the existing key");

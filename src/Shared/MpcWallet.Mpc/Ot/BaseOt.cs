@@ -39,24 +39,51 @@ public static class BaseOt
         var r1 = new Point[Count];
         ParallelRanges.For(Count, (start, end) =>
         {
-            var pair = new Point[2];
-            var hashes = new Point[2];
+            var length = end - start;
+            // r_{1−c}: a uniformly random group element (its exponent is discarded).
+            var projective = new ProjectivePoint[length];
+            GeneratorTable.MultiplyBatch(otherExponents.AsSpan(start, length), projective);
+            var others = Point.FromProjective(projective);
+            var published = new ProjectivePoint[length];
+            GeneratorTable.MultiplyBatch(exponents.AsSpan(start, length), published);
+            // Both branch hashes of every OT, so the time spent does not depend on c; c picks by mask.
+            var hashInputs = new (int, int, Point)[2 * length];
             for (var i = start; i < end; i++)
             {
-                var c = (choices[i / 8] >> (i % 8)) & 1;
-                // r_{1−c}: a uniformly random group element.
-                var other = Point.MultiplyGenerator(otherExponents[i]);
-                // Both branch hashes, in fixed order, so the time spent does not depend on c.
-                hashes[0] = HashToCurve.Hash(sid, i, 0, other);
-                hashes[1] = HashToCurve.Hash(sid, i, 1, other);
-                pair[c] = Point.MultiplyGenerator(exponents[i]) - hashes[c];
-                pair[1 - c] = other;
-                r0[i] = pair[0];
-                r1[i] = pair[1];
+                hashInputs[2 * (i - start)] = (i, 0, others[i - start]);
+                hashInputs[(2 * (i - start)) + 1] = (i, 1, others[i - start]);
             }
 
-            Array.Clear(pair);
-            Array.Clear(hashes);
+            var hashes = new AffinePoint[2 * length];
+            HashToCurve.HashAffineBatch(sid, hashInputs, hashes);
+            for (var i = start; i < end; i++)
+            {
+                var choice = Limb.Mask(ChoiceBit(choices, i));
+                var hashC = AffinePoint.Select(choice, hashes[(2 * (i - start)) + 1], hashes[2 * (i - start)]);
+                projective[i - start] = ProjectivePoint.Add(published[i - start], hashC.Negate());
+            }
+
+            Array.Clear(published);
+            var chosen = new AffinePoint[length];
+            var identities = new ulong[length];
+            ProjectivePoint.ToAffine(projective, chosen, identities);
+            Array.Clear(projective);
+            for (var i = start; i < end; i++)
+            {
+                var k = i - start;
+                if (identities[k] != 0)
+                {
+                    // a_i·G = H_G(r_{1−c}): probability ~2^-256, and the message could not carry it.
+                    throw new InvalidOperationException("base-OT receiver drew a degenerate exponent");
+                }
+
+                var choice = Limb.Mask(ChoiceBit(choices, i));
+                var other = others[k].Affine;
+                r0[i] = Point.FromAffine(AffinePoint.Select(choice, other, chosen[k]));
+                r1[i] = Point.FromAffine(AffinePoint.Select(choice, chosen[k], other));
+            }
+
+            Array.Clear(chosen);
         });
 
         Array.Clear(otherExponents);
@@ -86,23 +113,56 @@ public static class BaseOt
         var programmed = new bool[Count];
         ParallelRanges.For(Count, (start, end) =>
         {
+            var length = end - start;
+            var bases = new ProjectivePoint[2 * length];
+            var scalars = new Scalar[2 * length];
+            var hashInputs = new (int, int, Point)[2 * length];
             for (var i = start; i < end; i++)
             {
-                var r0 = msg.R0[i];
-                var r1 = msg.R1[i];
-                var m0 = r0 + HashToCurve.Hash(sid, i, 0, r1);
-                var m1 = r1 + HashToCurve.Hash(sid, i, 1, r0);
-                if (m0.IsIdentity || m1.IsIdentity)
+                hashInputs[2 * (i - start)] = (i, 0, msg.R1[i]);
+                hashInputs[(2 * (i - start)) + 1] = (i, 1, msg.R0[i]);
+            }
+
+            var hashes = new AffinePoint[2 * length];
+            HashToCurve.HashAffineBatch(sid, hashInputs, hashes);
+            for (var i = start; i < end; i++)
+            {
+                var k = i - start;
+                var m0 = ProjectivePoint.Add(msg.R0[i].Projective, hashes[2 * k]);
+                var m1 = ProjectivePoint.Add(msg.R1[i].Projective, hashes[(2 * k) + 1]);
+                // A programmed m_j is refused below; its lanes still compute (on the identity), so the work is uniform.
+                programmed[i] = m0.IsIdentityMask() != 0 || m1.IsIdentityMask() != 0;
+                bases[2 * k] = m0;
+                bases[(2 * k) + 1] = m1;
+                scalars[2 * k] = exponents[i];
+                scalars[(2 * k) + 1] = exponents[i];
+            }
+
+            var published = new ProjectivePoint[length];
+            GeneratorTable.MultiplyBatch(exponents.AsSpan(start, length), published);
+            var shared = new ProjectivePoint[2 * length];
+            SecretScalarMultiplier.MultiplyBatch(bases, scalars, shared);
+            Array.Clear(scalars);
+
+            var replyPoints = Point.FromProjective(published);
+            var sharedAffine = new AffinePoint[2 * length];
+            var identities = new ulong[2 * length];
+            ProjectivePoint.ToAffine(shared, sharedAffine, identities);
+            Array.Clear(shared);
+            for (var i = start; i < end; i++)
+            {
+                var k = i - start;
+                if (programmed[i])
                 {
-                    programmed[i] = true;
                     continue;
                 }
 
-                var b = exponents[i];
-                replies[i] = Point.MultiplyGenerator(b);
-                Pad(sid, i, 0, m0.Multiply(b), seeds0.AsSpan(i * SeedLength, SeedLength));
-                Pad(sid, i, 1, m1.Multiply(b), seeds1.AsSpan(i * SeedLength, SeedLength));
+                replies[i] = replyPoints[k];
+                Pad(sid, i, 0, sharedAffine[2 * k], seeds0.AsSpan(i * SeedLength, SeedLength));
+                Pad(sid, i, 1, sharedAffine[(2 * k) + 1], seeds1.AsSpan(i * SeedLength, SeedLength));
             }
+
+            Array.Clear(sharedAffine);
         });
 
         Array.Clear(exponents);
@@ -153,11 +213,25 @@ public static class BaseOt
             // The message type cannot hold the identity, so every a_i·B_i is a proper group element.
             ParallelRanges.For(Count, (start, end) =>
             {
+                var length = end - start;
+                var bases = new ProjectivePoint[length];
                 for (var i = start; i < end; i++)
                 {
-                    var c = (delta[i / 8] >> (i % 8)) & 1;
-                    Pad(state.OtSessionId, i, c, reply.B[i].Multiply(state.Exponents[i]), seeds.AsSpan(i * SeedLength, SeedLength));
+                    bases[i - start] = reply.B[i].Projective;
                 }
+
+                var shared = new ProjectivePoint[length];
+                SecretScalarMultiplier.MultiplyBatch(bases, state.Exponents.AsSpan(start, length), shared);
+                var sharedAffine = new AffinePoint[length];
+                var identities = new ulong[length];
+                ProjectivePoint.ToAffine(shared, sharedAffine, identities);
+                Array.Clear(shared);
+                for (var i = start; i < end; i++)
+                {
+                    Pad(state.OtSessionId, i, (int)ChoiceBit(delta, i), sharedAffine[i - start], seeds.AsSpan(i * SeedLength, SeedLength));
+                }
+
+                Array.Clear(sharedAffine);
             });
         }
         catch
@@ -193,13 +267,19 @@ public static class BaseOt
         return ReceiverFinish(state, reply, senderParty);
     }
 
-    private static void Pad(ReadOnlySpan<byte> otSessionId, int index, int branch, Point shared, Span<byte> destination)
+    /// <summary>ρ = H(sid, i, j, P) over the compressed encoding of a secret point, built on the stack and wiped.</summary>
+    private static void Pad(ReadOnlySpan<byte> otSessionId, int index, int branch, in AffinePoint shared, Span<byte> destination)
     {
+        Span<byte> encoded = stackalloc byte[Point.EncodedLength];
+        Point.WriteCompressed(shared, encoded);
         using var transcript = new Transcript(HashTags.BaseOtPad);
-        var digest = transcript.Append(otSessionId).Append(index).Append(branch).Append(shared).Finish();
+        var digest = transcript.Append(otSessionId).Append(index).Append(branch).Append(encoded).Finish();
         digest.CopyTo(destination);
         CryptographicOperations.ZeroMemory(digest);
+        CryptographicOperations.ZeroMemory(encoded);
     }
+
+    private static ulong ChoiceBit(ReadOnlySpan<byte> bits, int index) => (ulong)((bits[index / 8] >> (index % 8)) & 1);
 
     private static void RequireSessionId(ReadOnlySpan<byte> otSessionId)
     {

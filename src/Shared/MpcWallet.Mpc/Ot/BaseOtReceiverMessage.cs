@@ -53,12 +53,14 @@ public sealed class BaseOtReceiverMessage
     /// <summary>Reads exactly 256 point pairs; every point strictly decoded (throws <see cref="MpcDecodeException"/>).</summary>
     public static BaseOtReceiverMessage Read(ref WireReader reader)
     {
+        var both = new Point[2 * OtParameters.BaseOtCount];
+        reader.ReadPoints(both);
         var r0 = new Point[OtParameters.BaseOtCount];
         var r1 = new Point[OtParameters.BaseOtCount];
         for (var i = 0; i < OtParameters.BaseOtCount; i++)
         {
-            r0[i] = reader.ReadPoint();
-            r1[i] = reader.ReadPoint();
+            r0[i] = both[2 * i];
+            r1[i] = both[(2 * i) + 1];
         }
 
         return new BaseOtReceiverMessage(r0, r1);

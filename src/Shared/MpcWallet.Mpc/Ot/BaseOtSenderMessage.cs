@@ -48,10 +48,7 @@ public sealed class BaseOtSenderMessage
     public static BaseOtSenderMessage Read(ref WireReader reader)
     {
         var b = new Point[OtParameters.BaseOtCount];
-        for (var i = 0; i < b.Length; i++)
-        {
-            b[i] = reader.ReadPoint();
-        }
+        reader.ReadPoints(b);
 
         return new BaseOtSenderMessage(b);
     }

@@ -16,6 +16,7 @@ internal static class OtRowPads
     public const int Width = 3;
     private const int BytesPerScalar = WideScalarReduction.InputLength;
     private const int InputLength = 32 + 4 + (OtExtensionRows.WordsPerRow * 8);
+    private const int OutputLength = Width * BytesPerScalar;
 
     public static byte[] Prefix(ReadOnlySpan<byte> sessionId) => OtExtension.SessionPrefix(HashTags.OtExtensionRowPad, sessionId);
 
@@ -25,16 +26,27 @@ internal static class OtRowPads
         RequireSizes(prefix, count, pads.Length);
         ParallelRanges.For(count, (start, end) =>
         {
-            Span<byte> input = stackalloc byte[InputLength];
-            Span<byte> output = stackalloc byte[Width * BytesPerScalar];
-            prefix.CopyTo(input);
-            for (var l = start; l < end; l++)
+            var length = end - start;
+            var inputs = new byte[length * InputLength];
+            var outputs = new byte[length * OutputLength];
+            try
             {
-                Hash(input, output, l, rows.Row(l), 0, 0, 0, 0, pads.AsSpan(l * Width, Width));
-            }
+                for (var l = start; l < end; l++)
+                {
+                    WriteInput(inputs.AsSpan((l - start) * InputLength, InputLength), prefix, l, rows.Row(l), 0, 0, 0, 0);
+                }
 
-            CryptographicOperations.ZeroMemory(input);
-            CryptographicOperations.ZeroMemory(output);
+                Shake256x4.HashMany(inputs, InputLength, outputs, OutputLength);
+                for (var l = start; l < end; l++)
+                {
+                    Reduce(outputs.AsSpan((l - start) * OutputLength, OutputLength), pads.AsSpan(l * Width, Width));
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(inputs);
+                CryptographicOperations.ZeroMemory(outputs);
+            }
         });
     }
 
@@ -45,23 +57,38 @@ internal static class OtRowPads
         RequireSizes(prefix, count, pads1.Length);
         ParallelRanges.For(count, (start, end) =>
         {
-            Span<byte> input = stackalloc byte[InputLength];
-            Span<byte> output = stackalloc byte[Width * BytesPerScalar];
-            prefix.CopyTo(input);
+            var length = end - start;
+            // Inputs 2(l − start) and 2(l − start) + 1 are q_l and q_l ⊕ Δ.
+            var inputs = new byte[2 * length * InputLength];
+            var outputs = new byte[2 * length * OutputLength];
             var d0 = BinaryPrimitives.ReadUInt64LittleEndian(delta);
             var d1 = BinaryPrimitives.ReadUInt64LittleEndian(delta.AsSpan(8));
             var d2 = BinaryPrimitives.ReadUInt64LittleEndian(delta.AsSpan(16));
             var d3 = BinaryPrimitives.ReadUInt64LittleEndian(delta.AsSpan(24));
-            for (var l = start; l < end; l++)
+            try
             {
-                var row = rows.Row(l);
-                Hash(input, output, l, row, 0, 0, 0, 0, pads0.AsSpan(l * Width, Width));
-                Hash(input, output, l, row, d0, d1, d2, d3, pads1.AsSpan(l * Width, Width));
-            }
+                for (var l = start; l < end; l++)
+                {
+                    var row = rows.Row(l);
+                    var k = 2 * (l - start);
+                    WriteInput(inputs.AsSpan(k * InputLength, InputLength), prefix, l, row, 0, 0, 0, 0);
+                    WriteInput(inputs.AsSpan((k + 1) * InputLength, InputLength), prefix, l, row, d0, d1, d2, d3);
+                }
 
-            d0 = d1 = d2 = d3 = 0;
-            CryptographicOperations.ZeroMemory(input);
-            CryptographicOperations.ZeroMemory(output);
+                Shake256x4.HashMany(inputs, InputLength, outputs, OutputLength);
+                for (var l = start; l < end; l++)
+                {
+                    var k = 2 * (l - start);
+                    Reduce(outputs.AsSpan(k * OutputLength, OutputLength), pads0.AsSpan(l * Width, Width));
+                    Reduce(outputs.AsSpan((k + 1) * OutputLength, OutputLength), pads1.AsSpan(l * Width, Width));
+                }
+            }
+            finally
+            {
+                d0 = d1 = d2 = d3 = 0;
+                CryptographicOperations.ZeroMemory(inputs);
+                CryptographicOperations.ZeroMemory(outputs);
+            }
         });
     }
 
@@ -73,14 +100,19 @@ internal static class OtRowPads
         }
     }
 
-    private static void Hash(Span<byte> input, Span<byte> output, int l, ReadOnlySpan<ulong> row, ulong x0, ulong x1, ulong x2, ulong x3, Span<Scalar> destination)
+    /// <summary>H(tag, sid) ‖ l ‖ (row ⊕ x), the row as four little-endian words.</summary>
+    private static void WriteInput(Span<byte> input, ReadOnlySpan<byte> prefix, int l, ReadOnlySpan<ulong> row, ulong x0, ulong x1, ulong x2, ulong x3)
     {
+        prefix.CopyTo(input);
         BinaryPrimitives.WriteInt32BigEndian(input[32..], l);
         BinaryPrimitives.WriteUInt64LittleEndian(input[36..], row[0] ^ x0);
         BinaryPrimitives.WriteUInt64LittleEndian(input[44..], row[1] ^ x1);
         BinaryPrimitives.WriteUInt64LittleEndian(input[52..], row[2] ^ x2);
         BinaryPrimitives.WriteUInt64LittleEndian(input[60..], row[3] ^ x3);
-        Shake256Xof.Hash(input, output);
+    }
+
+    private static void Reduce(ReadOnlySpan<byte> output, Span<Scalar> destination)
+    {
         for (var k = 0; k < Width; k++)
         {
             destination[k] = WideScalarReduction.Reduce(output.Slice(k * BytesPerScalar, BytesPerScalar));

@@ -391,7 +391,7 @@ internal sealed class ReshareSession
         }
 
         var oldIndex = _roster.OldIndexOf(j);
-        var expected = Key.PublicShares[oldIndex - 1].Multiply(Lagrange.CoefficientAtZero(oldIndex, _roster.DealerOldIndices));
+        var expected = Key.PublicShares[oldIndex - 1].MultiplyPublic(Lagrange.CoefficientAtZero(oldIndex, _roster.DealerOldIndices));
         if (!message.CoefficientCommitments[0].Equals(expected))
         {
             throw new ProtocolAbortException(j, AbortChecks.ReshareConstantTerm, false, "the constant term is not λ_i·X_i of the dealer's old public share");

@@ -1,16 +1,16 @@
 using MpcWallet.Mpc.Curve;
-using Org.BouncyCastle.Math.EC;
 
 namespace MpcWallet.Mpc.Sharing;
 
 /// <summary>
 /// Public, in-the-exponent operations on Feldman commitments F_0..F_{t−1} (F_k = a_k·G) and on public shares:
 /// evaluating f(i)·G = Σ_k i^k·F_k, summing commitments of several dealers, and Lagrange interpolation at zero.
-/// All inputs are public, so the variable-time multi-scalar multiplication is appropriate.
+/// All inputs are public, so the variable-time multipliers are appropriate.
 /// </summary>
 internal static class FeldmanCommitment
 {
-    /// <summary>Σ_k i^k·F_k, as one interleaved multi-scalar multiplication.</summary>
+    /// <summary>Σ_k i^k·F_k by Horner's rule in the exponent: (…(F_{t−1}·i + F_{t−2})·i + …)·i + F_0, each step a
+    /// multiplication by the small index (a few doublings) and one addition.</summary>
     public static Point EvaluateAt(IReadOnlyList<Point> commitment, int index)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
@@ -19,16 +19,13 @@ internal static class FeldmanCommitment
             throw new ArgumentException("empty commitment", nameof(commitment));
         }
 
-        var x = Scalar.FromUInt64((ulong)index);
-        var power = Scalar.One;
-        var scalars = new Scalar[commitment.Count];
-        for (var k = 0; k < commitment.Count; k++)
+        var acc = commitment[^1].Projective;
+        for (var k = commitment.Count - 2; k >= 0; k--)
         {
-            scalars[k] = power;
-            power *= x;
+            acc = ProjectivePoint.Add(PublicScalarMultiplier.MultiplySmall(acc, (uint)index), commitment[k].Projective);
         }
 
-        return SumOfMultiplies(commitment, scalars);
+        return Point.FromProjective(acc);
     }
 
     /// <summary>The component-wise sum Σ_j F_{j,k} of several dealers' commitments (all of the same length).</summary>
@@ -68,25 +65,6 @@ internal static class FeldmanCommitment
             scalars[j] = Lagrange.CoefficientAtZero(indices[j], indices);
         }
 
-        return SumOfMultiplies(values, scalars);
-    }
-
-    /// <summary>Σ k_j·P_j (public scalars; variable time).</summary>
-    public static Point SumOfMultiplies(IReadOnlyList<Point> points, IReadOnlyList<Scalar> scalars)
-    {
-        if (points.Count != scalars.Count)
-        {
-            throw new ArgumentException("need one scalar per point");
-        }
-
-        var bcPoints = new ECPoint[points.Count];
-        var bcScalars = new Org.BouncyCastle.Math.BigInteger[points.Count];
-        for (var j = 0; j < points.Count; j++)
-        {
-            bcPoints[j] = points[j].Value;
-            bcScalars[j] = scalars[j].ToBouncyCastle();
-        }
-
-        return Point.FromBouncyCastle(ECAlgorithms.SumOfMultiplies(bcPoints, bcScalars));
+        return Point.LinearCombination(values, scalars);
     }
 }

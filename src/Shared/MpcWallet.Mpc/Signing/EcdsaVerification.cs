@@ -32,20 +32,20 @@ public static class EcdsaVerification
             return null;
         }
 
-        var x = new Org.BouncyCastle.Math.BigInteger(1, r.ToArray());
+        var x = new System.Numerics.BigInteger(r, isUnsigned: true, isBigEndian: true);
         if (recoveryId >= 2)
         {
-            x = x.Add(Secp256k1.Order);
+            x += Secp256k1.OrderNumerics;
         }
 
-        if (x.CompareTo(Secp256k1.FieldPrime) >= 0)
+        if (x >= Secp256k1.FieldPrimeNumerics)
         {
             return null;
         }
 
         var encoded = new byte[Point.EncodedLength];
         encoded[0] = (byte)((recoveryId & 1) == 0 ? 0x02 : 0x03);
-        var xBytes = x.ToByteArrayUnsigned();
+        var xBytes = x.ToByteArray(isUnsigned: true, isBigEndian: true);
         xBytes.CopyTo(encoded, Point.EncodedLength - xBytes.Length);
         if (!Point.TryDecode(encoded, out var bigR))
         {

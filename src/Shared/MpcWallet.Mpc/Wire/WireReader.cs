@@ -56,6 +56,15 @@ public ref struct WireReader
             ? point
             : throw new MpcDecodeException("invalid point encoding");
 
+    /// <summary>Reads points.Length consecutive points (square roots taken in batches).</summary>
+    public void ReadPoints(Span<Point> points)
+    {
+        if (!Point.TryDecodeBatch(Take(points.Length * Point.EncodedLength), points))
+        {
+            throw new MpcDecodeException("invalid point encoding");
+        }
+    }
+
     public Scalar ReadScalar() =>
         Scalar.TryFromCanonical(Take(Scalar.EncodedLength), out var scalar)
             ? scalar
