@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,34 @@ public static class JsonBody
     /// <summary>The body's root object (detached from the request), or the problem to answer.</summary>
     public static async Task<(JsonElement? Root, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (bytes!.Length == 0)
+        {
+            return (null, Problems.Validation("body", "the body is empty; send a JSON object"));
+        }
+
+        if (!TryParse(bytes, out var root, out var syntaxError))
+        {
+            return (null, Problems.Validation("body", "the body is not valid JSON: " + syntaxError));
+        }
+
+        return root.ValueKind == JsonValueKind.Object
+            ? (root, null)
+            : (null, Problems.Validation("body", "the body must be a JSON object"));
+    }
+
+    /// <summary>
+    /// The raw body, or the problem to answer for what is wrong before any JSON is read: a content type that is not
+    /// JSON (400), a body over <see cref="MaxBytes"/> (413), a body the server could not read (Kestrel's status).
+    /// For protocols that answer syntax errors themselves (JSON-RPC's -32700); read it with <see cref="TryParse"/>.
+    /// </summary>
+    public static async Task<(byte[]? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (ContentTypeProblem(request.ContentType) is { } wrongType)
         {
             return (null, Problems.Validation("Content-Type", wrongType));
@@ -55,26 +84,24 @@ public static class JsonBody
             return (null, Problems.Status(e.StatusCode, "The request body could not be read.", e.Message));
         }
 
-        if (bytes is null)
-        {
-            return (null, Problems.TooLarge($"the body exceeds {MaxBytes} bytes"));
-        }
+        return bytes is null ? (null, Problems.TooLarge($"the body exceeds {MaxBytes} bytes")) : (bytes, null);
+    }
 
-        if (bytes.Length == 0)
-        {
-            return (null, Problems.Validation("body", "the body is empty; send a JSON object"));
-        }
-
+    /// <summary>Parses JSON as strictly as every body: <see cref="MaxDepth"/>, no member name twice in any object; the root is detached.</summary>
+    public static bool TryParse(byte[] bytes, out JsonElement root, [NotNullWhen(false)] out string? error)
+    {
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (document.RootElement.Clone(), null)
-                : (null, Problems.Validation("body", "the body must be a JSON object"));
+            root = document.RootElement.Clone();
+            error = null;
+            return true;
         }
         catch (JsonException e)
         {
-            return (null, Problems.Validation("body", "the body is not valid JSON: " + e.Message));
+            root = default;
+            error = e.Message;
+            return false;
         }
     }
 
