@@ -72,6 +72,8 @@ public sealed class WalletRpcProtocolTests(AutomineFixture fixture) : IClassFixt
     [InlineData("", -32700)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_chainId\", \"method\": \"eth_sendTransaction\"}", -32700)]
     [InlineData("[{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_chainId\"}", -32700)]
+    [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"\\ud800\"}", -32700)]
+    [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"personal_sign\", \"params\": [\"\\udc00\", \"{address}\"]}", -32700)]
     [InlineData("[]", -32600)]
     [InlineData("42", -32600)]
     [InlineData("\"eth_chainId\"", -32600)]

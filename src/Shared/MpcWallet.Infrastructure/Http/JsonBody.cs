@@ -11,7 +11,8 @@ namespace MpcWallet.Infrastructure.Http;
 /// Reads a JSON request body strictly, answering every defect with a problem instead of an exception: a content type
 /// that is not JSON (400), a body over <see cref="MaxBytes"/> whether declared, chunked or neither (413, counted as it
 /// is read), a body the server could not read (shorter than its Content-Length, too slow: Kestrel's status, 400 or
-/// 408), malformed JSON, nesting deeper than <see cref="MaxDepth"/>, a root that is not an object, and a member
+/// 408), malformed JSON, text with an escape that is not valid UTF-16 (a lone surrogate), nesting deeper than
+/// <see cref="MaxDepth"/>, a root that is not an object, and a member
 /// name given twice in any object at any depth (400: what a viewer of the JSON shows must be what is processed and
 /// signed, never "the last one wins").
 /// </summary>
@@ -87,21 +88,60 @@ public static class JsonBody
         return bytes is null ? (null, Problems.TooLarge($"the body exceeds {MaxBytes} bytes")) : (bytes, null);
     }
 
-    /// <summary>Parses JSON as strictly as every body: <see cref="MaxDepth"/>, no member name twice in any object; the root is detached.</summary>
+    /// <summary>
+    /// Parses JSON as strictly as every body: <see cref="MaxDepth"/>, no member name twice in any object, and no
+    /// string or member name with an escape that is not valid UTF-16 (a lone surrogate such as <c>"\ud800"</c>,
+    /// which the parser accepts but cannot turn into text later); the root is detached.
+    /// </summary>
     public static bool TryParse(byte[] bytes, out JsonElement root, [NotNullWhen(false)] out string? error)
     {
+        root = default;
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
-            root = document.RootElement.Clone();
-            error = null;
-            return true;
+            error = UndecodableText(document.RootElement);
+            if (error is null)
+            {
+                root = document.RootElement.Clone();
+            }
         }
         catch (JsonException e)
         {
-            root = default;
             error = e.Message;
-            return false;
+        }
+
+        return error is null;
+    }
+
+    private static string? UndecodableText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Select(UndecodableText).FirstOrDefault(e => e is not null);
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        if (UndecodableText(member.Value) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
         }
     }
 
