@@ -111,6 +111,7 @@ public static class HostileCases
                          ("nesting 65 deep", valid.Insert(1, "\"extra\": " + new string('[', 65) + new string(']', 65) + ", ")),
                          ("nesting 100000 deep", new string('[', 100_000) + new string(']', 100_000)),
                          ("lone surrogate escape", "{\"label\": \"\\ud800\"}"),
+                         ("lone surrogate escape in a member name", valid.Insert(1, "\"\\udfff\": 1, ")),
                          ("bad escape", "{\"label\": \"\\x41\"}"),
                      })
             {

@@ -109,6 +109,12 @@ public static class JsonBody
         {
             error = e.Message;
         }
+        catch (InvalidOperationException e)
+        {
+            // The duplicate-name check decodes every member name, and throws this (not JsonException) for a name
+            // with a lone surrogate escape: without this catch such a body was a 500 on every endpoint.
+            error = e.Message;
+        }
 
         return error is null;
     }
