@@ -207,7 +207,7 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
     {
         using var client = Client(apiKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/wallets/{walletId}/rpc{query}") { Content = new StringContent(body, System.Text.Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
