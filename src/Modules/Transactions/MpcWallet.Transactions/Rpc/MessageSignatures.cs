@@ -25,13 +25,13 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
 {
     public static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, Waiting> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingMessageSignature> _waiting = new(StringComparer.Ordinal);
 
     /// <summary>The 65-byte r‖s‖v signature (v = 27/28, low s), or the error to answer.</summary>
     public async Task<(byte[]? Signature, JsonRpcError? Error)> SignAsync(WalletRecord wallet, byte[] digest, string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
         var id = "sig_" + Guid.NewGuid().ToString("N");
-        var waiting = new Waiting(wallet, HexBytes.ToHex(digest));
+        var waiting = new PendingMessageSignature(wallet, HexBytes.ToHex(digest));
         _waiting[id] = waiting;
         LogRequested(wallet.Id, purpose, id, waiting.Digest);
         try
@@ -90,7 +90,7 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
         return true;
     }
 
-    private static (byte[]? Signature, string? Problem) Verify(SignatureFinalized message, Waiting waiting)
+    private static (byte[]? Signature, string? Problem) Verify(SignatureFinalized message, PendingMessageSignature waiting)
     {
         if (message.WalletId != waiting.Wallet.Id || message.Tenant != waiting.Wallet.Tenant)
         {
@@ -142,9 +142,4 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message signature {SignatureId}: the coordinator's answer is unusable: {Problem}")]
     private partial void LogUnusable(string signatureId, string problem);
-
-    private sealed record Waiting(WalletRecord Wallet, string Digest)
-    {
-        public TaskCompletionSource<(byte[]? Signature, JsonRpcError? Error)> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
