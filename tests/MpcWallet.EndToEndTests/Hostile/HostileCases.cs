@@ -11,10 +11,10 @@ namespace MpcWallet.EndToEndTests.Hostile;
 /// </summary>
 public static class HostileCases
 {
-    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(20);
+    internal static readonly TimeSpan Quick = TimeSpan.FromSeconds(20);
 
     // A body that stops short and then waits is answered only when the server's body-read rate check gives up.
-    private static readonly TimeSpan Stalled = TimeSpan.FromSeconds(45);
+    internal static readonly TimeSpan Stalled = TimeSpan.FromSeconds(45);
 
     private const string Digest = "0x1111111111111111111111111111111111111111111111111111111111111111";
     private const string Recipient = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -33,6 +33,7 @@ public static class HostileCases
         var cancel = "/v1/transactions/tx_unknown/cancel";
         var speedUp = "/v1/transactions/tx_unknown/speedup";
         var validFees = """{"maxFeePerGas": "3000000000", "maxPriorityFeePerGas": "2000000000"}""";
+        var rpc = $"/v1/wallets/{walletId}/rpc";
 
         var endpoints = new (string Method, string Path, string? Body)[]
         {
@@ -49,6 +50,7 @@ public static class HostileCases
             ("GET", "/v1/transactions/tx_unknown/audit", null),
             ("POST", cancel, validFees),
             ("POST", speedUp, "{}"),
+            ("POST", rpc, HostileRpcCases.ValidCall),
         };
 
         // Authentication: every endpoint refuses a missing, malformed or unknown key with 401.
@@ -86,6 +88,7 @@ public static class HostileCases
                      ("POST", "/v1/audit/verification"), ("POST", "/v1/transactions/tx_unknown/audit"),
                      ("OPTIONS", wallets), ("OPTIONS", signatures),
                      ("GET", cancel), ("PUT", cancel), ("DELETE", speedUp), ("GET", speedUp),
+                     ("GET", rpc), ("PUT", rpc), ("DELETE", rpc),
                  })
         {
             cases.Add(Case($"{method} {Template(path, walletId)}: no such method", new RawRequest(method, path, Defaults(), []), 405));
@@ -108,6 +111,7 @@ public static class HostileCases
                          ("nesting 65 deep", valid.Insert(1, "\"extra\": " + new string('[', 65) + new string(']', 65) + ", ")),
                          ("nesting 100000 deep", new string('[', 100_000) + new string(']', 100_000)),
                          ("lone surrogate escape", "{\"label\": \"\\ud800\"}"),
+                         ("lone surrogate escape in a member name", valid.Insert(1, "\"\\udfff\": 1, ")),
                          ("bad escape", "{\"label\": \"\\x41\"}"),
                      })
             {
@@ -151,6 +155,7 @@ public static class HostileCases
         AddPages(cases, wallets, transfers);
         AddPrefer(cases, signatures, validSignature);
         AddSizes(cases, wallets, wallet, signatures, transfers, walletId, validSignature);
+        cases.AddRange(HostileRpcCases.HttpLevel(rpc));
         return cases;
     }
 
@@ -378,18 +383,18 @@ public static class HostileCases
         }
     }
 
-    private static HostileCase Case(string name, RawRequest request, params int[] expected) => new(name, request, expected, Quick);
+    internal static HostileCase Case(string name, RawRequest request, params int[] expected) => new(name, request, expected, Quick);
 
-    private static RawRequest Get(string path) => new("GET", path, Defaults(), []);
+    internal static RawRequest Get(string path) => new("GET", path, Defaults(), []);
 
-    private static RawRequest Post(string path, string json) => new("POST", path, Defaults(), Utf8(json));
+    internal static RawRequest Post(string path, string json) => new("POST", path, Defaults(), Utf8(json));
 
-    private static RawRequest PostWith(string path, string json, params (string Name, string Value)[] extra) => new("POST", path, [.. Defaults(), .. extra], Utf8(json));
+    internal static RawRequest PostWith(string path, string json, params (string Name, string Value)[] extra) => new("POST", path, [.. Defaults(), .. extra], Utf8(json));
 
-    private static RawRequest Request(string method, string path, string? json, params (string Name, string Value)[] extra) =>
+    internal static RawRequest Request(string method, string path, string? json, params (string Name, string Value)[] extra) =>
         new(method, path, [.. Defaults(json: json is not null), .. extra], Utf8(json ?? ""));
 
-    private static List<(string Name, string Value)> Defaults(string? authorization = "Bearer " + TestHost.KeyA, bool json = true, string contentType = "application/json")
+    internal static List<(string Name, string Value)> Defaults(string? authorization = "Bearer " + TestHost.KeyA, bool json = true, string contentType = "application/json")
     {
         var headers = new List<(string, string)> { ("Host", "127.0.0.1"), ("Connection", "close") };
         if (authorization is not null)
@@ -405,9 +410,9 @@ public static class HostileCases
         return headers;
     }
 
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+    internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static byte[] Filler(int length)
+    internal static byte[] Filler(int length)
     {
         var bytes = new byte[length];
         Array.Fill(bytes, (byte)'a');

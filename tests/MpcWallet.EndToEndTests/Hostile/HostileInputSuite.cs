@@ -38,6 +38,38 @@ public sealed class HostileInputSuite(HostileHost host, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Every_bad_json_rpc_body_is_one_json_rpc_error_with_its_code_and_no_id_without_a_hang()
+    {
+        var path = $"/v1/wallets/{host.WalletId}/rpc";
+        var bodies = HostileRpcCases.InsideTheBody(path);
+        var cases = bodies.Select(b => new HostileCase("POST /v1/wallets/{id}/rpc: " + b.Name, b.Request, [200], HostileCases.Quick)).ToList();
+        var codes = bodies.ToDictionary(b => "POST /v1/wallets/{id}/rpc: " + b.Name, b => b.Code);
+        var failures = await RunAsync(cases, (@case, response) =>
+        {
+            if (response.Status != 200 || response.MediaType != "application/json")
+            {
+                return $"answered {response.Status} {response.MediaType}, expected 200 application/json";
+            }
+
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+                var root = document.RootElement;
+                return root.ValueKind != System.Text.Json.JsonValueKind.Object || root.GetProperty("jsonrpc").GetString() != "2.0"
+                    ? "not one JSON-RPC 2.0 response object"
+                    : root.GetProperty("id").ValueKind != System.Text.Json.JsonValueKind.Null ? "the id is not null"
+                    : root.GetProperty("error").GetProperty("code").GetInt32() != codes[@case.Name] ? $"error code {root.GetProperty("error").GetProperty("code").GetInt32()}, expected {codes[@case.Name]}"
+                    : null;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return "not a JSON-RPC error: " + e.Message;
+            }
+        });
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} bad JSON-RPC bodies were answered wrongly:\n{string.Join("\n", failures)}");
+    }
+
+    [Fact]
     public async Task What_the_server_refuses_before_the_application_is_a_bare_4xx_without_a_hang()
     {
         var cases = ServerLevelCases.All(host.WalletId);

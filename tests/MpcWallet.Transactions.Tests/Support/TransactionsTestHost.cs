@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -196,6 +197,34 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
     {
         using var client = Client();
         return (await client.GetFromJsonAsync<JsonElement[]>($"/v1/transactions/{id}/audit"))!;
+    }
+
+    /// <summary>The wallet's JSON-RPC endpoint, as a client is pointed at it.</summary>
+    public Uri RpcUrl(string walletId, ulong? chainId = null) => new(BaseAddress, $"/v1/wallets/{walletId}/rpc" + (chainId is { } id ? $"?chainId={id}" : ""));
+
+    /// <summary>Posts <paramref name="body"/> as it is to the wallet's JSON-RPC endpoint; the answer's JSON (null for an empty body).</summary>
+    public async Task<(HttpStatusCode Status, JsonElement? Body)> RpcAsync(string walletId, string body, string? apiKey = KeyA, string query = "", string? idempotencyKey = null, string contentType = "application/json")
+    {
+        using var client = Client(apiKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/wallets/{walletId}/rpc{query}") { Content = new StringContent(body, System.Text.Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>One JSON-RPC call (id 1) to the wallet's endpoint; the response object.</summary>
+    public async Task<JsonElement> CallAsync(string walletId, string method, object[] parameters, string? idempotencyKey = null)
+    {
+        var body = JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method, @params = parameters });
+        var (status, answer) = await RpcAsync(walletId, body, idempotencyKey: idempotencyKey);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return answer!.Value;
     }
 
     public async ValueTask DisposeAsync()

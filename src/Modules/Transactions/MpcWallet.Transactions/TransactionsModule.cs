@@ -14,6 +14,7 @@ using MpcWallet.Transactions.Lifecycle;
 using MpcWallet.Transactions.Messaging;
 using MpcWallet.Transactions.Nonces;
 using MpcWallet.Transactions.Persistence;
+using MpcWallet.Transactions.Rpc;
 
 namespace MpcWallet.Transactions;
 
@@ -25,6 +26,11 @@ public static class TransactionsModule
     {
         var chains = configuration.GetSection("Chains").Get<List<ChainOptions>>() ?? [];
         var options = configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions();
+        if (options.RpcWait <= TimeSpan.Zero || options.RpcWait > TimeSpan.FromMinutes(5))
+        {
+            throw new InvalidOperationException("Transactions:RpcWait must be positive and at most 5 minutes");
+        }
+
         services.AddSingleton(options);
         services.AddSingleton(new ChainRegistry(chains));
         var store = new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions"));
@@ -41,6 +47,10 @@ public static class TransactionsModule
         services.AddSingleton<Reorgs>();
         services.AddSingleton<StuckAttempts>();
         services.AddSingleton<ChainPoller>();
+        services.AddSingleton<MessageSignatures>();
+        services.AddSingleton<ChainReads>();
+        services.AddSingleton<RpcTransactions>();
+        services.AddSingleton<WalletRpc>();
         services.AddOutbox<TransactionsDbContext>(OutboxSettings.For(store.Database) with { PollInterval = options.OutboxSweepInterval });
         services.AddHostedService<LifecycleRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
@@ -68,13 +78,14 @@ public static class TransactionsModule
         [typeof(Contracts.SignatureRequests.SignatureRequested), typeof(Contracts.Events.TransactionStatusChanged)],
         []);
 
-    /// <summary>Maps the transaction and audit endpoints under <c>/v1</c> (API-key authenticated).</summary>
+    /// <summary>Maps the transaction, audit and wallet JSON-RPC endpoints under <c>/v1</c> (API-key authenticated).</summary>
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         TransactionEndpoints.Map(v1);
         ReplacementEndpoints.Map(v1);
         AuditEndpoints.Map(v1);
+        RpcEndpoints.Map(v1);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,8 @@ namespace MpcWallet.Infrastructure.Http;
 /// Reads a JSON request body strictly, answering every defect with a problem instead of an exception: a content type
 /// that is not JSON (400), a body over <see cref="MaxBytes"/> whether declared, chunked or neither (413, counted as it
 /// is read), a body the server could not read (shorter than its Content-Length, too slow: Kestrel's status, 400 or
-/// 408), malformed JSON, nesting deeper than <see cref="MaxDepth"/>, a root that is not an object, and a member
+/// 408), malformed JSON, text with an escape that is not valid UTF-16 (a lone surrogate), nesting deeper than
+/// <see cref="MaxDepth"/>, a root that is not an object, and a member
 /// name given twice in any object at any depth (400: what a viewer of the JSON shows must be what is processed and
 /// signed, never "the last one wins").
 /// </summary>
@@ -34,6 +36,34 @@ public static class JsonBody
     /// <summary>The body's root object (detached from the request), or the problem to answer.</summary>
     public static async Task<(JsonElement? Root, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (bytes!.Length == 0)
+        {
+            return (null, Problems.Validation("body", "the body is empty; send a JSON object"));
+        }
+
+        if (!TryParse(bytes, out var root, out var syntaxError))
+        {
+            return (null, Problems.Validation("body", "the body is not valid JSON: " + syntaxError));
+        }
+
+        return root.ValueKind == JsonValueKind.Object
+            ? (root, null)
+            : (null, Problems.Validation("body", "the body must be a JSON object"));
+    }
+
+    /// <summary>
+    /// The raw body, or the problem to answer for what is wrong before any JSON is read: a content type that is not
+    /// JSON (400), a body over <see cref="MaxBytes"/> (413), a body the server could not read (Kestrel's status).
+    /// For protocols that answer syntax errors themselves (JSON-RPC's -32700); read it with <see cref="TryParse"/>.
+    /// </summary>
+    public static async Task<(byte[]? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (ContentTypeProblem(request.ContentType) is { } wrongType)
         {
             return (null, Problems.Validation("Content-Type", wrongType));
@@ -55,26 +85,69 @@ public static class JsonBody
             return (null, Problems.Status(e.StatusCode, "The request body could not be read.", e.Message));
         }
 
-        if (bytes is null)
-        {
-            return (null, Problems.TooLarge($"the body exceeds {MaxBytes} bytes"));
-        }
+        return bytes is null ? (null, Problems.TooLarge($"the body exceeds {MaxBytes} bytes")) : (bytes, null);
+    }
 
-        if (bytes.Length == 0)
-        {
-            return (null, Problems.Validation("body", "the body is empty; send a JSON object"));
-        }
-
+    /// <summary>
+    /// Parses JSON as strictly as every body: <see cref="MaxDepth"/>, no member name twice in any object, and no
+    /// string or member name with an escape that is not valid UTF-16 (a lone surrogate such as <c>"\ud800"</c>,
+    /// which the parser accepts but cannot turn into text later); the root is detached.
+    /// </summary>
+    public static bool TryParse(byte[] bytes, out JsonElement root, [NotNullWhen(false)] out string? error)
+    {
+        root = default;
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (document.RootElement.Clone(), null)
-                : (null, Problems.Validation("body", "the body must be a JSON object"));
+            error = UndecodableText(document.RootElement);
+            if (error is null)
+            {
+                root = document.RootElement.Clone();
+            }
         }
         catch (JsonException e)
         {
-            return (null, Problems.Validation("body", "the body is not valid JSON: " + e.Message));
+            error = e.Message;
+        }
+        catch (InvalidOperationException e)
+        {
+            // The duplicate-name check decodes every member name, and throws this (not JsonException) for a name
+            // with a lone surrogate escape: without this catch such a body was a 500 on every endpoint.
+            error = e.Message;
+        }
+
+        return error is null;
+    }
+
+    private static string? UndecodableText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Select(UndecodableText).FirstOrDefault(e => e is not null);
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        if (UndecodableText(member.Value) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
         }
     }
 

@@ -27,6 +27,12 @@ internal sealed record TransactionRequest(
     /// <summary>The caller accepts a maxFeePerGas below the current base fee (the transaction waits for the base fee to fall).</summary>
     public bool AllowBelowBaseFee { get; init; }
 
+    /// <summary>
+    /// The nonce the caller expects (JSON-RPC <c>eth_sendTransaction</c> with a nonce): refused unless it is the
+    /// wallet's next nonce when the nonce is taken. Null: the service assigns it (the REST API never gives one).
+    /// </summary>
+    public long? Nonce { get; init; }
+
     /// <summary>An ERC-20 transfer's recipient (the transaction itself goes to the token).</summary>
     public EthereumAddress? TokenRecipient { get; init; }
 
@@ -55,6 +61,11 @@ internal sealed record TransactionRequest(
         if (AllowBelowBaseFee)
         {
             text += "|allowBelowBaseFee";
+        }
+
+        if (Nonce is { } nonce)
+        {
+            text += "|nonce=" + nonce;
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

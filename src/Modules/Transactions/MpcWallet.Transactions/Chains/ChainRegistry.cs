@@ -30,14 +30,20 @@ internal sealed class ChainRegistry : IDisposable
             }
 
             var client = new EthereumRpcClient(_http, url, new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 3 });
-            if (!_chains.TryAdd(options.ChainId, new Chain(options, FeePolicy.From(options.ChainId, options.FeePolicy), client)))
+            var chain = new Chain(options, FeePolicy.From(options.ChainId, options.FeePolicy), client);
+            if (!_chains.TryAdd(options.ChainId, chain))
             {
                 throw new InvalidOperationException($"Chains: chain id {options.ChainId} is configured twice");
             }
+
+            First ??= chain;
         }
     }
 
     public IReadOnlyCollection<Chain> All => _chains.Values;
+
+    /// <summary>The first configured chain (<c>Chains:0</c>): the JSON-RPC endpoint's chain when its URL names none; null when none is configured.</summary>
+    public Chain? First { get; }
 
     public Chain? Find(ulong chainId) => _chains.GetValueOrDefault(chainId);
 

@@ -19,6 +19,12 @@ internal sealed class TransactionsOptions
     /// </summary>
     public TimeSpan SigningTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a JSON-RPC call (<c>POST /v1/wallets/{id}/rpc</c>) waits for its answer: <c>eth_sendTransaction</c>
+    /// until the transaction is broadcast, <c>personal_sign</c> and <c>eth_signTypedData_v4</c> for the signature.
+    /// </summary>
+    public TimeSpan RpcWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the outbox is swept when nobody signalled it.</summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -34,6 +34,11 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
                 return existing;
             }
 
+            if (request.Nonce is { } expected && await NonceAllocator.NextAsync(unit, (long)chain.Id, from) is var next && next != expected)
+            {
+                return IntakeResult.Invalid("nonce", $"nonce {expected} is not the wallet's next nonce {next} on chain {chain.Id}; leave the nonce out (the service assigns it), and replace a pending transaction with its speedup or cancel");
+            }
+
             var nonce = await NonceAllocator.AllocateAsync(unit, (long)chain.Id, from);
             var transaction = NewRecord(unit, wallet, chain, request, plan, nonce);
             unit.Context.Transactions.Add(transaction);

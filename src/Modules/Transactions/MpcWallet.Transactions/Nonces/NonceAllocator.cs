@@ -51,6 +51,9 @@ internal sealed class NonceAllocator(TransactionsStore store)
         return nonce;
     }
 
+    /// <summary>The nonce <see cref="AllocateAsync"/> would take next inside <paramref name="unit"/> (the row must exist).</summary>
+    public static async Task<long> NextAsync(UnitOfWork unit, long chainId, EthereumAddress sender) => (await Row(unit, chainId, sender)).NextNonce;
+
     /// <summary>Gives <paramref name="nonce"/> back when nothing above it was handed out; false when it must be filled.</summary>
     public static async Task<bool> TryRewindAsync(UnitOfWork unit, long chainId, EthereumAddress sender, long nonce)
     {
