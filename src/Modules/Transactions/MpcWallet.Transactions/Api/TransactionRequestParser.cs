@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Transactions.Lifecycle;
 
 namespace MpcWallet.Transactions.Api;
 

@@ -40,7 +40,7 @@ internal sealed partial class StuckAttempts(TransactionsStore store, Broadcaster
             return;
         }
 
-        var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+        var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
         var fees = FeeBump.Next(chain.FeePolicy, UInt256.Parse(live.MaxFeePerGas), UInt256.Parse(live.MaxPriorityFeePerGas), market);
         if (fees is null)
         {

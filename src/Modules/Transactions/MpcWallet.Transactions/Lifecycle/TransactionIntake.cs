@@ -2,7 +2,6 @@ using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Infrastructure.Http;
-using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Fees;
 using MpcWallet.Transactions.Nonces;
@@ -103,7 +102,7 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
             return new FeeQuote(maxFee, tip, "given by the client");
         }
 
-        var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+        var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
         if (request.MaxFeePerGas is { } onlyMax)
         {
             return new FeeQuote(onlyMax, market.MaxPriorityFeePerGas < onlyMax ? market.MaxPriorityFeePerGas : onlyMax, $"maxFeePerGas given by the client; tip from {market.Basis}");

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using MpcWallet.Transactions.Persistence;
 
-namespace MpcWallet.Transactions.Audit;
+namespace MpcWallet.Transactions.Persistence;
 
 /// <summary>
 /// The audit hash chain: entry n stores SHA-256(domain tag ‖ n ‖ hash(n−1) ‖ every field, each length-prefixed),

@@ -3,7 +3,7 @@ using System.Text;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 
-namespace MpcWallet.Transactions.Api;
+namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>A validated <c>POST /v1/wallets/{id}/transactions</c> body.</summary>
 internal sealed record TransactionRequest(
