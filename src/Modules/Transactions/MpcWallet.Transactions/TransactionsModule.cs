@@ -1,9 +1,7 @@
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Transactions.Api;
@@ -17,18 +15,29 @@ using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions;
 
-/// <summary>The transaction module's entry point: services, background work, consumers, queues and REST endpoints.</summary>
-public static class TransactionsModule
+/// <summary>The transaction service: chains, the EIP-1559 lifecycle and its background work, the audit chain, its queues and REST endpoints.</summary>
+public sealed class TransactionsModule : IMpcWalletModule
 {
-    /// <summary>Registers the module; <c>Chains:&lt;i&gt;</c> and <c>Transactions</c> are read and validated here.</summary>
-    public static IServiceCollection AddTransactionsModule(this IServiceCollection services, IConfiguration configuration)
+    private const string StoreName = "Transactions";
+
+    public string Name => "transactions";
+
+    /// <summary><c>Transactions</c> and <c>Chains:&lt;i&gt;</c>, and where its store lives.</summary>
+    public void AddOptions(IServiceCollection services, ModuleContext context)
     {
-        var chains = configuration.GetSection("Chains").Get<List<ChainOptions>>() ?? [];
-        var options = configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions();
-        services.AddSingleton(options);
-        services.AddSingleton(new ChainRegistry(chains));
-        var store = new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions"));
-        services.AddModuleStore<TransactionsStore, TransactionsDbContext>(store);
+        services.AddOptions<TransactionsOptions>().BindConfiguration(TransactionsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TransactionsOptions>, TransactionsOptionsValidation>();
+        services.AddOptionsValue<TransactionsOptions>();
+        services.AddOptions<ChainsOptions>().Bind(context.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChainsOptions>, ChainsOptionsValidation>();
+        services.AddOptionsValue<ChainsOptions>();
+        services.AddModuleDatabase(StoreName);
+    }
+
+    public void AddServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleStore<TransactionsStore, TransactionsDbContext>(StoreName, "transactions", "transactions", database => new TransactionsStore(database));
+        services.AddSingleton<ChainRegistry>();
         services.AddSingleton<ChainVerification>();
         services.AddSingleton<NonceAllocator>();
         services.AddSingleton<TransactionIntake>();
@@ -40,33 +49,26 @@ public static class TransactionsModule
         services.AddSingleton<Reorgs>();
         services.AddSingleton<StuckAttempts>();
         services.AddSingleton<ChainPoller>();
-        services.AddOutbox<TransactionsDbContext>(OutboxSettings.For(store.Database) with { PollInterval = options.OutboxSweepInterval });
+        services.AddOutbox<TransactionsDbContext>(sp => OutboxSettings.For(sp.GetRequiredService<TransactionsStore>().Database) with
+        {
+            PollInterval = sp.GetRequiredService<TransactionsOptions>().OutboxSweepInterval,
+        });
         services.AddHostedService<LifecycleRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
         services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
-        return services;
     }
 
-    public static void AddTransactionsConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<SignatureFinalizedConsumer>();
-        bus.AddConsumer<SignatureFailedConsumer>();
-        bus.AddConsumer<WalletCreatedConsumer>();
-    }
-
-    /// <summary>The module's queues: final signatures, and the coordinator events it follows (wallets, failed signatures).</summary>
-    public static IReadOnlyList<ReceiveEndpointPlan> TransactionsEndpoints() =>
+    /// <summary>Final signatures, and the coordinator events it follows (wallets, failed signatures).</summary>
+    public IReadOnlyList<ReceiveEndpointPlan> ReceiveEndpoints(ModuleContext context) =>
     [
         new(BrokerChannels.SignaturesFinal + ".transactions", BrokerChannels.SignaturesFinal, [typeof(SignatureFinalizedConsumer)]),
         new(BrokerChannels.Events + ".transactions", BrokerChannels.Events, [typeof(WalletCreatedConsumer), typeof(SignatureFailedConsumer)]),
     ];
 
-    /// <summary>Maps the transaction and audit endpoints under <c>/v1</c> (API-key authenticated).</summary>
-    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
+    /// <summary>The transaction and audit resources.</summary>
+    public void MapEndpoints(ModuleRoutes routes)
     {
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
-        TransactionEndpoints.Map(v1);
-        AuditEndpoints.Map(v1);
-        return app;
+        TransactionEndpoints.Map(routes.Api);
+        AuditEndpoints.Map(routes.Api);
     }
 }

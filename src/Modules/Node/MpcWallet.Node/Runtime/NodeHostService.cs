@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MpcWallet.Contracts.Heartbeats;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Infrastructure.Cluster;
@@ -29,6 +30,7 @@ internal sealed partial class NodeHostService(
     NodeOptions options,
     ClusterOptions cluster,
     IConfiguration configuration,
+    IOptions<DatabaseOptions> database,
     IThresholdEngine engine,
     KeyEncryptionKeySource keys,
     IBus bus,
@@ -48,7 +50,7 @@ internal sealed partial class NodeHostService(
             var directory = Path.Combine(DataDirectory.From(configuration), id);
             Directory.CreateDirectory(directory);
             var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
-            var store = new NodeStore(ModuleDatabase.Resolve(configuration, "Node", schema, id));
+            var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
             var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime);
             await node.OpenAsync(cancellationToken);
             nodes.Add(node);
@@ -180,7 +182,7 @@ internal sealed partial class NodeHostService(
     [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl at {Endpoint}")]
     private partial void LogStarted(string node, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl on this process's own server ({Urls}, HTTP/2 only)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl, /health/live, /health/ready and /metrics on this process's own server ({Urls}, HTTP/2 only: curl --http2-prior-knowledge)")]
     private partial void LogStartedOnHost(string node, string urls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MPC node {Node} stopped")]
