@@ -78,6 +78,49 @@ public sealed class ClientHttpTests
         Assert.Equal("""{"chainId":31337,"to":"0xabc","value":"1000000000000000000000000000000","maxFeePerGas":"5"}""", handler.Bodies[0]);
     }
 
+    [Fact]
+    public async Task Token_transfers_contract_calls_cancels_and_speed_ups_send_their_documented_bodies()
+    {
+        const string Resource = """
+            {"id":"tx_1","walletId":"wlt_1","status":"submitted","kind":"erc20Transfer",
+             "token":{"address":"0xTOKEN","symbol":"TT","decimals":6,"recipient":"0xTO","amount":"400000"},
+             "call":null,
+             "attempts":[{"hash":"0x01","maxFeePerGas":"2","maxPriorityFeePerGas":"1","number":1,"kind":"original","cancels":false,"mined":false,"status":"submitted"},
+                         {"hash":null,"maxFeePerGas":"3","maxPriorityFeePerGas":"2","number":2,"kind":"cancel","cancels":true,"mined":false,"status":"signing"}]}
+            """;
+        var handler = new ScriptedHandler(_ => Json(HttpStatusCode.Accepted, Resource));
+        using var client = Client(handler);
+
+        var token = await client.Transactions.CreateAsync("wlt_1", new Erc20TransferRequest { ChainId = 31337, Token = "0xTOKEN", To = "0xTO", Amount = 400_000, AllowBelowBaseFee = true });
+        await client.Transactions.CreateAsync("wlt_1", new ContractCallRequest
+        {
+            ChainId = 31337,
+            To = "0xC",
+            Abi = ContractCallRequest.Fragment("function approve(address spender, uint256 value)"),
+            Args = ContractCallRequest.Arguments("0xS", "16"),
+            Value = 0,
+        });
+        await client.Transactions.CancelAsync("tx_1");
+        await client.Transactions.SpeedUpAsync("tx_1", new ReplacementFees(2_200_000_001, 1_100_000_001), RequestOptions.WithKey("speed-1"));
+
+        Assert.Equal("""{"chainId":31337,"kind":"erc20Transfer","token":"0xTOKEN","to":"0xTO","amount":"400000","allowBelowBaseFee":true}""", handler.Bodies[0]);
+        Assert.Equal("""{"chainId":31337,"kind":"contractCall","to":"0xC","abi":"function approve(address spender, uint256 value)","args":["0xS","16"]}""", handler.Bodies[1]);
+        Assert.Equal("http://mpc.test/api/v1/transactions/tx_1/cancel", handler.Requests[2].RequestUri!.AbsoluteUri);
+        Assert.Equal("{}", handler.Bodies[2]);
+        Assert.Equal("http://mpc.test/api/v1/transactions/tx_1/speedup", handler.Requests[3].RequestUri!.AbsoluteUri);
+        Assert.Equal("""{"maxFeePerGas":"2200000001","maxPriorityFeePerGas":"1100000001"}""", handler.Bodies[3]);
+        Assert.Equal("speed-1", handler.Requests[3].Headers.GetValues("Idempotency-Key").Single());
+        Assert.All(handler.Requests, r => Assert.True(r.Headers.Contains("Idempotency-Key")));
+
+        Assert.Equal(new TokenTransfer("0xTOKEN", "TT", 6, "0xTO", 400_000), token.Token);
+        Assert.Null(token.Call);
+        Assert.Equal([TransactionAttempt.Original, TransactionAttempt.Cancel], token.Attempts.Select(a => a.Kind));
+        Assert.True(token.Attempts[1].Cancels);
+        Assert.Null(token.Attempts[1].Hash);
+        Assert.False(token.IsFinal);
+        Assert.True((token with { Status = Transaction.Cancelled }).IsFinal);
+    }
+
     private static MpcWalletClient Client(ScriptedHandler handler, MpcWalletClientOptions? options = null) =>
         new(new HttpClient(handler), (options ?? new MpcWalletClientOptions()) with { BaseAddress = new Uri("http://mpc.test/api"), ApiKey = "key", RetryDelay = TimeSpan.FromMilliseconds(1) });
 

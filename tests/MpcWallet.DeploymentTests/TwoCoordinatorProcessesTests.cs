@@ -88,14 +88,12 @@ public sealed class TwoCoordinatorProcessesTests
             Assert.Equal(ids[i], again.GetProperty("id").GetString());
         }
 
-        // Downstream: every signature finalized once. Wait until each is seen, then a little longer for a late duplicate.
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (ids.Any(id => !recorder.Deliveries.Any(d => d.Message.SignatureId == id)) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(200);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Downstream: every signature finalized once. Wait until each is seen, then watch a little longer for a late duplicate.
+        await Eventually.TrueAsync(() => ids.All(id => recorder.Deliveries.Any(d => d.Message.SignatureId == id)), TimeSpan.FromSeconds(60), "every signature is published on signatures_final");
+        await Eventually.RemainsTrueAsync(
+            () => recorder.Deliveries.GroupBy(d => d.Message.SignatureId).All(g => g.Select(d => d.MessageId).Distinct().Count() == 1),
+            TimeSpan.FromSeconds(3),
+            "one finalization (message id) per signature on signatures_final");
         foreach (var id in ids)
         {
             var deliveries = recorder.Deliveries.Where(d => d.Message.SignatureId == id).ToArray();

@@ -74,6 +74,12 @@ public abstract class RestApiSuite(SharedHost shared)
         Assert.Equal(HttpStatusCode.Created, status);
         SignatureCheck.AssertValid(signature, shared.Wallet, Convert.FromHexString("be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"));
 
+        // The same typed data as a JSON string, as eth_signTypedData_v4 clients send it: the same digest is signed.
+        var asString = System.Text.Json.JsonSerializer.Serialize(new { type = "typedData", typedData });
+        var (stringStatus, fromString, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", asString, wait: 30);
+        Assert.Equal(HttpStatusCode.Created, stringStatus);
+        SignatureCheck.AssertValid(fromString, shared.Wallet, Convert.FromHexString("be609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"));
+
         var (invalid, problem, _) = await Api.PostAsync(client, $"/v1/wallets/{Id}/signatures", """{"type": "typedData", "typedData": {"types": {}, "primaryType": "Mail", "domain": {}, "message": {}}}""");
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         Assert.True(problem.GetProperty("errors").TryGetProperty("typedData", out _));

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MpcWallet.Host.Composition;
 using MpcWallet.Mpc.Curve;
+using MpcWallet.Testing;
 using MpcWallet.Testing.Split;
 
 namespace MpcWallet.Bench.EndToEnd;
@@ -141,25 +142,26 @@ internal sealed class SystemBenchmark(bool quick, bool split = false)
 
     private static async Task<(string Id, Point PublicKey)> CreateWalletAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
-            request.Headers.Add("Prefer", "wait=30");
-            using var response = await client.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.Created)
+        JsonElement wallet = default;
+        var last = "no answer yet";
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
-                return (wallet.GetProperty("id").GetString()!, Point.Decode(Convert.FromHexString(wallet.GetProperty("publicKey").GetString()![2..])));
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
+                request.Headers.Add("Prefer", "wait=30");
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    return true;
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException("wallet creation failed: " + await response.Content.ReadAsStringAsync());
-            }
-
-            await Task.Delay(250); // nodes still coming online
-        }
+                last = await response.Content.ReadAsStringAsync();
+                return false; // nodes still coming online
+            },
+            TimeSpan.FromSeconds(60),
+            () => "a wallet is created: " + last);
+        return (wallet.GetProperty("id").GetString()!, Point.Decode(Convert.FromHexString(wallet.GetProperty("publicKey").GetString()![2..])));
     }
 
     private static async Task<(double Ms, bool Verified)> SignAsync(HttpClient client, string walletId, Point publicKey)

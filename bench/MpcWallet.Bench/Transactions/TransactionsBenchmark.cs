@@ -4,25 +4,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Host.Composition;
-using MpcWallet.Transactions.Persistence;
-
-using MpcWallet.Transactions.Tests.Support;
+using MpcWallet.Testing;
+using MpcWallet.Testing.Messaging;
+using MpcWallet.Testing.Processes;
 
 namespace MpcWallet.Bench.Transactions;
 
 /// <summary>
 /// Confirmed transfers per second against an auto-mining Anvil, from one wallet and from ten, through the real host
 /// (REST → nonce → signature request on the broker → broadcast → receipt polling), and the median time from the
-/// request to <c>submitted</c>. The signer is the single-key stand-in (isolates the transaction service) or, with
-/// <c>--signer mpc</c>, the real coordinator and three DKLs23 nodes in the same process.
+/// request to <c>submitted</c>. The signer is the tests' single-key coordinator double (<see cref="TestCoordinator"/>,
+/// isolates the transaction service) or, with <c>--signer mpc</c>, the real coordinator and three DKLs23 nodes in the
+/// same process. Only public seams: the host, its REST API and the broker.
 /// </summary>
 internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options)
 {
@@ -31,7 +28,8 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
 
     public async Task<int> RunAsync()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
+        var wallets = new TestWallets();
         var data = Directory.CreateTempSubdirectory("mpcwallet-bench-tx-").FullName;
         var args = new List<string>
         {
@@ -57,8 +55,8 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
         {
             if (!options.Mpc)
             {
-                services.AddSingleton<BenchSigner>();
-                services.AddHostedService(sp => sp.GetRequiredService<BenchSigner>());
+                services.AddSingleton(wallets);
+                services.AddHostedService<TestCoordinator>();
             }
         });
         await app.StartAsync();
@@ -70,14 +68,14 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
             foreach (var walletCount in new[] { 1, 10 })
             {
-                var wallets = new List<string>();
+                var ids = new List<string>();
                 for (var i = 0; i < walletCount; i++)
                 {
-                    wallets.Add(await CreateWalletAsync(app, client, anvil));
+                    ids.Add(await CreateWalletAsync(client, anvil, wallets));
                 }
 
                 Console.Error.WriteLine($"transactions: {options.Transfers} transfers from {walletCount} wallet(s), {options.Concurrency} requests in flight, signer {(options.Mpc ? "mpc 2-of-3" : "single-key stand-in")}");
-                Console.WriteLine(await RunScenarioAsync(client, observer, wallets));
+                Console.WriteLine(await RunScenarioAsync(client, observer, ids));
             }
         }
         finally
@@ -89,58 +87,56 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
         return 0;
     }
 
-    private async Task<string> CreateWalletAsync(WebApplication app, HttpClient client, AnvilNode anvil)
+    private async Task<string> CreateWalletAsync(HttpClient client, AnvilChain anvil, TestWallets wallets)
     {
         string id;
         EthereumAddress address;
         if (options.Mpc)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            JsonElement wallet;
-            while (true)
-            {
-                using var attempt = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
-                attempt.Headers.Add("Prefer", "wait=30");
-                var response = await client.SendAsync(attempt);
-                if (response.IsSuccessStatusCode)
+            JsonElement wallet = default;
+            var last = "no answer yet";
+            await Eventually.TrueAsync(
+                async () =>
                 {
-                    wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    break;
-                }
+                    using var attempt = new HttpRequestMessage(HttpMethod.Post, "/v1/wallets") { Content = JsonContent.Create(new { label = "bench", threshold = 2, parties = 3 }) };
+                    attempt.Headers.Add("Prefer", "wait=30");
+                    using var response = await client.SendAsync(attempt);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        wallet = await response.Content.ReadFromJsonAsync<JsonElement>();
+                        return true;
+                    }
 
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException("wallet creation failed: " + await response.Content.ReadAsStringAsync());
-                }
-
-                await Task.Delay(250); // nodes still coming online
-            }
+                    last = await response.Content.ReadAsStringAsync();
+                    return false; // nodes still coming online
+                },
+                TimeSpan.FromSeconds(30),
+                () => "a wallet is created: " + last);
 
             id = wallet.GetProperty("id").GetString()!;
             address = EthereumAddress.Parse(wallet.GetProperty("address").GetString()!);
         }
         else
         {
-            var key = new TestKey();
+            var key = TestKey.Random();
             id = "wal_" + Guid.NewGuid().ToString("N");
             address = key.Address;
-            var signer = app.Services.GetRequiredService<BenchSigner>();
-            signer.Keys[id] = key;
-            await signer.AnnounceAsync(id, Tenant, key);
+            wallets.Keys[id] = key;
+            await wallets.Current.AnnounceAsync(id, Tenant, key);
         }
 
-        await anvil.Client.SendAsync(new EthereumRpcCall<bool>("anvil_setBalance", [address.ToLowerHex(), UInt256.Parse("1000000000000000000000").ToQuantityString()], _ => true));
-        var store = app.Services.GetRequiredService<TransactionsStore>();
-        while (true)
-        {
-            await using var context = await store.OpenAsync(default);
-            if (await context.Wallets.AnyAsync(w => w.Id == id))
+        await anvil.SetBalanceAsync(address, UInt256.Parse("1000000000000000000000"));
+
+        // The transaction service learns a wallet from the WalletCreated event; until then its transfers are a 404.
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return id;
-            }
-
-            await Task.Delay(20);
-        }
+                using var response = await client.GetAsync($"/v1/wallets/{id}/transactions?limit=1");
+                return response.IsSuccessStatusCode;
+            },
+            TimeSpan.FromSeconds(30),
+            $"the transaction service knows wallet {id}");
+        return id;
     }
 
     private async Task<string> RunScenarioAsync(HttpClient client, StatusObserver observer, IReadOnlyList<string> wallets)

@@ -42,7 +42,7 @@ public sealed class MpcWalletTransactionManager : TransactionManagerBase
         var accepted = await _client.Transactions.CreateAsync(_account.WalletId, request).ConfigureAwait(false);
         LastTransaction = accepted.Hash is not null && accepted.Status is ServiceTransaction.Submitted or ServiceTransaction.Confirmed
             ? accepted
-            : accepted.Status == ServiceTransaction.Failed
+            : accepted.Status is ServiceTransaction.Failed or ServiceTransaction.Cancelled
                 ? throw new MpcWalletOperationFailedException("transaction", accepted.Id, accepted.Error)
                 : await _client.Transactions.WaitUntilSubmittedAsync(accepted.Id, _options.SubmissionTimeout).ConfigureAwait(false);
         return LastTransaction.Hash!;

@@ -42,4 +42,7 @@ public static class AbortChecks
     public const string RvoleMu = "rvole-mu";
     public const string DegenerateKey = "degenerate-key";
     public const string ZeroSeedConfirmation = "zero-seed-confirmation";
+
+    /// <summary>A round threw something other than a failed check (a bug, a throwing random source): no culprit, no ban.</summary>
+    public const string InternalError = "internal-error";
 }

@@ -16,6 +16,14 @@ public sealed class ProtocolAbortException : Exception
         BanRecommended = banRecommended;
     }
 
+    public ProtocolAbortException(int? culprit, string check, bool banRecommended, string message, Exception innerException)
+        : base(culprit is null ? $"{check}: {message}" : $"{check} (party {culprit}): {message}", innerException)
+    {
+        Culprit = culprit;
+        Check = check;
+        BanRecommended = banRecommended;
+    }
+
     public ProtocolAbortException()
         : this(null, "unknown", false, "protocol aborted")
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using MpcWallet.Client;
 using MpcWallet.Client.Wallets;
 using MpcWallet.Host.Composition;
+using MpcWallet.Testing;
 using MpcWallet.Testing.Processes;
 
 namespace MpcWallet.Clients.Tests.Support;
@@ -56,12 +57,12 @@ public sealed class ClientHost : IAsyncLifetime
         BaseAddress = new Uri(MpcWalletHost.Addresses(_app)[0]);
         Client = NewClient(ApiKey);
 
-        await Eventually(async () => (await Client.Nodes.ListAsync()).Count(n => n.Status == "online") == 3, TimeSpan.FromSeconds(30), "three nodes online");
+        await Eventually.TrueAsync(async () => (await Client.Nodes.ListAsync()).Count(n => n.Status == "online") == 3, TimeSpan.FromSeconds(30), "three nodes are online");
         Wallet = await Client.Wallets.CreateActiveAsync(new CreateWalletRequest("clients-shared"), TimeSpan.FromSeconds(300));
         await Anvil.FundAsync(Wallet.Address!, BigInteger.Pow(10, 19));
 
         // The transaction service learns wallets from the coordinator's WalletCreated event.
-        await Eventually(
+        await Eventually.TrueAsync(
             async () =>
             {
                 try
@@ -93,20 +94,6 @@ public sealed class ClientHost : IAsyncLifetime
         if (_anvil is not null)
         {
             await _anvil.DisposeAsync();
-        }
-    }
-
-    public static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException("timed out waiting until " + what);
-            }
-
-            await Task.Delay(100);
         }
     }
 }

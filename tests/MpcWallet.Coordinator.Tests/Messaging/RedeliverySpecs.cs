@@ -122,12 +122,8 @@ public sealed class RedeliverySpecs
                     context.MessageId = messageId;
                 }
             });
-            var until = DateTime.UtcNow.AddSeconds(30);
-            while (deliveries.Consumed + deliveries.Faulted < delivery)
-            {
-                Assert.True(DateTime.UtcNow < until, $"delivery {delivery} of {typeof(T).Name} was not consumed");
-                await Task.Delay(20);
-            }
+            var expected = delivery;
+            await Eventually.TrueAsync(() => deliveries.Consumed + deliveries.Faulted >= expected, TimeSpan.FromSeconds(30), $"delivery {delivery} of {typeof(T).Name} is consumed");
         }
 
         Assert.Equal(0, deliveries.Faulted);

@@ -17,6 +17,9 @@ public sealed class BrokerRestartDuringSigning
 {
     private const int Requests = 20;
 
+    /// <summary>Requests are spread over a few seconds so the broker stops and starts in the middle of the burst.</summary>
+    private static readonly TimeSpan RequestSpacing = TimeSpan.FromMilliseconds(200);
+
     [Fact]
     public async Task Every_request_of_a_burst_completes_exactly_once_when_the_broker_restarts_in_the_middle()
     {
@@ -44,7 +47,7 @@ public sealed class BrokerRestartDuringSigning
                 restart = RestartAsync(broker, client);
             }
 
-            await Task.Delay(200);
+            await Task.Delay(RequestSpacing);
         }
 
         var ids = await Task.WhenAll(posted);
@@ -66,11 +69,7 @@ public sealed class BrokerRestartDuringSigning
         }
 
         // Every signature reached the subscriber on signatures_final, once (by message id), with the API's (r, s).
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (!ids.All(id => probe.Finalized.Any(f => f.SignatureId == id)) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(250);
-        }
+        await Eventually.TrueAsync(() => ids.All(id => probe.Finalized.Any(f => f.SignatureId == id)), TimeSpan.FromMinutes(2), "every signature reaches the subscriber on signatures_final");
 
         for (var i = 0; i < Requests; i++)
         {
@@ -85,24 +84,14 @@ public sealed class BrokerRestartDuringSigning
         Assert.All(queues.Values.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)), q => Assert.Equal(0, q.Messages));
 
         // The host is healthy again on the restarted broker.
-        until = DateTime.UtcNow.AddMinutes(1);
-        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < until, "the host did not report ready after the broker came back");
-            await Task.Delay(250);
-        }
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromMinutes(1), "the host reports ready after the broker came back");
     }
 
     /// <summary>Stops the broker, waits until the host says it is not ready (it cannot reach its broker), starts it again.</summary>
     private static async Task RestartAsync(PrivateRabbitMq broker, HttpClient client)
     {
         await broker.StopAsync();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < until, "the host kept reporting ready with its broker stopped");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the host reports not ready with its broker stopped");
 
         await broker.StartAgainAsync();
     }
@@ -110,24 +99,26 @@ public sealed class BrokerRestartDuringSigning
     /// <summary>Posts one request; an answer that is not 201/202 (or no answer) is retried with the same key, as a client would.</summary>
     private static async Task<string> PostAsync(HttpClient client, string walletId, byte[] digest, string key)
     {
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
+        var last = "no answer yet";
+        string? id = null;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/signatures", $$"""{"type": "digest", "digest": "0x{{Convert.ToHexStringLower(digest)}}"}""", idempotencyKey: key);
-                if (status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK)
+                try
                 {
-                    return body.GetProperty("id").GetString()!;
+                    var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/signatures", $$"""{"type": "digest", "digest": "0x{{Convert.ToHexStringLower(digest)}}"}""", idempotencyKey: key);
+                    last = $"{status} {body}";
+                    id = status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK ? body.GetProperty("id").GetString()! : null;
+                }
+                catch (HttpRequestException e)
+                {
+                    last = e.Message;
                 }
 
-                Assert.True(DateTime.UtcNow < until, $"the signature request kept failing: {status} {body}");
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
-            {
-            }
-
-            await Task.Delay(500);
-        }
+                return id is not null;
+            },
+            TimeSpan.FromMinutes(2),
+            () => $"the signature request is accepted (last: {last})");
+        return id!;
     }
 }

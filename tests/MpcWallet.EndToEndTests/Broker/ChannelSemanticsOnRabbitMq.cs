@@ -75,20 +75,14 @@ public sealed class ChannelSemanticsOnRabbitMq
         var requests = await probe.Bus.GetSendEndpoint(new Uri($"exchange:{BrokerChannels.SignatureRequests}"));
         await requests.Send(new UnreadableSignatureRequest { MessageId = poisonId, SignatureId = [1, 2, 3] });
         var errorQueue = BrokerChannels.SignatureRequests + ".coordinator_error";
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
-            if (queues.TryGetValue(errorQueue, out var error) && error.Messages == 1)
-            {
-                Assert.True(error.Durable, "the error queue must survive a broker restart");
-                Assert.Equal(0, queues[BrokerChannels.SignatureRequests + ".coordinator"].Messages);
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"the poison message did not reach {errorQueue}: {string.Join(", ", queues.Values)}");
-            await Task.Delay(250);
-        }
+        queues = await Eventually.ValueAsync(
+            () => BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost),
+            listed => listed.TryGetValue(errorQueue, out var error) && error.Messages == 1,
+            TimeSpan.FromSeconds(60),
+            $"the poison message reaches {errorQueue}",
+            listed => string.Join(", ", listed.Values));
+        Assert.True(queues[errorQueue].Durable, "the error queue must survive a broker restart");
+        Assert.Equal(0, queues[BrokerChannels.SignatureRequests + ".coordinator"].Messages);
 
         await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
     }
@@ -131,19 +125,12 @@ public sealed class ChannelSemanticsOnRabbitMq
         await using (var second = await TestHost.StartAsync(Backend.RabbitMqPostgres, dataDirectory, sameBrokerAndDatabase))
         {
             using var client = second.Client();
-            var until = DateTime.UtcNow.AddSeconds(120);
-            while (true)
-            {
-                var (status, body) = await Api.GetAsync(client, $"/v1/signatures/{signatureId}");
-                if (status == HttpStatusCode.OK && body.GetProperty("status").GetString() != "pending")
-                {
-                    SignatureCheck.AssertValid(body, wallet, digest);
-                    break;
-                }
-
-                Assert.True(DateTime.UtcNow < until, $"the request waiting in the durable queue was not signed: {status} {body}");
-                await Task.Delay(250);
-            }
+            var (_, body) = await Eventually.ValueAsync(
+                () => Api.GetAsync(client, $"/v1/signatures/{signatureId}"),
+                answer => answer.Status == HttpStatusCode.OK && answer.Body.GetProperty("status").GetString() != "pending",
+                TimeSpan.FromSeconds(120),
+                "the request waiting in the durable queue is signed");
+            SignatureCheck.AssertValid(body, wallet, digest);
         }
 
         await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
@@ -165,19 +152,12 @@ public sealed class ChannelSemanticsOnRabbitMq
         }
 
         // (That a message sent this way does land in the node's queue: MessagesAcrossBrokerRestart.)
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);
-            if (queues[BrokerChannels.NodeRoundQueue("node-9")].Messages == 0)
-            {
-                Assert.Equal(1, queues["signature_requests.ttl-check"].Messages);
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < until, "the round message did not expire");
-            await Task.Delay(250);
-        }
+        var queues = await Eventually.ValueAsync(
+            () => BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost),
+            listed => listed[BrokerChannels.NodeRoundQueue("node-9")].Messages == 0,
+            TimeSpan.FromSeconds(60),
+            "the round message expires");
+        Assert.Equal(1, queues["signature_requests.ttl-check"].Messages);
 
         await TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, "delete_vhost", virtualHost);
     }

@@ -21,6 +21,12 @@ public sealed class TransactionEventsAcrossBrokerRestart
 {
     private const int Transfers = 8;
 
+    /// <summary>Transfers are spread over a few seconds so the broker stops and starts in the middle of the burst.</summary>
+    private static readonly TimeSpan TransferSpacing = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long the broker stays down once the host noticed: transfers keep being accepted meanwhile, their events wait in the outbox.</summary>
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(2);
+
     [Fact]
     public async Task Every_transfer_of_a_burst_is_confirmed_and_every_event_arrives_when_the_broker_restarts_in_the_middle()
     {
@@ -47,7 +53,7 @@ public sealed class TransactionEventsAcrossBrokerRestart
         var walletId = wallet.GetProperty("id").GetString()!;
         var address = wallet.GetProperty("address").GetString()!;
         await chain.FundAsync(address, BigInteger.Pow(10, 19));
-        await UntilAsync(async () => (await client.GetAsync($"/v1/wallets/{walletId}/transactions")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the transaction service learns the wallet");
+        await Eventually.TrueAsync(async () => (await client.GetAsync($"/v1/wallets/{walletId}/transactions")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the transaction service learns the wallet");
 
         var keys = Enumerable.Range(0, Transfers).Select(i => $"tx-restart-{i}-{Guid.NewGuid():N}").ToArray();
         var posted = new Task<string>[Transfers];
@@ -60,7 +66,7 @@ public sealed class TransactionEventsAcrossBrokerRestart
                 restart = RestartAsync(broker, client);
             }
 
-            await Task.Delay(300);
+            await Task.Delay(TransferSpacing);
         }
 
         var ids = await Task.WhenAll(posted);
@@ -69,7 +75,7 @@ public sealed class TransactionEventsAcrossBrokerRestart
 
         foreach (var id in ids)
         {
-            await UntilAsync(async () => (await Api.GetAsync(client, $"/v1/transactions/{id}")).Body.GetProperty("status").GetString() == "confirmed", TimeSpan.FromMinutes(5), $"transaction {id} is confirmed");
+            await Eventually.TrueAsync(async () => (await Api.GetAsync(client, $"/v1/transactions/{id}")).Body.GetProperty("status").GetString() == "confirmed", TimeSpan.FromMinutes(5), $"transaction {id} is confirmed");
         }
 
         Assert.Equal((ulong)Transfers, await chain.NonceAsync(address));
@@ -77,7 +83,7 @@ public sealed class TransactionEventsAcrossBrokerRestart
         // Every event the transaction service committed went out (its outbox is drained) and reached the subscriber
         // under the message id it was committed with.
         var store = host.Services.GetRequiredService<TransactionsStore>();
-        await UntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             await using var context = store.Open();
             return !await context.Outbox.AnyAsync(o => o.SentAt == null);
@@ -89,7 +95,7 @@ public sealed class TransactionEventsAcrossBrokerRestart
         }
 
         Assert.NotEmpty(committed);
-        await UntilAsync(() => Task.FromResult(committed.All(id => probe.StatusChanges.Any(e => e.MessageId.ToString() == id))), TimeSpan.FromMinutes(1), "every committed event reaches the subscriber");
+        await Eventually.TrueAsync(() => Task.FromResult(committed.All(id => probe.StatusChanges.Any(e => e.MessageId.ToString() == id))), TimeSpan.FromMinutes(1), "every committed event reaches the subscriber");
         Assert.All(probe.StatusChanges, e => Assert.Equal(e.MessageId, e.Message.MessageId));
         Assert.All(ids, id => Assert.Contains(probe.StatusChanges, e => e.Message.TransactionId == id && e.Message.NewStatus == "confirmed"));
 
@@ -101,43 +107,34 @@ public sealed class TransactionEventsAcrossBrokerRestart
     private static async Task RestartAsync(PrivateRabbitMq broker, HttpClient client)
     {
         await broker.StopAsync();
-        await UntilAsync(async () => (await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the host reports not ready with its broker stopped");
-        // Transfers keep being accepted meanwhile: their events wait in the outbox.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the host reports not ready with its broker stopped");
+        await Task.Delay(Outage);
         await broker.StartAgainAsync();
     }
 
     /// <summary>Posts one transfer; an answer that is not 201/202/200 (or no answer) is retried with the same key, as a client would.</summary>
     private static async Task<string> PostAsync(HttpClient client, string walletId, string key)
     {
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
+        var last = "no answer yet";
+        string? id = null;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/transactions", """{"chainId": 31337, "to": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "value": "1000"}""", idempotencyKey: key);
-                if (status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK)
+                try
                 {
-                    return body.GetProperty("id").GetString()!;
+                    var (status, body, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/transactions", """{"chainId": 31337, "to": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "value": "1000"}""", idempotencyKey: key);
+                    last = $"{status} {body}";
+                    id = status is HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK ? body.GetProperty("id").GetString()! : null;
+                }
+                catch (HttpRequestException e)
+                {
+                    last = e.Message;
                 }
 
-                Assert.True(DateTime.UtcNow < until, $"the transfer kept failing: {status} {body}");
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
-            {
-            }
-
-            await Task.Delay(500);
-        }
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"timed out waiting until {what}");
-            await Task.Delay(250);
-        }
+                return id is not null;
+            },
+            TimeSpan.FromMinutes(2),
+            () => $"the transfer is accepted (last: {last})");
+        return id!;
     }
 }

@@ -65,12 +65,7 @@ public sealed class TwoCoordinators(ITestOutputHelper output)
 
             // A dies in the middle of a session of its own (a first partial is in), with its other requests still queued.
             var store = coordinatorB.Services.GetRequiredService<CoordinatorStore>();
-            var working = DateTime.UtcNow.AddSeconds(60);
-            while (!await HasSessionWithReportAsync(store, "coordinator-a", acceptedByA))
-            {
-                Assert.True(DateTime.UtcNow < working, "coordinator A never got a partial for a session of its own");
-                await Task.Delay(20);
-            }
+            await Eventually.TrueAsync(() => HasSessionWithReportAsync(store, "coordinator-a", acceptedByA), TimeSpan.FromSeconds(60), "coordinator A gets a partial for a session of its own");
 
             await coordinatorA.DisposeAsync();
             aDisposed = true;
@@ -102,14 +97,13 @@ public sealed class TwoCoordinators(ITestOutputHelper output)
             }
 
             // Downstream: every signature arrives (the outbox of the dead coordinator is published by the other one).
-            var until = DateTime.UtcNow.AddSeconds(90);
-            while (!digests.Keys.All(id => recorder.Deliveries.Any(d => d.Message.SignatureId == id)) && DateTime.UtcNow < until)
-            {
-                await Task.Delay(200);
-            }
+            await Eventually.TrueAsync(() => digests.Keys.All(id => recorder.Deliveries.Any(d => d.Message.SignatureId == id)), TimeSpan.FromSeconds(90), "every signature reaches the subscriber on signatures_final");
 
-            // Let redeliveries (a publish repeated after a crash) arrive before counting distinct finalizations.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Redeliveries (a publish repeated after a crash) may still arrive: none may be a second, different finalization.
+            await Eventually.RemainsTrueAsync(
+                () => recorder.Deliveries.GroupBy(d => d.Message.SignatureId).All(g => g.Select(d => d.MessageId).Distinct().Count() == 1),
+                TimeSpan.FromSeconds(2),
+                "one finalization (message id) per signature on signatures_final");
             foreach (var (id, _) in digests)
             {
                 var deliveries = recorder.Deliveries.Where(d => d.Message.SignatureId == id).ToArray();
@@ -184,19 +178,10 @@ public sealed class TwoCoordinators(ITestOutputHelper output)
         return client;
     }
 
-    private static async Task WaitUntilNodesOnlineAsync(HttpClient client)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, nodes) = await Api.GetAsync(client, "/v1/nodes");
-            if (nodes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("status").GetString() == "online") == 3)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"the coordinator does not see 3 nodes online: {nodes}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilNodesOnlineAsync(HttpClient client) =>
+        Eventually.ValueAsync(
+            async () => (await Api.GetAsync(client, "/v1/nodes")).Body,
+            nodes => nodes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("status").GetString() == "online") == 3,
+            TimeSpan.FromSeconds(30),
+            "the coordinator sees 3 nodes online");
 }

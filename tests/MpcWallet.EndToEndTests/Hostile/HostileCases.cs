@@ -30,6 +30,9 @@ public static class HostileCases
         var validWallet = """{"label": "hostile", "threshold": 2, "parties": 3}""";
         var validSignature = $$"""{"type": "digest", "digest": "{{Digest}}"}""";
         var validTransfer = $$"""{"chainId": 31337, "to": "{{Recipient}}", "value": "1"}""";
+        var cancel = "/v1/transactions/tx_unknown/cancel";
+        var speedUp = "/v1/transactions/tx_unknown/speedup";
+        var validFees = """{"maxFeePerGas": "3000000000", "maxPriorityFeePerGas": "2000000000"}""";
 
         var endpoints = new (string Method, string Path, string? Body)[]
         {
@@ -44,6 +47,8 @@ public static class HostileCases
             ("GET", transfers, null),
             ("GET", "/v1/audit/verification", null),
             ("GET", "/v1/transactions/tx_unknown/audit", null),
+            ("POST", cancel, validFees),
+            ("POST", speedUp, "{}"),
         };
 
         // Authentication: every endpoint refuses a missing, malformed or unknown key with 401.
@@ -80,15 +85,18 @@ public static class HostileCases
                      ("POST", "/v1/transactions/tx_unknown"), ("DELETE", "/v1/transactions/tx_unknown"),
                      ("POST", "/v1/audit/verification"), ("POST", "/v1/transactions/tx_unknown/audit"),
                      ("OPTIONS", wallets), ("OPTIONS", signatures),
+                     ("GET", cancel), ("PUT", cancel), ("DELETE", speedUp), ("GET", speedUp),
                  })
         {
             cases.Add(Case($"{method} {Template(path, walletId)}: no such method", new RawRequest(method, path, Defaults(), []), 405));
         }
 
         // Bodies every POST endpoint must refuse, whatever the endpoint.
-        foreach (var (path, valid) in new[] { (wallets, validWallet), (signatures, validSignature), (transfers, validTransfer) })
+        // (cancel and speed-up take no body at all as well: their "empty body" is an unknown transaction, 404.)
+        foreach (var (path, valid) in new[] { (wallets, validWallet), (signatures, validSignature), (transfers, validTransfer), (cancel, validFees), (speedUp, validFees) })
         {
             var at = "POST " + Template(path, walletId);
+            var bodyOptional = path == cancel || path == speedUp;
             foreach (var (name, text) in new[]
                      {
                          ("empty body", ""), ("whitespace body", "   \n  "), ("truncated JSON", "{\"label\": "), ("trailing garbage", valid + "}}"),
@@ -103,7 +111,7 @@ public static class HostileCases
                          ("bad escape", "{\"label\": \"\\x41\"}"),
                      })
             {
-                cases.Add(Case($"{at}: {name}", Post(path, text), 400));
+                cases.Add(Case($"{at}: {name}", Post(path, text), bodyOptional && text.Length == 0 ? 404 : 400));
             }
 
             cases.Add(Case($"{at}: invalid UTF-8", new RawRequest("POST", path, Defaults(), [.. "{\"label\": \""u8, 0xff, 0xfe, 0xc3, .. "\"}"u8]), 400));
@@ -137,7 +145,9 @@ public static class HostileCases
         AddWalletFields(cases, wallets);
         AddSignatureFields(cases, signatures);
         AddTransferFields(cases, transfers);
-        AddIds(cases, validSignature, validTransfer);
+        AddKindFields(cases, transfers);
+        AddReplacementFields(cases, cancel, speedUp);
+        AddIds(cases, validSignature, validTransfer, validFees);
         AddPages(cases, wallets, transfers);
         AddPrefer(cases, signatures, validSignature);
         AddSizes(cases, wallets, wallet, signatures, transfers, walletId, validSignature);
@@ -183,7 +193,14 @@ public static class HostileCases
                      ("message over 64 KB", $$"""{"type": "personalMessage", "message": "{{new string('m', 64 * 1024 + 1)}}"}"""),
                      ("messageHex odd", """{"type": "personalMessage", "messageHex": "0xabc"}"""), ("messageHex without 0x", """{"type": "personalMessage", "messageHex": "abcd"}"""),
                      ("messageHex not hex", """{"type": "personalMessage", "messageHex": "0xzz"}"""), ("messageHex a number", """{"type": "personalMessage", "messageHex": 5}"""),
-                     ("typedData a string", $$"""{"type": "typedData", "typedData": "{{typedData.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}"""),
+                     // A JSON string holding the object is accepted (eth_signTypedData_v4); these strings hold something else.
+                     ("typedData a string that is not JSON", """{"type": "typedData", "typedData": "{types: nope"}"""),
+                     ("typedData a string holding an array", """{"type": "typedData", "typedData": "[1, 2]"}"""),
+                     ("typedData a string holding a string", """{"type": "typedData", "typedData": "\"{}\""}"""),
+                     ("typedData an empty string", """{"type": "typedData", "typedData": ""}"""),
+                     ("typedData a string with a duplicate key in message", $$"""{"type": "typedData", "typedData": "{{typedData.Replace("{\"text\": \"hi\"}", "{\"text\": \"pay 1\", \"text\": \"pay 1000\"}", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}}"}"""),
+                     ("typedData a string 70 levels deep", """{"type": "typedData", "typedData": "{\"types\": {}, \"primaryType\": \"A\", \"domain\": {}, \"message\": """ + new string('[', 70) + new string(']', 70) + "}\"}"),
+                     ("typedData a number", """{"type": "typedData", "typedData": 12}"""),
                      ("typedData an array", """{"type": "typedData", "typedData": []}"""), ("typedData empty", """{"type": "typedData", "typedData": {}}"""),
                      ("typedData missing", """{"type": "typedData"}"""),
                      ("typedData without primaryType", """{"type": "typedData", "typedData": {"types": {"EIP712Domain": []}, "domain": {}, "message": {}}}"""),
@@ -234,7 +251,67 @@ public static class HostileCases
         cases.Add(Case("POST /v1/wallets/{id}/transactions: data over 128 KB", Post(path, $$"""{"chainId": 31337, "to": "{{Recipient}}", "data": "0x{{new string('a', 2 * (128 * 1024 + 1))}}"}"""), 413));
     }
 
-    private static void AddIds(List<HostileCase> cases, string validSignature, string validTransfer)
+    private static void AddKindFields(List<HostileCase> cases, string path)
+    {
+        const string Token = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        string TokenTransfer(string extra) => $$"""{"kind": "erc20Transfer", "chainId": 31337, "token": "{{Token}}", "to": "{{Recipient}}", "amount": "5"{{extra}}}""";
+        string Call(string extra) => $$"""{"kind": "contractCall", "chainId": 31337, "to": "{{Token}}"{{extra}}}""";
+        foreach (var (name, json) in new[]
+                 {
+                     ("kind unknown", $$"""{"kind": "swap", "chainId": 31337, "to": "{{Recipient}}"}"""), ("kind a number", $$"""{"kind": 2, "chainId": 31337, "to": "{{Recipient}}"}"""),
+                     ("kind in another case", $$"""{"kind": "ERC20Transfer", "chainId": 31337, "to": "{{Recipient}}"}"""), ("kind empty", $$"""{"kind": "", "chainId": 31337, "to": "{{Recipient}}"}"""),
+                     ("allowBelowBaseFee a string", $$"""{"chainId": 31337, "to": "{{Recipient}}", "allowBelowBaseFee": "true"}"""), ("allowBelowBaseFee a number", $$"""{"chainId": 31337, "to": "{{Recipient}}", "allowBelowBaseFee": 1}"""),
+                     ("token without kind", $$"""{"chainId": 31337, "to": "{{Recipient}}", "token": "{{Token}}"}"""), ("abi without kind", $$"""{"chainId": 31337, "to": "{{Recipient}}", "abi": []}"""),
+                     ("erc20Transfer token missing", TokenTransfer("").Replace($"\"token\": \"{Token}\", ", "", StringComparison.Ordinal)),
+                     ("erc20Transfer token a number", TokenTransfer("").Replace($"\"{Token}\"", "5", StringComparison.Ordinal)), ("erc20Transfer token with a wrong checksum", TokenTransfer("").Replace("aAeb", "aaeb", StringComparison.Ordinal)),
+                     ("erc20Transfer amount missing", TokenTransfer("").Replace(", \"amount\": \"5\"", "", StringComparison.Ordinal)), ("erc20Transfer amount negative", TokenTransfer("").Replace("\"5\"", "\"-5\"", StringComparison.Ordinal)),
+                     ("erc20Transfer amount a number", TokenTransfer("").Replace("\"5\"", "5", StringComparison.Ordinal)), ("erc20Transfer amount hex", TokenTransfer("").Replace("\"5\"", "\"0x5\"", StringComparison.Ordinal)),
+                     ("erc20Transfer amount 2^256", TokenTransfer("").Replace("\"5\"", "\"115792089237316195423570985008687907853269984665640564039457584007913129639936\"", StringComparison.Ordinal)),
+                     ("erc20Transfer with value", TokenTransfer(", \"value\": \"1\"")), ("erc20Transfer with data", TokenTransfer(", \"data\": \"0x\"")), ("erc20Transfer with args", TokenTransfer(", \"args\": []")),
+                     ("contractCall abi missing", Call("")), ("contractCall abi a number", Call(", \"abi\": 5")), ("contractCall abi true", Call(", \"abi\": true")),
+                     ("contractCall abi an unparsable fragment", Call(", \"abi\": \"function f(\"")), ("contractCall abi a fragment of an event", Call(", \"abi\": \"event E(uint256)\"")),
+                     ("contractCall abi a type that does not exist", Call(", \"abi\": \"function f(uint7 x)\", \"args\": [1]")),
+                     ("contractCall abi an array without function", Call(", \"abi\": [{\"type\": \"function\", \"name\": \"f\", \"inputs\": []}]")),
+                     ("contractCall abi an array of numbers", Call(", \"abi\": [1, 2], \"function\": \"f\"")),
+                     ("contractCall abi an item of an unknown type", Call(", \"abi\": [{\"type\": \"gadget\", \"name\": \"f\"}], \"function\": \"f\"")),
+                     ("contractCall abi with overloads and a bare name", Call(", \"abi\": [{\"type\": \"function\", \"name\": \"f\", \"inputs\": []}, {\"type\": \"function\", \"name\": \"f\", \"inputs\": [{\"name\": \"x\", \"type\": \"uint256\"}]}], \"function\": \"f\"")),
+                     ("contractCall abi nested tuples 40 deep", Call(", \"abi\": \"function f(" + string.Concat(Enumerable.Repeat("(", 40)) + "uint256" + string.Concat(Enumerable.Repeat(")", 40)) + " x)\"")),
+                     ("contractCall function a number", Call(", \"abi\": \"function f()\", \"function\": 1")), ("contractCall function another name", Call(", \"abi\": \"function f()\", \"function\": \"g\"")),
+                     ("contractCall function empty", Call(", \"abi\": \"function f()\", \"function\": \"\"")),
+                     ("contractCall args too few", Call(", \"abi\": \"function f(uint256 x)\", \"args\": []")), ("contractCall args too many", Call(", \"abi\": \"function f()\", \"args\": [1]")),
+                     ("contractCall args a string", Call(", \"abi\": \"function f(uint256 x)\", \"args\": \"1\"")), ("contractCall args out of range", Call(", \"abi\": \"function f(uint8 x)\", \"args\": [\"256\"]")),
+                     ("contractCall args a fraction", Call(", \"abi\": \"function f(uint256 x)\", \"args\": [1.5]")), ("contractCall args an exponent", Call(", \"abi\": \"function f(uint256 x)\", \"args\": [1e3]")),
+                     ("contractCall args a negative uint", Call(", \"abi\": \"function f(uint256 x)\", \"args\": [\"-1\"]")), ("contractCall args a bad address", Call(", \"abi\": \"function f(address a)\", \"args\": [\"0x1234\"]")),
+                     ("contractCall args an unknown name", Call(", \"abi\": \"function f(uint256 x)\", \"args\": {\"y\": 1}")), ("contractCall args bytes4 of 3 bytes", Call(", \"abi\": \"function f(bytes4 b)\", \"args\": [\"0x010203\"]")),
+                     ("contractCall args a lone surrogate string", Call(", \"abi\": \"function f(string s)\", \"args\": [\"\\ud800\"]")),
+                     ("contractCall value to a non-payable function", Call(", \"abi\": \"function f()\", \"value\": \"1\"")), ("contractCall with data", Call(", \"abi\": \"function f()\", \"data\": \"0x00\"")),
+                     ("contractCall with token", Call($", \"abi\": \"function f()\", \"token\": \"{Token}\"")),
+                 })
+        {
+            cases.Add(Case($"POST /v1/wallets/{{id}}/transactions: {name}", Post(path, json), 400));
+        }
+    }
+
+    private static void AddReplacementFields(List<HostileCase> cases, string cancel, string speedUp)
+    {
+        foreach (var path in new[] { cancel, speedUp })
+        {
+            var at = "POST " + path.Replace("tx_unknown", "{id}", StringComparison.Ordinal);
+            foreach (var (name, json) in new[]
+                     {
+                         ("maxFeePerGas alone", """{"maxFeePerGas": "5"}"""), ("maxPriorityFeePerGas alone", """{"maxPriorityFeePerGas": "5"}"""),
+                         ("maxFeePerGas a number", """{"maxFeePerGas": 5, "maxPriorityFeePerGas": "1"}"""), ("maxFeePerGas negative", """{"maxFeePerGas": "-5", "maxPriorityFeePerGas": "1"}"""),
+                         ("maxFeePerGas hex", """{"maxFeePerGas": "0x5", "maxPriorityFeePerGas": "1"}"""), ("maxFeePerGas 2^256", """{"maxFeePerGas": "115792089237316195423570985008687907853269984665640564039457584007913129639936", "maxPriorityFeePerGas": "1"}"""),
+                         ("maxPriorityFeePerGas above maxFeePerGas", """{"maxFeePerGas": "5", "maxPriorityFeePerGas": "6"}"""), ("maxPriorityFeePerGas an object", """{"maxFeePerGas": "5", "maxPriorityFeePerGas": {}}"""),
+                         ("maxFeePerGas a fraction", """{"maxFeePerGas": "1.5", "maxPriorityFeePerGas": "1"}"""), ("maxFeePerGas empty", """{"maxFeePerGas": "", "maxPriorityFeePerGas": "1"}"""),
+                     })
+            {
+                cases.Add(Case($"{at}: {name}", Post(path, json), 400));
+            }
+        }
+    }
+
+    private static void AddIds(List<HostileCase> cases, string validSignature, string validTransfer, string validFees)
     {
         var ids = new (string Name, string Segment)[]
         {
@@ -250,6 +327,8 @@ public static class HostileCases
             cases.Add(Case($"GET /v1/transactions/{{id}}: {name}", Get($"/v1/transactions/{segment}"), 404));
             cases.Add(Case($"GET /v1/wallets/{{id}}/transactions: {name}", Get($"/v1/wallets/{segment}/transactions"), 404));
             cases.Add(Case($"GET /v1/transactions/{{id}}/audit: {name}", Get($"/v1/transactions/{segment}/audit"), 404));
+            cases.Add(Case($"POST /v1/transactions/{{id}}/cancel: {name}", Post($"/v1/transactions/{segment}/cancel", validFees), 404));
+            cases.Add(Case($"POST /v1/transactions/{{id}}/speedup: {name}", Request("POST", $"/v1/transactions/{segment}/speedup", null), 404));
         }
     }
 

@@ -32,12 +32,10 @@ public sealed class HostileHost : IAsyncLifetime
         WalletId = wallet.GetProperty("id").GetString()!;
 
         // The transaction service learns the wallet from the coordinator's WalletCreated event.
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.GetAsync($"/v1/wallets/{WalletId}/transactions")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < until, "the transaction service never learnt the wallet");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync($"/v1/wallets/{WalletId}/transactions")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30),
+            "the transaction service learns the wallet");
     }
 
     public async Task DisposeAsync()

@@ -47,20 +47,12 @@ public static class Api
         return body;
     }
 
-    public static async Task<JsonElement> WaitForFinalAsync(HttpClient client, string path, string pendingStatus, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var (_, body) = await GetAsync(client, path);
-            if (body.GetProperty("status").GetString() != pendingStatus || DateTime.UtcNow > until)
-            {
-                return body;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task<JsonElement> WaitForFinalAsync(HttpClient client, string path, string pendingStatus, TimeSpan timeout) =>
+        Eventually.ValueAsync(
+            async () => (await GetAsync(client, path)).Body,
+            body => body.GetProperty("status").GetString() != pendingStatus,
+            timeout,
+            $"{path} is no longer {pendingStatus}");
 
     public static void AssertProblem(JsonElement body, int status)
     {

@@ -97,23 +97,12 @@ public sealed class TestHost : IAsyncDisposable
     public async Task WaitUntilNodesOnlineAsync(int count, bool online = true)
     {
         using var client = Client();
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var nodes = await client.GetFromJsonAsync<JsonElement>("/v1/nodes");
-            var matching = nodes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("status").GetString() == (online ? "online" : "offline"));
-            if (matching >= count)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"fewer than {count} nodes {(online ? "online" : "offline")}: {nodes}");
-            }
-
-            await Task.Delay(100);
-        }
+        var status = online ? "online" : "offline";
+        await Eventually.ValueAsync(
+            () => client.GetFromJsonAsync<JsonElement>("/v1/nodes"),
+            nodes => nodes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("status").GetString() == status) >= count,
+            TimeSpan.FromSeconds(20),
+            $"at least {count} nodes are {status}");
     }
 
     public async ValueTask DisposeAsync()

@@ -56,7 +56,7 @@ public sealed class EthereumAddressTests
     {
         var key = new byte[32];
         key[31] = 1;
-        var signer = new DeterministicSigner(key);
+        var signer = new TestKey(key);
         var compressed = new byte[33];
         compressed[0] = (byte)(0x02 + (signer.PublicKey[64] & 1));
         signer.PublicKey.AsSpan(1, 32).CopyTo(compressed.AsSpan(1));
@@ -70,7 +70,7 @@ public sealed class EthereumAddressTests
     {
         using var file = TestVectors.Load("cast/cast-vectors.json");
         var source = file.RootElement.GetProperty("source");
-        var signer = DeterministicSigner.FromHex(source.GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(source.GetProperty("privateKey").GetString()!);
 
         Assert.Equal(source.GetProperty("address").GetString(), EthereumAddress.FromPublicKey(signer.PublicKey).ToChecksumString());
     }

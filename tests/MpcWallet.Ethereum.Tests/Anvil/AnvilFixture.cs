@@ -3,11 +3,11 @@ namespace MpcWallet.Ethereum.Tests.Anvil;
 /// <summary>One auto-mining Anvil shared by the "Anvil" collection; its tests run one after another.</summary>
 public sealed class AnvilFixture : IAsyncLifetime
 {
-    private AnvilNode? _node;
+    private AnvilChain? _node;
 
-    internal AnvilNode Node => _node ?? throw new InvalidOperationException("Anvil was not started.");
+    internal AnvilChain Node => _node ?? throw new InvalidOperationException("Anvil was not started.");
 
-    public async Task InitializeAsync() => _node = await AnvilNode.StartAsync("--silent");
+    public async Task InitializeAsync() => _node = await AnvilChain.StartAsync();
 
     public async Task DisposeAsync()
     {

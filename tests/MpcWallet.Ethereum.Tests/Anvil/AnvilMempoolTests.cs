@@ -10,7 +10,7 @@ public sealed class AnvilMempoolTests
     [Fact]
     public async Task Same_nonce_without_a_higher_fee_is_ReplacementUnderpriced_and_the_same_bytes_again_are_AlreadyKnown()
     {
-        await using var node = await AnvilNode.StartAsync("--silent", "--no-mining");
+        await using var node = await AnvilChain.StartAsync(automine: false);
         var client = node.Client;
         var chainId = await client.GetChainIdAsync();
         var nonce = await client.GetTransactionCountAsync(AnvilAccounts.Address0, BlockParameter.Pending);
@@ -32,5 +32,5 @@ public sealed class AnvilMempoolTests
     }
 
     private static SignedTransaction Sign(Transaction transaction) =>
-        transaction.Sign(AnvilAccounts.Signer0.Sign(transaction.GetSigningHash()));
+        transaction.Sign(AnvilAccounts.Key0.Sign(transaction.GetSigningHash()));
 }

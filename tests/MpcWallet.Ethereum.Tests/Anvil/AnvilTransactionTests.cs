@@ -156,7 +156,7 @@ public sealed class AnvilTransactionTests(AnvilFixture anvil)
 
     private static SignedTransaction Sign(Transaction transaction)
     {
-        var signed = transaction.Sign(AnvilAccounts.Signer0.Sign(transaction.GetSigningHash()));
+        var signed = transaction.Sign(AnvilAccounts.Key0.Sign(transaction.GetSigningHash()));
         Assert.Equal(AnvilAccounts.Address0, signed.Sender);
         return signed;
     }
@@ -183,18 +183,6 @@ public sealed class AnvilTransactionTests(AnvilFixture anvil)
         return signed;
     }
 
-    internal static async Task<TransactionReceipt> WaitForReceiptAsync(EthereumRpcClient client, string hash)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (await client.GetTransactionReceiptAsync(hash) is { } receipt)
-            {
-                return receipt;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No receipt for " + hash);
-    }
+    internal static async Task<TransactionReceipt> WaitForReceiptAsync(EthereumRpcClient client, string hash) =>
+        (await Eventually.ValueAsync(() => client.GetTransactionReceiptAsync(hash), receipt => receipt is not null, TimeSpan.FromSeconds(10), $"{hash} has a receipt"))!;
 }

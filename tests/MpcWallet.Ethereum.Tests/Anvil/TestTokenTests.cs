@@ -102,7 +102,7 @@ public sealed class TestTokenTests(AnvilFixture anvil)
         var minimum = IntrinsicGas.Of(data, false, null, GasRules.Latest).MinimumGasLimit;
         var latest = await Client.GetBlockByNumberAsync(BlockParameter.Latest);
         var transaction = new Eip1559Transaction(31337, await Client.GetTransactionCountAsync(AnvilAccounts.Address0, BlockParameter.Pending), 1_000_000_000UL, (latest!.BaseFeePerGas!.Value * 2UL) + 1_000_000_000UL, minimum, AnvilAccounts.FreshRecipient(), UInt256.Zero, data);
-        var signed = transaction.Sign(AnvilAccounts.Signer0.Sign(transaction.GetSigningHash()));
+        var signed = transaction.Sign(AnvilAccounts.Key0.Sign(transaction.GetSigningHash()));
         var receipt = await AnvilTransactionTests.WaitForReceiptAsync(Client, await Client.SendRawTransactionAsync(signed));
         Assert.True(receipt.Succeeded);
         Assert.Equal(minimum, receipt.GasUsed);
@@ -128,7 +128,7 @@ public sealed class TestTokenTests(AnvilFixture anvil)
             to,
             UInt256.Zero,
             data);
-        var signed = transaction.Sign(AnvilAccounts.Signer0.Sign(transaction.GetSigningHash()));
+        var signed = transaction.Sign(AnvilAccounts.Key0.Sign(transaction.GetSigningHash()));
         var receipt = await AnvilTransactionTests.WaitForReceiptAsync(Client, await Client.SendRawTransactionAsync(signed));
         Assert.True(receipt.Succeeded);
         return receipt;

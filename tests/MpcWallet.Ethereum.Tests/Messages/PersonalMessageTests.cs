@@ -30,7 +30,7 @@ public sealed class PersonalMessageTests
         // cast hash-message always hashes the text itself; cast wallet sign decodes 0x-hex first.
         Assert.Equal(vector.GetProperty("hashMessageOfText").GetString(), HexBytes.ToHex(PersonalMessage.Hash(message)));
         Assert.Equal(EthereumAddress.Parse(source.GetProperty("address").GetString()!), SignatureRecovery.RecoverAddress(hash, expectedSignature));
-        var signer = DeterministicSigner.FromHex(source.GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(source.GetProperty("privateKey").GetString()!);
         Assert.Equal(vector.GetProperty("signature").GetString(), HexBytes.ToHex(signer.Sign(hash).ToRsv()));
     }
 
@@ -39,7 +39,7 @@ public sealed class PersonalMessageTests
     {
         using var file = TestVectors.Load("eth-sig-util/personal-sign.json");
         var vector = file.RootElement;
-        var signer = DeterministicSigner.FromHex(vector.GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(vector.GetProperty("privateKey").GetString()!);
         var hash = PersonalMessage.Hash(vector.GetProperty("message").GetString()!);
 
         var signature = Signature.FromRsv(HexBytes.Parse(vector.GetProperty("signature").GetString()!));

@@ -25,7 +25,7 @@ public sealed class TypedDataVectorTests
         Assert.Equal(expected.GetProperty("domainSeparator").GetString(), HexBytes.ToHex(typedData.DomainSeparator()));
         Assert.Equal(expected.GetProperty("signingHash").GetString(), HexBytes.ToHex(typedData.Hash()));
 
-        var signer = new DeterministicSigner(Keccak256.Hash(Encoding.ASCII.GetBytes(expected.GetProperty("privateKeyIsKeccakOfAscii").GetString()!)));
+        var signer = new TestKey(Keccak256.Hash(Encoding.ASCII.GetBytes(expected.GetProperty("privateKeyIsKeccakOfAscii").GetString()!)));
         var signature = signer.Sign(typedData.Hash());
         Assert.Equal(expected.GetProperty("address").GetString(), EthereumAddress.FromPublicKey(signer.PublicKey).ToLowerHex());
         Assert.Equal(expected.GetProperty("v").GetInt32(), 27 + signature.YParity);
@@ -74,7 +74,7 @@ public sealed class TypedDataVectorTests
         var signed = vector.GetProperty("signTypedData");
         var typedData = TypedData.FromJson(signed.GetProperty("typedData"));
         var signature = Signature.FromRsv(HexBytes.Parse(signed.GetProperty("signature").GetString()!));
-        var signer = DeterministicSigner.FromHex(file.RootElement.GetProperty("source").GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(file.RootElement.GetProperty("source").GetProperty("privateKey").GetString()!);
         Assert.Equal(EthereumAddress.FromPublicKey(signer.PublicKey), SignatureRecovery.RecoverAddress(typedData.Hash(), signature));
         Assert.Equal(signed.GetProperty("signature").GetString(), HexBytes.ToHex(signer.Sign(typedData.Hash()).ToRsv()));
 

@@ -100,11 +100,7 @@ public sealed class EthereumRpcClientTests
 
         // Cancel only once the request is in flight, so a slow machine cannot cancel before anything was sent.
         var call = Client(handler).GetGasPriceAsync(cancellation.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (handler.Requests.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
+        await Eventually.TrueAsync(() => handler.Requests.Count > 0, TimeSpan.FromSeconds(30), "the request is in flight");
 
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

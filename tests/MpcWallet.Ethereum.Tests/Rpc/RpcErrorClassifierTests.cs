@@ -23,6 +23,8 @@ public sealed class RpcErrorClassifierTests
     [InlineData(-32000, "unknown transaction", typeof(EthereumRpcException))] // must NOT be "known transaction"
     [InlineData(-32000, "intrinsic gas too low", typeof(IntrinsicGasTooLowException))] // geth, anvil
     [InlineData(-32000, "Intrinsic gas exceeds gas limit", typeof(IntrinsicGasTooLowException))] // besu
+    [InlineData(-32003, "max fee per gas less than block base fee", typeof(FeeCapTooLowException))] // anvil 1.7.1 (seen), geth
+    [InlineData(-32000, "fee cap less than block base fee: address 0x0, maxFeePerGas: 1 baseFee: 7", typeof(FeeCapTooLowException))] // erigon
     [InlineData(3, "execution reverted", typeof(ExecutionRevertedException))] // geth, anvil
     [InlineData(-32000, "execution reverted", typeof(ExecutionRevertedException))] // older nodes without code 3
     [InlineData(-32601, "Method not found", typeof(EthereumRpcException))]

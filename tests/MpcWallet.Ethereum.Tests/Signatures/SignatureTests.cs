@@ -16,7 +16,7 @@ public sealed class SignatureTests
     public void High_s_is_normalised_to_n_minus_s_with_flipped_parity_and_recovers_the_same_key()
     {
         var random = new Random(3);
-        var signer = new DeterministicSigner(RandomTransactions.PrivateKey(random));
+        var signer = new TestKey(RandomTransactions.PrivateKey(random));
         var digest = Keccak256.Hash([1, 2, 3]);
         var low = signer.Sign(digest);
         var high = new Signature(low.R, UInt256.FromBigInteger(N - low.S.ToBigInteger()), (byte)(low.YParity ^ 1));
@@ -32,7 +32,7 @@ public sealed class SignatureTests
     public void Wrong_parity_recovers_a_different_key_and_WithRecoveryIdFor_finds_the_right_one()
     {
         var random = new Random(4);
-        var signer = new DeterministicSigner(RandomTransactions.PrivateKey(random));
+        var signer = new TestKey(RandomTransactions.PrivateKey(random));
         var expected = EthereumAddress.FromPublicKey(signer.PublicKey);
         var digest = Keccak256.Hash([9]);
         var signature = signer.Sign(digest);
@@ -75,7 +75,7 @@ public sealed class SignatureTests
     {
         var random = new Random(8);
         var transaction = new Eip1559Transaction(1, 0, 1, 2, 21000, EthereumAddress.Zero, 0, []);
-        var low = new DeterministicSigner(RandomTransactions.PrivateKey(random)).Sign(transaction.GetSigningHash());
+        var low = new TestKey(RandomTransactions.PrivateKey(random)).Sign(transaction.GetSigningHash());
         var high = new Signature(low.R, UInt256.FromBigInteger(N - low.S.ToBigInteger()), (byte)(low.YParity ^ 1));
 
         Assert.Throws<SignatureException>(() => transaction.Sign(high));
@@ -86,7 +86,7 @@ public sealed class SignatureTests
     public void Rsv_form_round_trips_with_v_27_or_28()
     {
         var random = new Random(10);
-        var signature = new DeterministicSigner(RandomTransactions.PrivateKey(random)).Sign(Keccak256.Hash([7]));
+        var signature = new TestKey(RandomTransactions.PrivateKey(random)).Sign(Keccak256.Hash([7]));
         var rsv = signature.ToRsv();
 
         Assert.Equal(27 + signature.YParity, rsv[64]);

@@ -38,7 +38,7 @@ public sealed class CastTransactionVectorTests
         Assert.Equal(UInt256.ParseQuantity(fields.GetProperty("s").GetString()!), decoded.Signature.S);
 
         var rebuilt = Rebuild(fields);
-        var signer = DeterministicSigner.FromHex(file.RootElement.GetProperty("source").GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(file.RootElement.GetProperty("source").GetProperty("privateKey").GetString()!);
         Assert.Equal(raw, rebuilt.Sign(signer.Sign(rebuilt.GetSigningHash())).RawHex);
     }
 

@@ -27,7 +27,7 @@ public sealed class Eip155ExampleTests
         Assert.Equal(vector.GetProperty("signingData").GetString(), HexBytes.ToHex(transaction.GetSigningPayload()));
         Assert.Equal(vector.GetProperty("signingHash").GetString(), HexBytes.ToHex(transaction.GetSigningHash()));
 
-        var signer = DeterministicSigner.FromHex(vector.GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(vector.GetProperty("privateKey").GetString()!);
         var signed = transaction.Sign(signer.Sign(transaction.GetSigningHash()));
 
         Assert.Equal(UInt256.Parse(vector.GetProperty("r").GetString()!), signed.Signature.R);

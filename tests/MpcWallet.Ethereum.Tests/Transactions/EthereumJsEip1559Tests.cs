@@ -28,7 +28,7 @@ public sealed class EthereumJsEip1559Tests
             to: EthereumAddress.Parse(vector.GetProperty("to").GetString()!),
             value: vector.GetProperty("value").GetUInt64(),
             data: []);
-        var signer = DeterministicSigner.FromHex(vector.GetProperty("privateKey").GetString()!);
+        var signer = TestKey.FromHex(vector.GetProperty("privateKey").GetString()!);
 
         var signed = transaction.Sign(signer.Sign(transaction.GetSigningHash()));
 

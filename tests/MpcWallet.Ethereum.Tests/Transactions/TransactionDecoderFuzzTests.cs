@@ -31,7 +31,7 @@ public sealed class TransactionDecoderFuzzTests
         var valid = Enumerable.Range(0, 60).Select(i =>
         {
             var transaction = RandomTransactions.Next(random, (TransactionType)(i % 3));
-            var signer = new DeterministicSigner(RandomTransactions.PrivateKey(random));
+            var signer = new TestKey(RandomTransactions.PrivateKey(random));
             return transaction.Sign(signer.Sign(transaction.GetSigningHash())).RawBytes.ToArray();
         }).ToArray();
 

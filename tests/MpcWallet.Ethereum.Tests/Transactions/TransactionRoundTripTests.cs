@@ -17,7 +17,7 @@ public sealed class TransactionRoundTripTests
         for (var i = 0; i < 150; i++)
         {
             var transaction = RandomTransactions.Next(random, type);
-            var signer = new DeterministicSigner(RandomTransactions.PrivateKey(random));
+            var signer = new TestKey(RandomTransactions.PrivateKey(random));
             var signed = transaction.Sign(signer.Sign(transaction.GetSigningHash()));
 
             var decoded = TransactionDecoder.Decode(signed.RawBytes.Span);
@@ -42,12 +42,12 @@ public sealed class TransactionRoundTripTests
     {
         var random = new Random(5);
         var legacy = new LegacyTransaction(31337, 0, 1, 21000, EthereumAddress.Zero, 0, []);
-        var signed = legacy.Sign(new DeterministicSigner(RandomTransactions.PrivateKey(random)).Sign(legacy.GetSigningHash()));
+        var signed = legacy.Sign(new TestKey(RandomTransactions.PrivateKey(random)).Sign(legacy.GetSigningHash()));
 
         Assert.Contains((int)signed.V, new[] { 62709, 62710 });
 
         var typed = new Eip1559Transaction(31337, 0, 1, 2, 21000, null, 0, []);
-        var signedTyped = typed.Sign(new DeterministicSigner(RandomTransactions.PrivateKey(random)).Sign(typed.GetSigningHash()));
+        var signedTyped = typed.Sign(new TestKey(RandomTransactions.PrivateKey(random)).Sign(typed.GetSigningHash()));
         Assert.Contains((int)signedTyped.V, new[] { 0, 1 });
         Assert.Equal(0x02, signedTyped.RawBytes.Span[0]);
     }

@@ -53,6 +53,70 @@ public sealed class ChannelDecodingFuzzTests
         Assert.True(opened < 100, $"{opened} fuzz inputs opened");
     }
 
+    [Fact]
+    public void Random_and_mutated_session_key_offers_only_raise_decode_or_offer_rejections()
+    {
+        using var f = new ChannelFixture(seed: 22, sessionKeys: false);
+        var agreementRandom = new Support.SeededRandomSource(23);
+        var genuine = new[] { 2, 3 }.ToDictionary(i => i, i => new SessionKeyAgreement(f.Identities[i], i, f.Directory, f.Session, agreementRandom).Offer.Encode());
+        var random = new Random(20261203);
+        int decoded = 0, accepted = 0, total = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var party = 2 + (i % 2);
+            var input = (i % 3) switch
+            {
+                0 => RandomBytes(random, random.Next(0, 2 * SessionKeyOffer.EncodedLength)),
+                1 => [SessionKeyOffer.FormatVersion, (byte)party, .. RandomBytes(random, SessionKeyOffer.EncodedLength - 2)],
+                _ => MutateOffer(random, genuine[party]),
+            };
+            var isGenuine = input.AsSpan().SequenceEqual(genuine[party]);
+            total++;
+
+            var decodeError = Record.Exception(() => SessionKeyOffer.Decode(input));
+            Assert.True(decodeError is null or MpcDecodeException, decodeError?.GetType().Name);
+            decoded += decodeError is null ? 1 : 0;
+
+            using var agreement = new SessionKeyAgreement(f.Identities[1], 1, f.Directory, f.Session, agreementRandom);
+            var offers = new Dictionary<int, byte[]> { [party] = input, [5 - party] = genuine[5 - party] };
+            ChannelProtector? protector = null;
+            var acceptError = Record.Exception(() => protector = agreement.Accept(offers));
+            protector?.Dispose();
+            if (isGenuine)
+            {
+                Assert.Null(acceptError);
+                accepted++;
+                continue;
+            }
+
+            var rejection = Assert.IsType<SessionKeyOfferRejectedException>(acceptError);
+            Assert.Equal(party, rejection.Party);
+        }
+
+        // Mutations reach the signature check (many decode) but only the genuine bytes are ever accepted.
+        Assert.True(decoded > total / 10, $"only {decoded} of {total} decoded");
+        Assert.True(accepted < 50, $"{accepted} accepted");
+    }
+
+    private static byte[] MutateOffer(Random random, byte[] genuine)
+    {
+        var bytes = (byte[])genuine.Clone();
+        switch (random.Next(4))
+        {
+            case 0:
+                bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
+                return bytes;
+            case 1:
+                return bytes[..random.Next(bytes.Length)];
+            case 2:
+                return [.. bytes, .. RandomBytes(random, random.Next(1, 10))];
+            default:
+                // keep the ephemeral key valid, tamper with the signature only
+                bytes[2 + 32 + random.Next(64)] ^= (byte)random.Next(1, 256);
+                return bytes;
+        }
+    }
+
     private static int OpensOrRejects(Func<object> open, bool isValid)
     {
         var error = Record.Exception(open);

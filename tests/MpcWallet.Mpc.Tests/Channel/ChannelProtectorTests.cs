@@ -8,10 +8,12 @@ public sealed class ChannelProtectorTests
 {
     private static readonly int[] Parties = [1, 2, 3];
 
-    [Fact]
-    public void Direct_messages_round_trip_between_every_ordered_pair()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Direct_messages_round_trip_between_every_ordered_pair(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         foreach (var from in Parties)
         {
             foreach (var to in Parties.Where(p => p != from))
@@ -31,10 +33,12 @@ public sealed class ChannelProtectorTests
         }
     }
 
-    [Fact]
-    public void Broadcasts_round_trip_to_every_other_party()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Broadcasts_round_trip_to_every_other_party(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         foreach (var from in Parties)
         {
             var payload = f.RandomPayload(64);
@@ -51,20 +55,24 @@ public sealed class ChannelProtectorTests
         }
     }
 
-    [Fact]
-    public void Empty_and_maximum_payloads_round_trip()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Empty_and_maximum_payloads_round_trip(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         var big = f.RandomPayload(ChannelProtector.MaxPayloadLength);
         Assert.Empty(f.Protectors[2].Open(f.SealDirect(1, 2, payload: []), f.Session).Payload);
         Assert.Equal(big, f.Protectors[2].Open(f.SealDirect(1, 2, round: 2, payload: big), f.Session).Payload);
         Assert.Equal(big, f.Protectors[3].Open(f.SealBroadcast(1, payload: big), f.Session).Payload);
     }
 
-    [Fact]
-    public void Flipping_any_bit_pattern_at_any_position_is_rejected()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Flipping_any_bit_pattern_at_any_position_is_rejected(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         var direct = f.SealDirect(1, 2).Bytes;
         var broadcast = f.SealBroadcast(1).Bytes;
         var random = new Random(11);
@@ -85,10 +93,12 @@ public sealed class ChannelProtectorTests
         }
     }
 
-    [Fact]
-    public void Relay_that_swaps_sender_and_recipient_is_rejected()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Relay_that_swaps_sender_and_recipient_is_rejected(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         var message = f.SealDirect(1, 2);
 
         var swappedHeader = (byte[])message.Bytes.Clone();
@@ -107,7 +117,7 @@ public sealed class ChannelProtectorTests
     [Fact]
     public void Relay_that_changes_round_or_session_is_rejected()
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: false);
         foreach (var message in new[] { f.SealDirect(1, 2, round: 4), f.SealBroadcast(1, round: 4) })
         {
             var recipient = message.To ?? 2;
@@ -129,7 +139,7 @@ public sealed class ChannelProtectorTests
     [Fact]
     public void Replay_into_another_session_is_rejected()
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: false);
         var direct = f.SealDirect(1, 2);
         var broadcast = f.SealBroadcast(3);
         AssertRejected(ChannelRejection.WrongSession, () => f.Protectors[2].Open(direct, f.OtherSession));
@@ -137,10 +147,12 @@ public sealed class ChannelProtectorTests
         AssertRejected(ChannelRejection.EnvelopeMismatch, () => f.Protectors[2].Open(direct with { SessionId = f.OtherSession }, f.OtherSession));
     }
 
-    [Fact]
-    public void Direct_message_redirected_to_a_third_party_is_rejected()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Direct_message_redirected_to_a_third_party_is_rejected(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         var message = f.SealDirect(1, 2);
         AssertRejected(ChannelRejection.WrongRecipient, () => f.Protectors[3].Open(message, f.Session));
 
@@ -183,7 +195,7 @@ public sealed class ChannelProtectorTests
     [Fact]
     public void Each_direction_has_its_own_key_and_equal_plaintexts_encrypt_differently()
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: false);
         var forward = f.Protectors[1].DirectionKey(f.Session, 1, 2);
         var backward = f.Protectors[1].DirectionKey(f.Session, 2, 1);
         Assert.NotEqual(forward, backward);
@@ -210,7 +222,7 @@ public sealed class ChannelProtectorTests
             return;
         }
 
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: false);
         var payload = f.RandomPayload(200);
         var bytes = f.SealDirect(3, 1, round: 7, payload: payload).Bytes;
         var header = bytes.AsSpan(0, SealedFrame.HeaderLength);
@@ -223,27 +235,38 @@ public sealed class ChannelProtectorTests
         Assert.Equal(payload, plaintext);
     }
 
-    [Fact]
-    public void A_second_seal_in_the_same_slot_is_refused()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_second_seal_in_the_same_slot_is_refused(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         f.SealDirect(1, 2, round: 1);
         Assert.Throws<InvalidOperationException>(() => f.SealDirect(1, 2, round: 1));
         f.SealDirect(1, 3, round: 1);
         f.SealDirect(1, 2, round: 2);
-        f.SealDirect(1, 2, round: 1, session: f.OtherSession);
         f.SealBroadcast(1, round: 1);
         Assert.Throws<InvalidOperationException>(() => f.SealBroadcast(1, round: 1));
+        if (!sessionKeys)
+        {
+            // a static-key protector serves every session of the key, each with its own slots
+            f.SealDirect(1, 2, round: 1, session: f.OtherSession);
+        }
 
         f.Protectors[1].CloseSession(f.Session);
         Assert.Throws<InvalidOperationException>(() => f.SealDirect(1, 2, round: 3));
-        f.SealDirect(1, 2, round: 3, session: f.OtherSession);
+        if (!sessionKeys)
+        {
+            f.SealDirect(1, 2, round: 3, session: f.OtherSession);
+        }
     }
 
-    [Fact]
-    public void Seal_refuses_messages_that_are_not_this_nodes_to_send()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Seal_refuses_messages_that_are_not_this_nodes_to_send(bool sessionKeys)
     {
-        using var f = new ChannelFixture();
+        using var f = new ChannelFixture(sessionKeys: sessionKeys);
         var p = f.Protectors[1];
         Assert.Throws<ArgumentException>(() => p.Seal(new ProtocolMessage(f.Session, 1, 2, 3, [1])));
         Assert.Throws<ArgumentException>(() => p.Seal(new ProtocolMessage(f.Session, 1, 1, 1, [1])));

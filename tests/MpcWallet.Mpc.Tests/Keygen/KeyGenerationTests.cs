@@ -1,13 +1,70 @@
 using System.Diagnostics;
 using MpcWallet.Mpc.Curve;
+using MpcWallet.Mpc.Keygen;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Ot;
+using MpcWallet.Mpc.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MpcWallet.Mpc.Tests.Keygen;
 
 public sealed class KeyGenerationTests(ITestOutputHelper output)
 {
+    [Fact]
+    public void Constant_terms_that_cancel_abort_with_degenerate_key_and_blame_nobody()
+    {
+        // Party 2's random source is rigged so that its constant term is minus party 1's (the first draw of each):
+        // Y = identity. Every commitment, proof and Feldman check passes; only the degenerate-key check stops it.
+        var session = KeygenHarness.Session(41);
+        var a10 = Scalar.Random(new SeededRandomSource(4101));
+        var parties = new[]
+        {
+            new KeyGenerationParty(session, 1, 2, 2, new SeededRandomSource(4101)),
+            new KeyGenerationParty(session, 2, 2, 2, new PrefixedRandomSource((-a10).ToBytes(), new SeededRandomSource(4102))),
+        };
+
+        var outcome = TolerantRunner.Run(parties);
+
+        Assert.Empty(outcome.Outputs);
+        Assert.Equal([1, 2], outcome.Aborts.Keys.Order());
+        Assert.All(outcome.Aborts.Values, a =>
+        {
+            Assert.Equal(AbortChecks.DegenerateKey, a.Check);
+            Assert.Null(a.Culprit);
+            Assert.False(a.BanRecommended);
+        });
+
+        // ... and it stops them before any secret share (K3) leaves a party.
+        Assert.DoesNotContain(outcome.Sent, m => m.Round >= 3);
+    }
+
+    [Fact]
+    public void A_public_share_that_is_the_identity_aborts_with_degenerate_key()
+    {
+        // Party 2 rigs both its coefficients so that the joint polynomial vanishes at x = 1: S_1 = identity and party
+        // 1's share would be zero. The joint coefficients are not the identity, every check before passes.
+        var session = KeygenHarness.Session(42);
+        var own = new SeededRandomSource(4201);
+        var (a10, a11) = (Scalar.Random(own), Scalar.Random(own));
+        var a21 = Scalar.FromUInt64(5);
+        var a20 = -(a10 + a11 + a21);
+        var parties = new[]
+        {
+            new KeyGenerationParty(session, 1, 2, 2, new SeededRandomSource(4201)),
+            new KeyGenerationParty(session, 2, 2, 2, new PrefixedRandomSource(new SeededRandomSource(4202), a20.ToBytes(), a21.ToBytes())),
+        };
+
+        var outcome = TolerantRunner.Run(parties);
+
+        Assert.Empty(outcome.Outputs);
+        Assert.Equal([1, 2], outcome.Aborts.Keys.Order());
+        Assert.All(outcome.Aborts.Values, a =>
+        {
+            Assert.Equal(AbortChecks.DegenerateKey, a.Check);
+            Assert.Null(a.Culprit);
+        });
+    }
+
     [Theory]
     [InlineData(2, 2, 11)]
     [InlineData(2, 3, 12)]

@@ -13,7 +13,18 @@ namespace MpcWallet.Mpc.Tests.Multiplication;
 /// </summary>
 internal static class MaliciousSender
 {
-    public static RvoleResponse RespondWithShiftedRow(byte[] sid, OtExtensionSenderSeeds seeds, Scalar a0, Scalar a1, RvoleRequest request, int row, IRandomSource random)
+    public static RvoleResponse RespondWithShiftedRow(byte[] sid, OtExtensionSenderSeeds seeds, Scalar a0, Scalar a1, RvoleRequest request, int row, IRandomSource random) =>
+        Respond(sid, seeds, a0, a1, request, row, random, compensate: false);
+
+    /// <summary>
+    /// As <see cref="RespondWithShiftedRow"/>, but the sender also shifts the check column of that row by −θ0 with θ
+    /// computed from her honest ã: were θ independent of the ã sent, the shift would cancel in Bob's μ term and the
+    /// inconsistent row would pass whatever β_l is.
+    /// </summary>
+    public static RvoleResponse RespondWithCompensatedRow(byte[] sid, OtExtensionSenderSeeds seeds, Scalar a0, Scalar a1, RvoleRequest request, int row, IRandomSource random) =>
+        Respond(sid, seeds, a0, a1, request, row, random, compensate: true);
+
+    private static RvoleResponse Respond(byte[] sid, OtExtensionSenderSeeds seeds, Scalar a0, Scalar a1, RvoleRequest request, int row, IRandomSource random, bool compensate)
     {
         const int rows = OtParameters.RvoleRows;
         var pads0 = new Scalar[rows * 3];
@@ -28,16 +39,20 @@ internal static class MaliciousSender
         var encoding = new byte[RvoleResponse.CorrectionLength];
         for (var l = 0; l < rows; l++)
         {
-            var shifted = l == row ? a0 + Scalar.One : a0;
-            corrections[3 * l] = pads0[3 * l] - pads1[3 * l] + shifted;
+            corrections[3 * l] = pads0[3 * l] - pads1[3 * l] + a0;
             corrections[(3 * l) + 1] = pads0[(3 * l) + 1] - pads1[(3 * l) + 1] + a1;
             corrections[(3 * l) + 2] = pads0[(3 * l) + 2] - pads1[(3 * l) + 2] + eta;
         }
 
-        for (var i = 0; i < corrections.Length; i++)
+        Encode(corrections, encoding);
+        var (honestTheta0, _) = Rvole.Theta(sid, encoding);
+        corrections[3 * row] += Scalar.One;
+        if (compensate)
         {
-            corrections[i].WriteTo(encoding.AsSpan(i * 32, 32));
+            corrections[(3 * row) + 2] -= honestTheta0;
         }
+
+        Encode(corrections, encoding);
 
         var (theta0, theta1) = Rvole.Theta(sid, encoding);
         var etaPrime = eta + (theta0 * a0) + (theta1 * a1);
@@ -48,5 +63,13 @@ internal static class MaliciousSender
         }
 
         return new RvoleResponse(corrections, encoding, etaPrime, Rvole.Mu(sid, terms));
+    }
+
+    private static void Encode(Scalar[] corrections, byte[] encoding)
+    {
+        for (var i = 0; i < corrections.Length; i++)
+        {
+            corrections[i].WriteTo(encoding.AsSpan(i * 32, 32));
+        }
     }
 }

@@ -175,8 +175,10 @@ public sealed class RvoleTests
     /// attack the μ check exists for: her deviation is visible to Bob exactly when his β_l = 1, so the check fails
     /// then — and must ban her, because pass/fail reveals β_l.
     /// </summary>
-    [Fact]
-    public void Inconsistent_input_in_one_row_is_caught_whenever_bob_uses_that_row()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Inconsistent_input_in_one_row_is_caught_whenever_bob_uses_that_row(bool compensatedWithHonestTheta)
     {
         var random = new SeededRandomSource(30);
         var (alice, bob) = OtSeedDealer.Deal(random);
@@ -188,7 +190,9 @@ public sealed class RvoleTests
             var row = (trial * 37) % OtParameters.RvoleRows;
             var (state, request) = Rvole.ReceiverStart(sid, bob, random);
             var betaBit = OtSeedDealer.Bit(state.Choices, row);
-            var response = MaliciousSender.RespondWithShiftedRow(sid, alice, Scalar.Random(random), Scalar.Random(random), request, row, random);
+            var response = compensatedWithHonestTheta
+                ? MaliciousSender.RespondWithCompensatedRow(sid, alice, Scalar.Random(random), Scalar.Random(random), request, row, random)
+                : MaliciousSender.RespondWithShiftedRow(sid, alice, Scalar.Random(random), Scalar.Random(random), request, row, random);
             if (betaBit == 1)
             {
                 var abort = Assert.Throws<ProtocolAbortException>(() => Rvole.ReceiverFinish(state, response, Alice));

@@ -144,6 +144,36 @@ public sealed class OtExtensionTests
         Assert.InRange(caught, 1, 255);
     }
 
+    /// <summary>
+    /// The challenges hash all of u (TOB-SILA-11): a receiver that hides a column's error in the kernel of the
+    /// challenges it would get for the honest u changes u, hence the challenges, and is caught whenever Δ_j = 1.
+    /// </summary>
+    [Fact]
+    public void Column_error_hidden_from_the_honest_challenges_is_still_caught_whenever_it_reaches_the_sender()
+    {
+        var random = new SeededRandomSource(17);
+        var (alice, bob) = OtSeedDealer.Deal(random);
+        var choices = RandomBytes(random, ColumnBytes);
+        var sid = BaseOtTests.Sid(17);
+        var noise = new Random(17);
+        var caught = 0;
+        for (var column = 0; column < 24; column++)
+        {
+            var message = MaliciousReceiver.HideColumnErrorFromHonestChallenges(sid, bob, choices, column, noise);
+            if (OtSeedDealer.Bit(alice.Delta, column) == 1)
+            {
+                AssertBan(() => OtExtension.Send(sid, alice, message, Bob));
+                caught++;
+            }
+            else
+            {
+                OtExtension.Send(sid, alice, message, Bob).Dispose();
+            }
+        }
+
+        Assert.InRange(caught, 1, 23);
+    }
+
     [Fact]
     public void Message_has_the_documented_fixed_length()
     {

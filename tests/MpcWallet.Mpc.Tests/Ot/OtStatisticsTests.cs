@@ -147,11 +147,62 @@ public sealed class OtStatisticsTests
         AssertBalanced(agree, total);
     }
 
+    [Fact]
+    public void Check_value_x_tilde_is_uniform_given_the_challenges_when_beta_is_fixed()
+    {
+        // x̃ = Σ_{b<4} χ_b·β_b + χ_4·x_4. The sender knows χ; with β fixed, x̃ hides β only if the 128 padding choice
+        // bits x_4 are fresh and uniform. The residual x̃ − Σ_{b<4} χ_b·β_b must therefore be uniform and never repeat
+        // (it is identically zero if the padding bits are not random).
+        var random = new SeededRandomSource(44);
+        var (_, bob) = OtSeedDealer.Deal(random);
+        var beta = new byte[OtParameters.RvoleRows / 8];
+        random.Fill(beta);
+        var source = new FixedChoiceSource(beta, random);
+        var chi = new Gf128[OtExtension.Blocks];
+        var residuals = new HashSet<(ulong, ulong)>();
+        long ones = 0, total = 0;
+        const int runs = 800;
+        for (var run = 0; run < runs; run++)
+        {
+            var sid = BaseOtTests.Sid(5000 + run);
+            var (state, request) = Rvole.ReceiverStart(sid, bob, source);
+            Assert.Equal(beta, state.Choices);
+            state.Clear();
+
+            OtExtension.Challenges(sid, request.Extension.Correction, chi);
+            var residual = Gf128.Read(request.Extension.CheckChoices);
+            for (var b = 0; b < OtExtension.Blocks - 1; b++)
+            {
+                residual ^= chi[b] * Gf128.Read(beta.AsSpan(b * Gf128.EncodedLength));
+            }
+
+            ones += BitOperations.PopCount(residual.Lo) + BitOperations.PopCount(residual.Hi);
+            total += 128;
+            residuals.Add((residual.Lo, residual.Hi));
+        }
+
+        AssertBalanced(ones, total);
+        Assert.Equal(runs, residuals.Count);
+    }
+
     private static void AssertBalanced(long ones, long total)
     {
         Assert.True(total >= 100_000, $"only {total} samples");
         var sigma = Math.Sqrt(total * 0.25);
         var deviation = Math.Abs(ones - (total / 2.0));
         Assert.True(deviation <= 5 * sigma, $"{ones} ones of {total}: {deviation / sigma:F1}σ from balance");
+    }
+
+    /// <summary>Fills the receiver's 640 extension choice bits with a fixed β and fresh padding; everything else is seeded.</summary>
+    private sealed class FixedChoiceSource(byte[] beta, Randomness.IRandomSource inner) : Randomness.IRandomSource
+    {
+        public void Fill(Span<byte> destination)
+        {
+            inner.Fill(destination);
+            if (destination.Length == OtExtensionMessage.ColumnBytes)
+            {
+                beta.CopyTo(destination);
+            }
+        }
     }
 }

@@ -74,6 +74,31 @@ public sealed class KeyRefreshTests(KeygenFixture fixture) : IClassFixture<Keyge
     }
 
     [Fact]
+    public void Shares_whose_public_shares_do_not_make_the_public_key_stop_before_any_share_is_sent()
+    {
+        // Every party holds the same, internally inconsistent public data (Y' ≠ Σλ_j·S_j), so the session digests and
+        // every dealer's constant term agree; the aggregated constant terms then miss Y'. That must stop the refresh
+        // while completing K2, before a single K3 message (which carries secret shares) is sent.
+        var wrongKey = fixture.Shares[1].PublicKey + Point.Generator;
+        var inconsistent = fixture.Shares.ToDictionary(p => p.Key, p =>
+        {
+            var s = p.Value;
+            return new KeyShare(s.Threshold, s.PartyCount, s.Self, s.Generation, s.KeyId, s.SecretShare, wrongKey, s.PublicShares, s.RootChainCode, s.Pairwise);
+        });
+
+        var outcome = TolerantRunner.Run(KeygenHarness.RefreshParties(KeygenHarness.Session(36), inconsistent, 36));
+
+        Assert.Empty(outcome.Outputs);
+        Assert.Equal([1, 2, 3], outcome.Aborts.Keys.Order());
+        Assert.All(outcome.Aborts.Values, a =>
+        {
+            Assert.Equal(AbortChecks.RefreshPublicKey, a.Check);
+            Assert.Null(a.Culprit);
+        });
+        Assert.DoesNotContain(outcome.Sent, m => m.Round >= 3);
+    }
+
+    [Fact]
     public void A_dealer_whose_constant_term_is_not_its_share_is_blamed()
     {
         var honest = fixture.Shares[2];

@@ -1,5 +1,6 @@
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Derivation;
+using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Signing;
 using MpcWallet.Mpc.Tests.Derivation;
 using MpcWallet.Mpc.Tests.Support;
@@ -72,7 +73,7 @@ public sealed class DerivedKeySigningTests
         var random = new SeededRandomSource(35);
         var digest = new byte[32];
         random.Fill(digest);
-        var sid = Protocol.SessionId.Random(random);
+        var sid = SessionId.Random(random);
         SigningParty[] parties =
         [
             new(sid, shares[0], [1, 2], digest, [1], random),

@@ -35,13 +35,10 @@ public sealed class SigningRoundTripTests
             Assert.Equal(publicKey, EcdsaVerification.RecoverPublicKey(digest, signature.R, signature.S, signature.RecoveryId));
             Assert.False(new Org.BouncyCastle.Math.BigInteger(1, signature.S).CompareTo(MpcWallet.Mpc.Curve.Secp256k1.Order.ShiftRight(1)) > 0);
 
-            // Every partial is needed: leaving one out cannot combine into a valid signature.
+            // Every partial is needed: leaving one out is refused before any arithmetic.
             var partial = partials.Values.Skip(1).ToArray();
-            if (partial.Length >= 2)
-            {
-                var abort = Assert.Throws<ProtocolAbortException>(() => SignatureAggregator.Combine(partial, publicKey, digest));
-                Assert.Equal(AbortChecks.FinalSignatureInvalid, abort.Check);
-            }
+            var abort = Assert.Throws<ProtocolAbortException>(() => SignatureAggregator.Combine(partial, publicKey, digest));
+            Assert.Equal(AbortChecks.PartialSignatureSet, abort.Check);
         }
     }
 

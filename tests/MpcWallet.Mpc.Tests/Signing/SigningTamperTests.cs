@@ -94,6 +94,15 @@ public sealed class SigningTamperTests
         AssertVictimAborted(run, [AbortChecks.MalformedMessage], Attacker);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Message_too_short_for_a_session_digest_is_malformed(int round)
+    {
+        var run = RunTampered(round, message => message with { Payload = message.Payload[..(Header + 31)] });
+        AssertVictimAborted(run, [AbortChecks.MalformedMessage], Attacker);
+    }
+
     [Fact]
     public void Non_canonical_scalar_and_invalid_point_encodings_are_malformed()
     {

@@ -63,7 +63,7 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         var first = harness.Published.Select<RoundMessage>(x => x.Context.Message.Sender == "node-1").First().Context.Message;
         await harness.Bus.Publish(first);
         await harness.Bus.Publish(first with { MessageId = NewId.NextGuid(), Payload = Tampered(first.Payload) });
-        await WaitUntil(() => nodes[1].Drops[DropReason.Duplicate] == 1 && nodes[1].Drops[DropReason.Unauthenticated] == 1);
+        await Eventually.TrueAsync(() => nodes[1].Drops[DropReason.Duplicate] == 1 && nodes[1].Drops[DropReason.Unauthenticated] == 1, TimeSpan.FromSeconds(10), "the second node drops the duplicate and the tampered copy");
 
         await nodes[1].BeginAsync(session, CancellationToken.None);
         await nodes[2].BeginAsync(session, CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         Assert.False(await harness.Published.Any<SessionFailed>());
 
         await harness.Bus.Publish(first with { MessageId = NewId.NextGuid() });
-        await WaitUntil(() => nodes[2].Drops[DropReason.FinishedSession] >= 1);
+        await Eventually.TrueAsync(() => nodes[2].Drops[DropReason.FinishedSession] >= 1, TimeSpan.FromSeconds(10), "the third node drops the message for its finished session");
         var share = await nodes[0].LoadShareAsync("wlt_test", 0, CancellationToken.None);
         Assert.Equal(reports[0].PublicKey, Convert.ToHexStringLower(share.PublicKey.Encode()));
         share.Clear();
@@ -117,15 +117,5 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         var copy = payload.ToArray();
         copy[^10] ^= 0x40;
         return copy;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not reached in time");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,187 +1,121 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Numerics;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using MpcWallet.Ethereum.Addresses;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Rpc;
+using MpcWallet.Infrastructure.Development;
 
 namespace MpcWallet.Testing.Processes;
 
 /// <summary>
-/// A private Anvil chain (31337, automine) on a free loopback port, killed on dispose, with the few JSON-RPC calls
-/// the process tests need. Funding uses Anvil's unlocked development account 0 (<c>eth_sendTransaction</c>).
+/// A private Anvil chain (31337 unless told otherwise) on a free loopback port, killed on dispose: the test suites' and the bench's chain,
+/// started by the host's own launcher (<see cref="AnvilProcess"/>). <see cref="Client"/> is the product's JSON-RPC
+/// client; Anvil's test-control methods (balances, mining, snapshots) and a few reads by hex address sit beside it.
 /// </summary>
 public sealed class AnvilChain : IAsyncDisposable
 {
     public const ulong ChainId = 31337;
 
-    /// <summary>Anvil's development account 0 ("test test … junk"), unlocked and funded on every Anvil.</summary>
-    public const string DevAccount0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly AnvilProcess _process;
+    private readonly HttpClient _http = new();
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
-    private int _requestId;
-
-    private AnvilChain(Process process, Uri endpoint)
+    private AnvilChain(AnvilProcess process, ulong chainId)
     {
         _process = process;
-        Endpoint = endpoint;
+        Id = chainId;
+        Client = new EthereumRpcClient(_http, process.Endpoint, new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 1 });
     }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _process.Endpoint;
 
-    public static async Task<AnvilChain> StartAsync()
+    /// <summary>The chain id this node answers with (<see cref="ChainId"/> unless started with another).</summary>
+    public ulong Id { get; }
+
+    public EthereumRpcClient Client { get; }
+
+    /// <summary>Where the Anvil binary is (cast sits beside it).</summary>
+    public static string BinaryPath() => AnvilProcess.FindBinary()
+        ?? throw new InvalidOperationException("Anvil is not installed (no .tools/bin/anvil above the tests, none on PATH). Run `bash scripts/prepare-test-env.sh` (scripts/prepare.d/10-anvil.sh installs it into ./.tools).");
+
+    /// <param name="automine">False: <c>--no-mining</c>, blocks come only from <see cref="MineAsync"/>.</param>
+    /// <param name="chainId">The chain id to answer with; a second chain in one test takes another.</param>
+    public static async Task<AnvilChain> StartAsync(bool automine = true, ulong chainId = ChainId)
     {
-        Exception? last = null;
+        var binary = BinaryPath();
+        var failure = "";
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePorts.Next();
-            var start = new ProcessStartInfo(RepositoryFiles.Anvil()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--silent" })
+            // The free port can be taken between choosing and binding it: then Anvil exits and another port is tried.
+            var chain = new AnvilChain(AnvilProcess.Start(binary, new AnvilArguments { Port = FreePorts.Next(), ChainId = chainId, Automine = automine }), chainId);
+            if (await chain._process.WaitUntilListeningAsync(StartTimeout) && await chain.AnswersAsync())
             {
-                start.ArgumentList.Add(argument);
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException("anvil did not start");
-            var chain = new AnvilChain(process, new Uri($"http://127.0.0.1:{port}/"));
-            process.OutputDataReceived += (_, e) => chain.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => chain.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                await chain.WaitUntilReadyAsync();
                 return chain;
             }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                last = e;
-                await chain.DisposeAsync();
-            }
+
+            failure = chain._process.HasExited ? "it exited: " + chain._process.RecentOutput() : $"it did not answer within {StartTimeout.TotalSeconds} s: " + chain._process.RecentOutput();
+            await chain.DisposeAsync();
         }
 
-        throw new InvalidOperationException("Anvil did not start: " + last?.Message, last);
+        throw new InvalidOperationException($"Anvil did not start on three ports; last time {failure}");
     }
 
-    /// <summary>Sends <paramref name="wei"/> from development account 0 and waits for the receipt.</summary>
+    /// <summary><c>anvil_setBalance</c>: the account holds exactly <paramref name="wei"/>.</summary>
+    public Task SetBalanceAsync(EthereumAddress address, UInt256 wei) =>
+        Client.SendAsync(new EthereumRpcCall<bool>("anvil_setBalance", [address.ToLowerHex(), wei.ToQuantityString()], _ => true));
+
+    /// <summary><c>evm_mine</c>: one block now.</summary>
+    public Task MineAsync() => Client.SendAsync(new EthereumRpcCall<bool>("evm_mine", [], _ => true));
+
+    /// <summary><c>evm_setAutomine</c>: switches mining every transaction at once on or off.</summary>
+    public Task SetAutomineAsync(bool on) => Client.SendAsync(new EthereumRpcCall<bool>("evm_setAutomine", [JsonValue.Create(on)], _ => true));
+
+    /// <summary><c>evm_snapshot</c>: the id to <see cref="RevertAsync"/> to (a reorg, seen from a client).</summary>
+    public Task<string> SnapshotAsync() => Client.SendAsync(new EthereumRpcCall<string>("evm_snapshot", [], r => r.GetString()!));
+
+    public Task<bool> RevertAsync(string snapshot) =>
+        Client.SendAsync(new EthereumRpcCall<bool>("evm_revert", [JsonValue.Create(snapshot)], r => r.ValueKind == JsonValueKind.True));
+
+    /// <summary>Sends <paramref name="wei"/> from Anvil's unlocked development account 0 and waits for the receipt.</summary>
     public async Task FundAsync(string address, BigInteger wei)
     {
-        var hash = (await CallAsync("eth_sendTransaction", new { from = DevAccount0, to = address, value = Quantity(wei) })).GetString()!;
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await CallAsync("eth_getTransactionReceipt", hash)).ValueKind == JsonValueKind.Null)
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"funding transaction {hash} was not mined");
-            }
-
-            await Task.Delay(100);
-        }
+        var value = UInt256.FromBigInteger(wei).ToQuantityString();
+        var hash = await Client.SendAsync(new EthereumRpcCall<string>("eth_sendTransaction", [new JsonObject { ["from"] = AnvilAccounts.Address0.ToLowerHex(), ["to"] = address, ["value"] = value }], r => r.GetString()!));
+        await Eventually.TrueAsync(async () => await Client.GetTransactionReceiptAsync(hash) is not null, TimeSpan.FromSeconds(30), $"funding transaction {hash} is mined");
     }
 
-    public async Task<BigInteger> BalanceAsync(string address) => ParseQuantity(await CallAsync("eth_getBalance", address, "latest"));
+    public async Task<BigInteger> BalanceAsync(string address) => await Client.GetBalanceAsync(EthereumAddress.Parse(address), BlockParameter.Latest);
 
     /// <summary>The account's nonce in the latest block (= how many of its transactions are mined).</summary>
-    public async Task<ulong> NonceAsync(string address) => (ulong)ParseQuantity(await CallAsync("eth_getTransactionCount", address, "latest"));
+    public Task<ulong> NonceAsync(string address) => Client.GetTransactionCountAsync(EthereumAddress.Parse(address), BlockParameter.Latest);
 
-    /// <summary>The mined transaction (<c>from</c>, <c>nonce</c>, <c>to</c>, <c>value</c> …), or null.</summary>
+    /// <summary>The mined transaction as the node returns it (<c>from</c>, <c>nonce</c>, <c>to</c>, <c>value</c> …), or null.</summary>
     public async Task<JsonElement?> TransactionAsync(string hash)
     {
-        var result = await CallAsync("eth_getTransactionByHash", hash);
+        var result = await Client.SendAsync(new EthereumRpcCall<JsonElement>("eth_getTransactionByHash", [hash], r => r.Clone()));
         return result.ValueKind == JsonValueKind.Null ? null : result;
     }
 
     public static BigInteger ParseQuantity(JsonElement quantity) =>
         BigInteger.Parse("0" + quantity.GetString()![2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    public async Task<JsonElement> CallAsync(string method, params object[] parameters)
-    {
-        var request = new { jsonrpc = "2.0", id = Interlocked.Increment(ref _requestId), method, @params = parameters };
-        using var response = await _http.PostAsJsonAsync(Endpoint, request);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (body.TryGetProperty("error", out var error))
-        {
-            throw new InvalidOperationException($"{method} failed: {error}");
-        }
-
-        return body.GetProperty("result").Clone();
-    }
-
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         _http.Dispose();
     }
 
-    private static string Quantity(BigInteger value)
+    private async Task<bool> AnswersAsync()
     {
-        var hex = value.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
-        return "0x" + (hex.Length == 0 ? "0" : hex);
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Anvil exited with code {_process.ExitCode}: {Output()}");
-            }
-
-            try
-            {
-                await CallAsync("eth_chainId");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                if (DateTime.UtcNow > until)
-                {
-                    throw new TimeoutException("Anvil did not answer within 30 s: " + Output());
-                }
-
-                await Task.Delay(100);
-            }
+            return await Client.GetChainIdAsync() == Id && !_process.HasExited;
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
+        catch (Exception e) when (e is EthereumRpcTransportException or EthereumRpcResponseException or EthereumRpcException)
         {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 64 * 1024)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
+            return false;
         }
     }
 }

@@ -183,41 +183,39 @@ public sealed class HostProcess : IAsyncDisposable
     {
         using var client = Client();
         client.Timeout = TimeSpan.FromSeconds(5);
-        var until = DateTime.UtcNow + ReadyTimeout;
         var last = "no answer yet";
-        while (true)
-        {
-            if (_process is not { HasExited: false })
+        await Eventually.TrueAsync(
+            async () =>
             {
-                throw new InvalidOperationException($"{Name} exited with code {_process?.ExitCode} before it was ready\n{LogTail()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/health/ready", cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process is not { HasExited: false })
                 {
-                    return;
+                    throw new InvalidOperationException($"{Name} exited with code {_process?.ExitCode} before it was ready\n{LogTail()}");
                 }
 
-                last = $"/health/ready answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = "/health/ready timed out";
-            }
+                try
+                {
+                    using var response = await client.GetAsync("/health/ready", cancellationToken);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return true;
+                    }
 
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"{Name} was not ready within {ReadyTimeout.TotalSeconds} s ({last})\n{LogTail()}");
-            }
+                    last = $"/health/ready answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+                }
+                catch (HttpRequestException e)
+                {
+                    last = e.Message;
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    last = "/health/ready timed out";
+                }
 
-            await Task.Delay(200, cancellationToken);
-        }
+                return false;
+            },
+            ReadyTimeout,
+            () => $"{Name} is ready ({last})\n{LogTail()}",
+            cancellationToken);
     }
 
     private void WriteLog(string? line)

@@ -1,6 +1,6 @@
 namespace MpcWallet.Testing.Processes;
 
-/// <summary>Files of the repository the tests run from: the host binary, the Anvil binary.</summary>
+/// <summary>Files of the repository the tests run from: the host binary (Anvil is found by the host's own launcher, see AnvilChain).</summary>
 public static class RepositoryFiles
 {
     public static string Root()
@@ -31,13 +31,5 @@ public static class RepositoryFiles
         return File.Exists(built)
             ? built
             : throw new InvalidOperationException($"MpcWallet.Host.dll is neither next to the tests nor at {built}; build the solution first (dotnet build MpcWallet.sln -c {configuration})");
-    }
-
-    public static string Anvil()
-    {
-        var anvil = Path.Combine(Root(), ".tools", "bin", "anvil");
-        return File.Exists(anvil)
-            ? anvil
-            : throw new InvalidOperationException($"Anvil is not installed at {anvil}. Run `bash scripts/prepare-test-env.sh` (scripts/prepare.d/10-anvil.sh installs it into ./.tools).");
     }
 }

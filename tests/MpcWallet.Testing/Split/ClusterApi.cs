@@ -8,8 +8,8 @@ namespace MpcWallet.Testing.Split;
 
 /// <summary>
 /// REST calls against a split cluster: wallets, signatures and nodes on a coordinator, transfers on the transaction
-/// service's process. Every wait is generous (a deadline against hangs, never a timing assertion) and its failure
-/// message carries the processes' log tails.
+/// service's process. Every wait is an <see cref="Eventually"/> probe, generous (a deadline against hangs, never a
+/// timing assertion), and its failure message carries the processes' log tails.
 /// </summary>
 public sealed class ClusterApi : IDisposable
 {
@@ -64,27 +64,23 @@ public sealed class ClusterApi : IDisposable
     /// <summary>Waits until a signature is no longer pending (the coordinator may be restarting meanwhile).</summary>
     public async Task<JsonElement> WaitForSignatureAsync(string signatureId, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
         JsonElement body = default;
-        while (DateTime.UtcNow < until)
-        {
-            try
+        await Eventually.TrueAsync(
+            async () =>
             {
-                body = await _coordinator.GetFromJsonAsync<JsonElement>($"/v1/signatures/{signatureId}");
-                if (body.GetProperty("status").GetString() != "pending")
+                try
                 {
-                    return body;
+                    body = await _coordinator.GetFromJsonAsync<JsonElement>($"/v1/signatures/{signatureId}");
+                    return body.GetProperty("status").GetString() != "pending";
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // the coordinator may be restarting
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw Failure($"signature {signatureId} still pending: {body}");
+                catch (HttpRequestException)
+                {
+                    return false; // the coordinator may be restarting
+                }
+            },
+            timeout ?? TimeSpan.FromMinutes(2),
+            () => $"signature {signatureId} is no longer pending (last: {body})\n{Logs()}");
+        return body;
     }
 
     /// <summary>Posts a transfer (value in wei) to the transaction service; returns the status code and body as they are.</summary>
@@ -97,51 +93,49 @@ public sealed class ClusterApi : IDisposable
     /// </summary>
     public async Task<JsonElement> TransferAcceptedAsync(string walletId, string to, string valueWei, string idempotencyKey, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var (status, body) = await TransferAsync(walletId, to, valueWei, idempotencyKey);
-            if (status is HttpStatusCode.Accepted or HttpStatusCode.Created or HttpStatusCode.OK)
+        (HttpStatusCode Status, JsonElement Body) last = default;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return body;
-            }
-
-            if (status is not (HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable) || DateTime.UtcNow > until)
-            {
-                throw Failure($"transfer answered {(int)status}: {body}");
-            }
-
-            await Task.Delay(250);
-        }
+                last = await TransferAsync(walletId, to, valueWei, idempotencyKey);
+                return last.Status switch
+                {
+                    HttpStatusCode.Accepted or HttpStatusCode.Created or HttpStatusCode.OK => true,
+                    HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable => false,
+                    _ => throw Failure($"transfer answered {(int)last.Status}: {last.Body}"),
+                };
+            },
+            timeout ?? TimeSpan.FromSeconds(60),
+            () => $"the transfer is accepted (last answer {(int)last.Status}: {last.Body})\n{Logs()}");
+        return last.Body;
     }
 
     /// <summary>Waits until the transaction is confirmed (fails at once if it failed).</summary>
     public async Task<JsonElement> WaitForConfirmedAsync(string transactionId, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
         JsonElement body = default;
-        while (DateTime.UtcNow < until)
-        {
-            try
+        await Eventually.TrueAsync(
+            async () =>
             {
-                body = await _transactions.GetFromJsonAsync<JsonElement>($"/v1/transactions/{transactionId}");
-                switch (body.GetProperty("status").GetString())
+                try
                 {
-                    case "confirmed":
-                        return body;
-                    case "failed":
-                        throw Failure("the transfer failed: " + body);
+                    body = await _transactions.GetFromJsonAsync<JsonElement>($"/v1/transactions/{transactionId}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // the process may be restarting
-            }
+                catch (HttpRequestException)
+                {
+                    return false; // the process may be restarting
+                }
 
-            await Task.Delay(200);
-        }
-
-        throw Failure($"transaction {transactionId} was not confirmed in time: {body}");
+                return body.GetProperty("status").GetString() switch
+                {
+                    "confirmed" => true,
+                    "failed" => throw Failure("the transfer failed: " + body),
+                    _ => false,
+                };
+            },
+            timeout ?? TimeSpan.FromMinutes(2),
+            () => $"transaction {transactionId} is confirmed (last: {body})\n{Logs()}");
+        return body;
     }
 
     /// <summary>Every transaction the transaction service holds for the wallet (up to 200).</summary>
@@ -162,47 +156,31 @@ public sealed class ClusterApi : IDisposable
 
     public async Task WaitForNodesAsync(int onlineCount, IReadOnlyCollection<string> mustInclude, SplitCluster? cluster = null)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         var seen = "";
-        while (true)
-        {
-            try
+        await Eventually.TrueAsync(
+            async () =>
             {
-                var nodes = await NodesAsync();
-                var online = nodes.Where(n => n.Value.Status == "online").Select(n => n.Key).ToHashSet();
-                seen = string.Join(", ", nodes.Select(n => $"{n.Key}={n.Value.Status}"));
-                if (online.Count >= onlineCount && mustInclude.All(online.Contains))
+                try
                 {
-                    return;
+                    var nodes = await NodesAsync();
+                    var online = nodes.Where(n => n.Value.Status == "online").Select(n => n.Key).ToHashSet();
+                    seen = string.Join(", ", nodes.Select(n => $"{n.Key}={n.Value.Status}"));
+                    return online.Count >= onlineCount && mustInclude.All(online.Contains);
                 }
-            }
-            catch (HttpRequestException e)
-            {
-                seen = e.Message;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"{onlineCount} nodes (with {string.Join(",", mustInclude)}) were not online within 60 s: {seen}\n{cluster?.Logs() ?? Logs()}");
-            }
-
-            await Task.Delay(200);
-        }
+                catch (HttpRequestException e)
+                {
+                    seen = e.Message;
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(60),
+            () => $"{onlineCount} nodes (with {string.Join(",", mustInclude)}) are online (last: {seen})\n{cluster?.Logs() ?? Logs()}");
     }
 
     /// <summary>Waits until a node is reported offline (after a kill: no heartbeats for Coordinator:OfflineAfter).</summary>
     public async Task WaitForOfflineAsync(string nodeId)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await NodesAsync())[nodeId].Status != "offline")
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw Failure($"{nodeId} was not reported offline within 60 s");
-            }
-
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(async () => (await NodesAsync())[nodeId].Status == "offline", TimeSpan.FromSeconds(60), () => $"{nodeId} is reported offline\n{Logs()}");
     }
 
     public async Task<JsonElement> GetAsync(string path) => await _coordinator.GetFromJsonAsync<JsonElement>(path);
@@ -215,22 +193,16 @@ public sealed class ClusterApi : IDisposable
 
     private async Task<JsonElement> WaitWhileAsync(string path, string pendingStatus, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var body = await _coordinator.GetFromJsonAsync<JsonElement>(path);
-            if (body.GetProperty("status").GetString() != pendingStatus)
+        JsonElement body = default;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return body;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw Failure($"{path} still {pendingStatus} after {timeout.TotalSeconds} s: {body}");
-            }
-
-            await Task.Delay(200);
-        }
+                body = await _coordinator.GetFromJsonAsync<JsonElement>(path);
+                return body.GetProperty("status").GetString() != pendingStatus;
+            },
+            timeout,
+            () => $"{path} is no longer {pendingStatus} (last: {body})\n{Logs()}");
+        return body;
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string path, object body, int? wait, string? idempotencyKey = null)

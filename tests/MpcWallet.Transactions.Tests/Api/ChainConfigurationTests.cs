@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Lifecycle;
 using MpcWallet.Transactions.Tests.Support;
 
@@ -13,7 +12,7 @@ public sealed class ChainConfigurationTests
     [Fact]
     public async Task A_chain_id_mismatch_refuses_the_chain_and_fails_readiness()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var host = await TransactionsTestHost.StartAsync(anvil, null, null, "--Chains:1:ChainId", "5", "--Chains:1:RpcUrl", anvil.Endpoint.ToString());
         using var client = host.Client();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10), "readiness fails");

@@ -6,7 +6,6 @@ using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Ethereum.Transactions;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Host.Composition;
 using MpcWallet.Transactions.Tests.Lifecycle;
 using MpcWallet.Transactions.Tests.Support;
@@ -24,7 +23,7 @@ public sealed class MpcWalletTransferTests
     [Fact]
     public async Task A_2_of_3_wallet_sends_eth_and_the_chain_sees_the_wallet_as_sender()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         var data = Directory.CreateTempSubdirectory("mpcwallet-tx-e2e-").FullName;
         var args = new List<string>
         {
@@ -62,7 +61,7 @@ public sealed class MpcWalletTransferTests
             var address = EthereumAddress.Parse(wallet.GetProperty("address").GetString()!);
 
             // Fund the wallet from Anvil's development account 0 (an ordinary single-key transfer).
-            var funder = TestKey.AnvilDevAccount0;
+            var funder = AnvilAccounts.Key0;
             var fund = new Eip1559Transaction(31337, await anvil.Client.GetTransactionCountAsync(funder.Address, BlockParameter.Pending), 1_000_000_000UL, 10_000_000_000UL, 21_000, address, UInt256.Parse("2000000000000000000"), []);
             await anvil.Client.SendRawTransactionAsync(fund.Sign(funder.Sign(fund.GetSigningHash())));
             await Eventually.TrueAsync(async () => await anvil.Client.GetBalanceAsync(address, BlockParameter.Latest) == UInt256.Parse("2000000000000000000"), TimeSpan.FromSeconds(10), "the wallet is funded");
@@ -96,7 +95,7 @@ public sealed class MpcWalletTransferTests
 
                 if (transaction.GetProperty("status").GetString() != "confirmed")
                 {
-                    await anvil.Client.MineAsync(); // depth 2: one more block on top
+                    await anvil.MineAsync(); // depth 2: one more block on top
                     return false;
                 }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Persistence;
 using MpcWallet.Transactions.Tests.Support;
 
@@ -18,7 +17,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Verification_passes_on_real_history_and_names_the_tampered_entry()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var host = await TransactionsTestHost.StartAsync(anvil);
         var (wallet, _) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
         var ids = new List<string>();

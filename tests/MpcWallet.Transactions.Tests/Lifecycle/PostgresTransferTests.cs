@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -13,7 +12,7 @@ public sealed class PostgresTransferTests
     [Fact]
     public async Task Concurrent_transfers_and_a_restart_on_postgresql_keep_nonces_exact_and_the_audit_chain_intact()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         var host = await TransactionsTestHost.StartAsync(anvil, null, null, await TransactionsTestHost.PostgresArgumentsAsync());
         try
         {

@@ -1,5 +1,4 @@
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -13,7 +12,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task Wallet_announcements_signatures_and_refusals_delivered_twice_change_nothing_the_first_delivery_did_not()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var host = await TransactionsTestHost.StartAsync(anvil);
         host.Wallets.AnswerTwice = true;
         var (wallet, _) = await host.CreateWalletAsync(UInt256.Parse("10000000000000000000"));

@@ -1,6 +1,5 @@
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -11,17 +10,17 @@ public sealed class ReorgTests
     [Fact]
     public async Task A_dropped_block_moves_the_transaction_back_to_submitted_then_confirmed_again()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var host = await TransactionsTestHost.StartAsync(anvil);
         var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
-        var snapshot = await anvil.Client.SnapshotAsync();
+        var snapshot = await anvil.SnapshotAsync();
         var recipient = TransferTests.RandomAddress();
         var (_, created) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = recipient.ToChecksumString(), value = "12345" });
         var id = created.GetProperty("id").GetString()!;
         var first = await host.WaitForStatusAsync(id, "confirmed");
         var hash = first.GetProperty("hash").GetString()!;
 
-        Assert.True(await anvil.Client.RevertAsync(snapshot));
+        Assert.True(await anvil.RevertAsync(snapshot));
         Assert.Null(await anvil.Client.GetTransactionReceiptAsync(hash));
 
         await Eventually.TrueAsync(

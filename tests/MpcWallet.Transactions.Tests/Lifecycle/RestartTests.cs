@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -12,7 +11,7 @@ public sealed class RestartTests
     [Fact]
     public async Task Transfers_in_flight_across_a_restart_all_confirm_with_distinct_nonces()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         var host = await TransactionsTestHost.StartAsync(anvil);
         try
         {
@@ -26,7 +25,7 @@ public sealed class RestartTests
             await host.WaitForStatusAsync(ids[^1], "confirmed");
 
             // In flight: 5 mined-not-confirmed-yet is impossible with automine, so: 5 submitted but unmined, 5 waiting for signatures.
-            await anvil.Client.SetAutomineAsync(false);
+            await anvil.SetAutomineAsync(false);
             for (var i = 0; i < 5; i++)
             {
                 ids.Add((await host.PostTransferAsync(wallet, new { chainId = 31337, to = TransferTests.RandomAddress().ToChecksumString(), value = "1" })).Body.GetProperty("id").GetString()!);
@@ -47,8 +46,8 @@ public sealed class RestartTests
             host.Wallets.Held.Clear();
             host.Wallets.Paused = false;
             host = await host.RestartAsync();
-            await anvil.Client.SetAutomineAsync(true);
-            await anvil.Client.MineAsync();
+            await anvil.SetAutomineAsync(true);
+            await anvil.MineAsync();
 
             for (var i = 0; i < 5; i++)
             {
@@ -77,7 +76,7 @@ public sealed class NonceReconciliationTests
     [Fact]
     public async Task Nonces_used_outside_the_service_are_skipped_after_a_restart()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         var host = await TransactionsTestHost.StartAsync(anvil);
         try
         {

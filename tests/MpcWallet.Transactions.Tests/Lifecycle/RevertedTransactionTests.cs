@@ -5,7 +5,10 @@ using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
 
-/// <summary>A call mined with receipt status 0 fails the transaction with the decoded revert reason; the nonce is used (no gap).</summary>
+/// <summary>
+/// A call that passed its simulation but reverts when mined (the contract changed in between) fails with receipt
+/// status 0 and the reason decoded by the shared decoder; the nonce is used (no gap).
+/// </summary>
 public sealed class RevertedTransactionTests(AutomineFixture fixture) : IClassFixture<AutomineFixture>
 {
     // mstore(0, Error(string) selector) mstore(4, 0x20) mstore(0x24, 4) mstore(0x44, "nope") revert(0, 0x64)
@@ -22,11 +25,14 @@ public sealed class RevertedTransactionTests(AutomineFixture fixture) : IClassFi
         var host = fixture.Host;
         var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
         var target = TransferTests.RandomAddress();
-        await host.Anvil.Client.SendAsync(new EthereumRpcCall<bool>("anvil_setCode", [target.ToLowerHex(), RevertWithNope], _ => true));
+        await SetCodeAsync(host, target, "0x00"); // STOP: the simulation succeeds
 
-        // gasLimit given: no estimation, so the revert only shows on chain.
+        host.Wallets.Paused = true;
         var (response, created) = await host.PostTransferAsync(wallet, new { chainId = 31337, to = target.ToChecksumString(), data = "0x01", gasLimit = "60000" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await SetCodeAsync(host, target, RevertWithNope); // … and the code changes before the transaction is mined
+        await host.Wallets.ResumeAsync();
+
         var failed = await host.WaitForStatusAsync(created.GetProperty("id").GetString()!, "failed");
         Assert.Contains("receipt status 0", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("nope", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -38,4 +44,7 @@ public sealed class RevertedTransactionTests(AutomineFixture fixture) : IClassFi
         Assert.Equal(1UL, (await host.WaitForStatusAsync(next.GetProperty("id").GetString()!, "confirmed")).GetProperty("nonce").GetUInt64());
         Assert.Equal(2UL, await host.Anvil.Client.GetTransactionCountAsync(key.Address, BlockParameter.Latest));
     }
+
+    private static Task SetCodeAsync(TransactionsTestHost host, Ethereum.Addresses.EthereumAddress target, string code) =>
+        host.Anvil.Client.SendAsync(new EthereumRpcCall<bool>("anvil_setCode", [target.ToLowerHex(), code], _ => true));
 }

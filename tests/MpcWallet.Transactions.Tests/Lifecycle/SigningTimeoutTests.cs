@@ -1,5 +1,4 @@
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -10,7 +9,7 @@ public sealed class SigningTimeoutTests
     [Fact]
     public async Task An_unanswered_signature_request_fails_the_transaction_and_releases_its_nonce()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var host = await TransactionsTestHost.StartAsync(anvil, null, null, "--Transactions:SigningTimeout", "00:00:06", "--Transactions:SignatureResendAfter", "00:00:00.500");
         var (wallet, _) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
         host.Wallets.Paused = true;

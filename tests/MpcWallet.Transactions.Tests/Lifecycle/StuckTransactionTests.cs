@@ -1,6 +1,5 @@
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -11,7 +10,7 @@ public sealed class StuckTransactionTests
     [Fact]
     public async Task A_stuck_transfer_is_replaced_with_bumped_fees_and_the_mined_attempt_is_recognised()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent", "--no-mining");
+        await using var anvil = await AnvilChain.StartAsync(automine: false);
         await using var host = await TransactionsTestHost.StartAsync(anvil, null, null, "--Chains:0:StuckAfter", "00:00:01");
         var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));
         var recipient = TransferTests.RandomAddress();
@@ -22,7 +21,7 @@ public sealed class StuckTransactionTests
             async () => (await host.GetTransactionAsync(id)).GetProperty("attempts").EnumerateArray().Count(a => a.GetProperty("status").GetString() == "submitted") >= 2,
             TimeSpan.FromSeconds(30),
             "a replacement is broadcast");
-        await anvil.Client.MineAsync();
+        await anvil.MineAsync();
         var confirmed = await host.WaitForStatusAsync(id, "confirmed");
 
         var attempts = confirmed.GetProperty("attempts").EnumerateArray().ToArray();

@@ -73,29 +73,6 @@ public sealed class TransferTests(AutomineFixture fixture) : IClassFixture<Autom
     }
 
     [Fact]
-    public async Task Insufficient_funds_fail_with_a_problem_and_the_next_transfer_gets_the_right_nonce()
-    {
-        var (wallet, key) = await Host.CreateWalletAsync(UInt256.Parse("10000000000000000")); // 0.01 ETH
-        var (refused, problem) = await Host.PostTransferAsync(wallet, new { chainId = 31337, to = RandomAddress().ToChecksumString(), value = "1000000000000000000" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("insufficient funds", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
-        var failedId = problem.GetProperty("transactionId").GetString()!;
-        var failed = await Host.GetTransactionAsync(failedId);
-        Assert.Equal("failed", failed.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, failed.GetProperty("nonce").ValueKind);
-        Assert.Contains("insufficient funds", failed.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
-
-        var recipient = RandomAddress();
-        var (accepted, next) = await Host.PostTransferAsync(wallet, new { chainId = 31337, to = recipient.ToChecksumString(), value = "1000000000000000" });
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var confirmed = await Host.WaitForStatusAsync(next.GetProperty("id").GetString()!, "confirmed");
-        Assert.Equal(0UL, confirmed.GetProperty("nonce").GetUInt64());
-        Assert.Equal(UInt256.Parse("1000000000000000"), await Host.Anvil.Client.GetBalanceAsync(recipient, BlockParameter.Latest));
-        Assert.Equal(1UL, await Host.Anvil.Client.GetTransactionCountAsync(key.Address, BlockParameter.Latest));
-    }
-
-    [Fact]
     public async Task A_transaction_failing_before_broadcast_between_others_has_its_nonce_filled()
     {
         var (wallet, key) = await Host.CreateWalletAsync(TenEther);

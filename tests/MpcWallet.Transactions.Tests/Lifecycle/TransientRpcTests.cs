@@ -1,6 +1,5 @@
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Lifecycle;
@@ -11,7 +10,7 @@ public sealed class TransientRpcTests
     [Fact]
     public async Task Sends_without_an_answer_are_retried_with_the_same_bytes_until_accepted()
     {
-        await using var anvil = await AnvilNode.StartAsync("--silent");
+        await using var anvil = await AnvilChain.StartAsync();
         await using var proxy = new FlakyRpcProxy(anvil.Endpoint);
         await using var host = await TransactionsTestHost.StartAsync(anvil, null, null, "--Chains:0:RpcUrl", proxy.Endpoint.ToString());
         var (wallet, key) = await host.CreateWalletAsync(UInt256.Parse("1000000000000000000"));

@@ -1,18 +1,17 @@
-using MpcWallet.Ethereum.Tests.Anvil;
 
 namespace MpcWallet.Transactions.Tests.Support;
 
 /// <summary>One auto-mining Anvil and one transactions host shared by a test class (each test uses its own wallets).</summary>
 public sealed class AutomineFixture : IAsyncLifetime
 {
-    private AnvilNode? _anvil;
+    private AnvilChain? _anvil;
     private TransactionsTestHost? _host;
 
     internal TransactionsTestHost Host => _host ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilNode.StartAsync("--silent");
+        _anvil = await AnvilChain.StartAsync();
         _host = await TransactionsTestHost.StartAsync(_anvil);
     }
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Ethereum.Quantities;
-using MpcWallet.Ethereum.Tests.Anvil;
 using MpcWallet.Host.Composition;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Persistence;
@@ -23,7 +22,7 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
     public const string KeyA = "test-key-tenant-a-0001";
     public const string KeyB = "test-key-tenant-b-0002";
 
-    private TransactionsTestHost(WebApplication app, Uri baseAddress, AnvilNode anvil, TestWallets wallets, string dataDirectory, string[] extra)
+    private TransactionsTestHost(WebApplication app, Uri baseAddress, AnvilChain anvil, TestWallets wallets, string dataDirectory, string[] extra)
     {
         App = app;
         BaseAddress = baseAddress;
@@ -37,7 +36,7 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public AnvilNode Anvil { get; }
+    public AnvilChain Anvil { get; }
 
     public TestWallets Wallets { get; }
 
@@ -45,7 +44,7 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
 
     private string[] Extra { get; }
 
-    public static async Task<TransactionsTestHost> StartAsync(AnvilNode anvil, TestWallets? wallets = null, string? dataDirectory = null, params string[] extra)
+    public static async Task<TransactionsTestHost> StartAsync(AnvilChain anvil, TestWallets? wallets = null, string? dataDirectory = null, params string[] extra)
     {
         wallets ??= new TestWallets();
         dataDirectory ??= Directory.CreateTempSubdirectory("mpcwallet-tx-").FullName;
@@ -125,10 +124,10 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
     /// <summary>A wallet backed by a fresh test key, funded with <paramref name="balanceWei"/>, announced as the coordinator would.</summary>
     public async Task<(string Id, TestKey Key)> CreateWalletAsync(UInt256 balanceWei, string tenant = TenantA)
     {
-        var key = new TestKey();
+        var key = TestKey.Random();
         var id = "wal_" + Guid.NewGuid().ToString("N");
         Wallets.Keys[id] = key;
-        await Anvil.Client.SetBalanceAsync(key.Address, balanceWei);
+        await Anvil.SetBalanceAsync(key.Address, balanceWei);
         await Wallets.Current.AnnounceAsync(id, tenant, key);
         var store = App.Services.GetRequiredService<TransactionsStore>();
         await Eventually.TrueAsync(async () =>
@@ -151,6 +150,29 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
         var response = await client.SendAsync(request);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (response, json);
+    }
+
+    /// <summary><c>POST /v1/transactions/{id}/cancel</c> or <c>…/speedup</c>, without a body when <paramref name="body"/> is null.</summary>
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> ReplaceAsync(string id, string operation, object? body = null, string? idempotencyKey = null)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/transactions/{id}/{operation}") { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response, json);
+    }
+
+    /// <summary>The wallet's transactions (first page, newest first).</summary>
+    public async Task<JsonElement[]> ListAsync(string walletId)
+    {
+        using var client = Client();
+        var page = await client.GetFromJsonAsync<JsonElement>($"/v1/wallets/{walletId}/transactions");
+        return [.. page.GetProperty("items").EnumerateArray()];
     }
 
     public async Task<JsonElement> GetTransactionAsync(string id)

@@ -60,4 +60,26 @@ public sealed class FeeBumpTests
     [Fact]
     public void A_bump_below_12_5_percent_is_refused_as_configuration() =>
         Assert.Throws<InvalidOperationException>(() => FeePolicy.From(1, new FeePolicyOptions { ReplacementBumpPerMille = 100 }));
+
+    [Theory]
+    [InlineData(0UL, 1UL)] // strictly above, even at zero
+    [InlineData(1UL, 2UL)]
+    [InlineData(9UL, 10UL)] // 9 × 110 / 100 = 9 (integer division): + 1 wei decides
+    [InlineData(10UL, 11UL)]
+    [InlineData(2_000_000_001UL, 2_200_000_001UL)] // 220000000110 / 100
+    [InlineData(1_000_000_000UL, 1_100_000_000UL)]
+    public void A_replacement_needs_geths_integer_ten_percent_and_more_than_the_old_fee(ulong previous, ulong minimum)
+    {
+        Assert.Equal((UInt256)minimum, ReplacementRule.Minimum(previous));
+        Assert.True(ReplacementRule.Replaces(previous, previous, minimum, minimum));
+        Assert.False(ReplacementRule.Replaces(previous, previous, minimum - 1, minimum));
+        Assert.False(ReplacementRule.Replaces(previous, previous, minimum, minimum - 1));
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(9UL)]
+    [InlineData(123_456_789_012UL)]
+    public void The_services_own_bump_always_passes_the_replacement_rule(ulong previous) =>
+        Assert.True(ReplacementRule.Replaces(previous, previous, FeeBump.Bumped(previous, 125), FeeBump.Bumped(previous, 125)));
 }

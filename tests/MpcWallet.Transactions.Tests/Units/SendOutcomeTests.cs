@@ -12,6 +12,7 @@ public sealed class SendOutcomeTests
         { new ReplacementUnderpricedException(-32003, "replacement transaction underpriced", null), "Underpriced" },
         { new InsufficientFundsException(-32003, "Insufficient funds for gas * price + value", null), "Refused" },
         { new IntrinsicGasTooLowException(-32000, "intrinsic gas too low", null), "Refused" },
+        { new FeeCapTooLowException(-32003, "max fee per gas less than block base fee", null), "FeeBelowBaseFee" },
         { new EthereumRpcException(-32602, "invalid transaction", null), "Refused" },
         { new EthereumRpcResponseException("hash mismatch"), "Transient" },
     };
@@ -26,13 +27,5 @@ public sealed class SendOutcomeTests
     {
         Assert.Equal(SendOutcome.Transient, SendOutcomes.Classify(new EthereumRpcTransportException("timeout", new TimeoutException())));
         Assert.Equal(SendOutcome.Accepted, SendOutcomes.Classify(null));
-    }
-
-    [Fact]
-    public void Revert_reasons_decode_error_string()
-    {
-        var data = Convert.FromHexString("08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000004" + "6e6f706500000000000000000000000000000000000000000000000000000000");
-        Assert.Equal("nope", RevertReasons.Decode(data));
-        Assert.Null(RevertReasons.Decode(new byte[] { 1, 2, 3 }));
     }
 }

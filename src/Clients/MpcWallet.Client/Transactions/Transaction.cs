@@ -11,6 +11,10 @@ public sealed record Transaction
     public const string Signing = "signing";
     public const string Submitted = "submitted";
     public const string Confirmed = "confirmed";
+
+    /// <summary>A cancel (0-value self-transfer) took the nonce, or it was cancelled before anything was broadcast.</summary>
+    public const string Cancelled = "cancelled";
+
     public const string Failed = "failed";
 
     public required string Id { get; init; }
@@ -30,7 +34,7 @@ public sealed record Transaction
 
     public ulong? Nonce { get; init; }
 
-    /// <summary>queued, signing, submitted, confirmed or failed.</summary>
+    /// <summary>queued, signing, submitted, confirmed, cancelled or failed.</summary>
     public required string Status { get; init; }
 
     /// <summary>The hash of the attempt that was mined, else of the latest attempt; null before the first is signed.</summary>
@@ -48,8 +52,14 @@ public sealed record Transaction
 
     public IReadOnlyList<TransactionAttempt> Attempts { get; init; } = [];
 
-    /// <summary>What the transaction is (transfer; later kinds such as erc20Transfer or contractCall).</summary>
+    /// <summary>What the transaction is: transfer, erc20Transfer, contractCall (or nonce-filler).</summary>
     public string? Kind { get; init; }
+
+    /// <summary>An ERC-20 transfer's token, symbol, decimals, recipient and amount (null for other kinds).</summary>
+    public TokenTransfer? Token { get; init; }
+
+    /// <summary>A contract call's function and arguments (null for other kinds).</summary>
+    public ContractCall? Call { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -60,7 +70,7 @@ public sealed record Transaction
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
-    /// <summary>Confirmed or failed: nothing further happens to it (short of a reorg).</summary>
+    /// <summary>Confirmed, cancelled or failed: nothing further happens to it (short of a reorg).</summary>
     [JsonIgnore]
-    public bool IsFinal => Status is Confirmed or Failed;
+    public bool IsFinal => Status is Confirmed or Cancelled or Failed;
 }

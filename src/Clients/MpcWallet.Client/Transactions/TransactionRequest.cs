@@ -6,8 +6,8 @@ namespace MpcWallet.Client.Transactions;
 
 /// <summary>
 /// A transaction to create. What every kind shares — the chain and optional gas settings (omitted ones are
-/// estimated by the service) — lives here; each kind is a subclass (<see cref="TransferRequest"/> now; token
-/// transfers and contract calls join as new subclasses).
+/// estimated by the service) — lives here; each kind is a subclass: <see cref="TransferRequest"/> (ether and/or call
+/// data), <see cref="Erc20TransferRequest"/> and <see cref="ContractCallRequest"/>.
 /// </summary>
 public abstract record TransactionRequest
 {
@@ -23,6 +23,13 @@ public abstract record TransactionRequest
 
     public BigInteger? MaxPriorityFeePerGas { get; init; }
 
+    /// <summary>
+    /// Accept a <see cref="MaxFeePerGas"/> below the chain's current base fee: the transaction waits for the base fee
+    /// to fall (and is re-priced to the market if it is still waiting after the service's StuckAfter). Without it such
+    /// a request is refused with a 422.
+    /// </summary>
+    public bool AllowBelowBaseFee { get; init; }
+
     internal JsonObject ToJson()
     {
         var body = new JsonObject { ["chainId"] = ChainId };
@@ -30,6 +37,11 @@ public abstract record TransactionRequest
         Optional(body, "gasLimit", GasLimit);
         Optional(body, "maxFeePerGas", MaxFeePerGas);
         Optional(body, "maxPriorityFeePerGas", MaxPriorityFeePerGas);
+        if (AllowBelowBaseFee)
+        {
+            body["allowBelowBaseFee"] = true;
+        }
+
         return body;
     }
 

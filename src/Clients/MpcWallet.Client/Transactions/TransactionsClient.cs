@@ -3,7 +3,10 @@ using MpcWallet.Client.Http;
 
 namespace MpcWallet.Client.Transactions;
 
-/// <summary><c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>.</summary>
+/// <summary>
+/// <c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>,
+/// <c>POST /v1/transactions/{id}/cancel</c>, <c>POST /v1/transactions/{id}/speedup</c>.
+/// </summary>
 public sealed class TransactionsClient
 {
     private readonly ApiConnection _connection;
@@ -20,6 +23,18 @@ public sealed class TransactionsClient
         ArgumentNullException.ThrowIfNull(request);
         return _connection.CreateAsync<Transaction>($"v1/wallets/{ApiConnection.Segment(walletId)}/transactions", request.ToJson(), options, cancellationToken);
     }
+
+    /// <summary>
+    /// Cancels a transaction: a 0-value self-transfer at its nonce with higher fees (<paramref name="fees"/>, or bumped
+    /// by the service), or at once when nothing of it has been broadcast yet. It ends <c>cancelled</c> — or
+    /// <c>confirmed</c> if the original gets mined first. A mined or final transaction is a 409 problem.
+    /// </summary>
+    public Task<Transaction> CancelAsync(string id, ReplacementFees? fees = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.CreateAsync<Transaction>($"v1/transactions/{ApiConnection.Segment(id)}/cancel", ReplacementFees.ToJson(fees), options, cancellationToken);
+
+    /// <summary>Speeds a pending transaction up: the same transaction at its nonce with higher fees (<paramref name="fees"/>, or bumped by the service).</summary>
+    public Task<Transaction> SpeedUpAsync(string id, ReplacementFees? fees = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.CreateAsync<Transaction>($"v1/transactions/{ApiConnection.Segment(id)}/speedup", ReplacementFees.ToJson(fees), options, cancellationToken);
 
     public Task<Transaction> GetAsync(string id, CancellationToken cancellationToken = default) =>
         _connection.GetAsync<Transaction>($"v1/transactions/{ApiConnection.Segment(id)}", cancellationToken);
@@ -47,21 +62,21 @@ public sealed class TransactionsClient
 
     /// <summary>
     /// Reads the transaction until it has been submitted (it has a hash and is submitted or confirmed). A transaction
-    /// that fails first throws <see cref="MpcWalletOperationFailedException"/>; <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// that fails (or is cancelled) first throws <see cref="MpcWalletOperationFailedException"/>; <see cref="TimeoutException"/> after <paramref name="timeout"/>.
     /// </summary>
     public async Task<Transaction> WaitUntilSubmittedAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var transaction = await Polling.UntilAsync(
             ct => GetAsync(id, ct),
-            t => t.Status == Transaction.Failed || (t.Hash is not null && t.Status is Transaction.Submitted or Transaction.Confirmed),
+            t => t.Status is Transaction.Failed or Transaction.Cancelled || (t.Hash is not null && t.Status is Transaction.Submitted or Transaction.Confirmed),
             timeout,
             _connection.Options.PollInterval,
             $"transaction {id}",
             cancellationToken).ConfigureAwait(false);
-        return transaction.Status == Transaction.Failed ? throw new MpcWalletOperationFailedException("transaction", id, transaction.Error) : transaction;
+        return transaction.Status is Transaction.Failed or Transaction.Cancelled ? throw new MpcWalletOperationFailedException("transaction", id, transaction.Error) : transaction;
     }
 
-    /// <summary>Reads the transaction until it is confirmed or failed (returned either way); <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    /// <summary>Reads the transaction until it is confirmed, cancelled or failed (returned either way); <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
     public Task<Transaction> WaitUntilFinalAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Polling.UntilAsync(ct => GetAsync(id, ct), t => t.IsFinal, timeout, _connection.Options.PollInterval, $"transaction {id}", cancellationToken);
 }

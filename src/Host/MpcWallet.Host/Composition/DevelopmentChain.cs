@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Net.Sockets;
+using MpcWallet.Infrastructure.Development;
 using MpcWallet.Infrastructure.Hosting;
 
 namespace MpcWallet.Host.Composition;
@@ -14,7 +13,7 @@ namespace MpcWallet.Host.Composition;
 internal sealed partial class DevelopmentChain(IConfiguration configuration, ILogger<DevelopmentChain> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
-    private Process? _anvil;
+    private AnvilProcess? _anvil;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,13 +22,13 @@ internal sealed partial class DevelopmentChain(IConfiguration configuration, ILo
             return;
         }
 
-        if (await IsListeningAsync(rpc, cancellationToken))
+        if (await AnvilProcess.IsListeningAsync(rpc, cancellationToken))
         {
             LogUsingRunningNode(rpc.Authority);
             return;
         }
 
-        var binary = FindAnvil();
+        var binary = AnvilProcess.FindBinary(configuration["DevelopmentChain:AnvilPath"]);
         if (binary is null)
         {
             LogAnvilMissing(rpc.Authority);
@@ -38,44 +37,18 @@ internal sealed partial class DevelopmentChain(IConfiguration configuration, ILo
 
         var stateFile = Path.Combine(DataDirectory.From(configuration), "anvil", "state.json");
         Directory.CreateDirectory(Path.GetDirectoryName(stateFile)!);
-        var start = new ProcessStartInfo(binary)
+        var arguments = new AnvilArguments
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            Host = "127.0.0.1",
+            Port = rpc.Port,
+            ChainId = configuration.GetValue<ulong?>("Chains:0:ChainId") ?? 31337,
+            StateFile = stateFile,
         };
-        foreach (var argument in new[]
-                 {
-                     "--host", "127.0.0.1", "--port", rpc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--chain-id", configuration["Chains:0:ChainId"] ?? "31337",
-                     "--state", stateFile, "--state-interval", "1", "--silent",
-                 })
+        _anvil = AnvilProcess.Start(binary, arguments, LogAnvilOutput);
+        if (!await _anvil.WaitUntilListeningAsync(StartTimeout, cancellationToken))
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        _anvil = Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}");
-        _anvil.OutputDataReceived += (_, _) => { };
-        _anvil.ErrorDataReceived += (_, e) =>
-        {
-            if (!string.IsNullOrWhiteSpace(e.Data))
-            {
-                LogAnvilOutput(e.Data);
-            }
-        };
-        _anvil.BeginOutputReadLine();
-        _anvil.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await IsListeningAsync(rpc, cancellationToken))
-        {
-            if (_anvil.HasExited || DateTime.UtcNow > deadline)
-            {
-                LogAnvilFailed(binary, rpc.Authority);
-                return;
-            }
-
-            await Task.Delay(100, cancellationToken);
+            LogAnvilFailed(binary, rpc.Authority);
+            return;
         }
 
         LogAnvilStarted(rpc.Authority, stateFile);
@@ -83,56 +56,11 @@ internal sealed partial class DevelopmentChain(IConfiguration configuration, ILo
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_anvil is { HasExited: false })
-        {
-            _anvil.Kill(entireProcessTree: true);
-        }
-
+        _anvil?.Stop();
         return Task.CompletedTask;
     }
 
     public void Dispose() => _anvil?.Dispose();
-
-    private string? FindAnvil()
-    {
-        if (configuration["DevelopmentChain:AnvilPath"] is { Length: > 0 } configured)
-        {
-            return File.Exists(configured) ? configured : null;
-        }
-
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, ".tools", "bin", "anvil");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "anvil"))
-            .FirstOrDefault(File.Exists);
-    }
-
-    private static async Task<bool> IsListeningAsync(Uri rpc, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(300));
-        try
-        {
-            await client.ConnectAsync(rpc.Host, rpc.Port, timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development chain: using the node already listening on {Address}")]
     private partial void LogUsingRunningNode(string address);

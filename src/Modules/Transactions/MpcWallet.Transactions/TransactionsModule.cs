@@ -41,6 +41,7 @@ public sealed class TransactionsModule : IMpcWalletModule
         services.AddSingleton<ChainVerification>();
         services.AddSingleton<NonceAllocator>();
         services.AddSingleton<TransactionIntake>();
+        services.AddSingleton<Replacements>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<AttemptSigner>();
         services.AddSingleton<AuditVerifier>();
@@ -65,10 +66,11 @@ public sealed class TransactionsModule : IMpcWalletModule
         new(BrokerChannels.Events + ".transactions", BrokerChannels.Events, [typeof(WalletCreatedConsumer), typeof(SignatureFailedConsumer)]),
     ];
 
-    /// <summary>The transaction and audit resources.</summary>
+    /// <summary>The transaction resources (with cancel and speed-up) and the audit resources.</summary>
     public void MapEndpoints(ModuleRoutes routes)
     {
         TransactionEndpoints.Map(routes.Api);
+        ReplacementEndpoints.Map(routes.Api);
         AuditEndpoints.Map(routes.Api);
     }
 }

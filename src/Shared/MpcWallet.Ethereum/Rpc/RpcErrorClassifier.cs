@@ -20,6 +20,9 @@ internal static class RpcErrorClassifier
 
     private static readonly string[] IntrinsicGasTooLow = ["intrinsic gas too low", "intrinsicgastoolow", "intrinsic gas exceeds gas limit"];
 
+    // geth and Anvil: "max fee per gas less than block base fee"; Erigon: "fee cap less than block base fee".
+    private static readonly string[] FeeCapTooLow = ["less than block base fee"];
+
     public static EthereumRpcException FromErrorObject(JsonElement error)
     {
         if (error.ValueKind != JsonValueKind.Object)
@@ -61,6 +64,11 @@ internal static class RpcErrorClassifier
         if (ContainsAny(text, IntrinsicGasTooLow))
         {
             return new IntrinsicGasTooLowException(code, message, rawData);
+        }
+
+        if (ContainsAny(text, FeeCapTooLow))
+        {
+            return new FeeCapTooLowException(code, message, rawData);
         }
 
         if (IsAlreadyKnown(text))

@@ -11,7 +11,15 @@ namespace MpcWallet.Mpc.Channel;
 /// Protects one node's protocol messages on an untrusted broker (which may drop, reorder, replay, rewrite or
 /// redirect them). Broadcasts are signed with the node's Ed25519 key and sent in the clear; direct messages are
 /// encrypted and authenticated with ChaCha20-Poly1305 under a key per (session, sender → recipient) direction
-/// derived from the static X25519 keys (see <see cref="DirectKeySchedule"/>).
+/// (see <see cref="DirectKeySchedule"/>).
+/// <para>
+/// Two ways to get one. <see cref="SessionKeyAgreement.Accept"/> gives a protector for one session whose direct keys
+/// come from that session's ephemeral keys (forward secrecy; fresh keys even if a session id is reused after a
+/// rollback); it serves that session only and <see cref="CloseSession"/> erases its keys. The public constructor
+/// gives the older protector whose direct keys come from the static identity keys, for any session of a key: no
+/// forward secrecy, and nonce uniqueness across restarts rests on the caller never re-entering a session. It remains
+/// only until the node passes session key offers; new callers use the agreement.
+/// </para>
 /// <para>
 /// Direct messages are deliberately not signed: only the two endpoints can compute a direction's key and the
 /// recipient never seals with the key of the opposite direction, so a valid tag proves the sender to the recipient.
@@ -26,7 +34,8 @@ namespace MpcWallet.Mpc.Channel;
 /// </para>
 /// <para>
 /// <see cref="Open(SealedProtocolMessage, SessionId)"/> throws only <see cref="ChannelAuthenticationException"/>
-/// for bad input; the caller drops the message, counts it, and blames nobody. Thread-safe.
+/// for bad input (also for any message of another session, or after a session-bound protector's session was closed);
+/// the caller drops the message, counts it, and blames nobody. Thread-safe.
 /// </para>
 /// </summary>
 public sealed class ChannelProtector : IDisposable
@@ -37,32 +46,45 @@ public sealed class ChannelProtector : IDisposable
     private const int MacBits = SealedFrame.TagLength * 8;
 
     private readonly NodeIdentity _identity;
-    private readonly Dictionary<int, byte[]> _sharedSecrets = [];
+    private readonly IDirectionKeys _keys;
+    private readonly SessionId? _boundSession;
     private readonly Dictionary<SessionId, HashSet<int>> _sealedSlots = [];
     private readonly HashSet<SessionId> _closedSessions = [];
     private readonly Lock _lock = new();
     private bool _disposed;
 
+    /// <summary>Static identity keys for every session of a key (no forward secrecy): see the class remarks.</summary>
     /// <param name="identity">This node's identity; not owned (the caller disposes it after the protector).</param>
     /// <param name="self">This node's party index; the directory must list <paramref name="identity"/> there.</param>
     /// <param name="directory">The session's (or key's) parties.</param>
     public ChannelProtector(NodeIdentity identity, int self, PeerDirectory directory)
+        : this(identity, self, directory, null, null)
+    {
+    }
+
+    internal ChannelProtector(NodeIdentity identity, int self, PeerDirectory directory, IDirectionKeys? keys, SessionId? boundSession)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(directory);
         if (!directory.TryGet(self, out var listed) || !listed.Equals(identity.Public))
         {
+            keys?.Dispose();
             throw new ArgumentException($"the directory does not list this node's identity at index {self}", nameof(directory));
         }
 
         _identity = identity;
         Self = self;
         Directory = directory;
+        _keys = keys ?? new StaticDirectionKeys(identity, self, directory);
+        _boundSession = boundSession;
     }
 
     public int Self { get; }
 
     public PeerDirectory Directory { get; }
+
+    /// <summary>The one session a protector from <see cref="SessionKeyAgreement.Accept"/> serves; null for the static form.</summary>
+    public SessionId? Session => _boundSession;
 
     /// <summary>
     /// Signs (broadcast) or encrypts (direct) a message this node sends. Throws <see cref="ArgumentException"/> for
@@ -94,6 +116,11 @@ public sealed class ChannelProtector : IDisposable
         if (message.Payload.Length > MaxPayloadLength)
         {
             throw new ArgumentException($"payload of {message.Payload.Length} bytes exceeds {MaxPayloadLength}", nameof(message));
+        }
+
+        if (_boundSession is { } bound && message.SessionId != bound)
+        {
+            throw new ArgumentException($"this protector serves session {bound} only", nameof(message));
         }
 
         ReserveSlot(message.SessionId, message.Round, message.To ?? 0);
@@ -139,7 +166,8 @@ public sealed class ChannelProtector : IDisposable
 
     /// <summary>
     /// Marks a session finished: every later <see cref="Seal"/> in it is refused. Only the session id is kept (to
-    /// keep that promise), so memory grows by one id per session for the protector's lifetime.
+    /// keep that promise), so memory grows by one id per session for the protector's lifetime. A session-bound
+    /// protector also erases its direct keys here: later messages of the session no longer open.
     /// </summary>
     public void CloseSession(SessionId sessionId)
     {
@@ -147,6 +175,10 @@ public sealed class ChannelProtector : IDisposable
         {
             _sealedSlots.Remove(sessionId);
             _closedSessions.Add(sessionId);
+            if (_boundSession == sessionId)
+            {
+                _keys.Dispose();
+            }
         }
     }
 
@@ -154,12 +186,7 @@ public sealed class ChannelProtector : IDisposable
     {
         lock (_lock)
         {
-            foreach (var secret in _sharedSecrets.Values)
-            {
-                CryptographicOperations.ZeroMemory(secret);
-            }
-
-            _sharedSecrets.Clear();
+            _keys.Dispose();
             _disposed = true;
         }
     }
@@ -179,9 +206,13 @@ public sealed class ChannelProtector : IDisposable
     /// <summary>The key this node would use for the direction <paramref name="sender"/> → <paramref name="recipient"/>.</summary>
     internal byte[] DirectionKey(SessionId sessionId, int sender, int recipient)
     {
-        var peer = sender == Self ? recipient : sender;
         var key = new byte[DirectKeySchedule.KeyLength];
-        DirectKeySchedule.DeriveKey(SharedSecretWith(peer), sessionId, sender, Directory[sender], recipient, Directory[recipient], key);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _keys.Derive(sessionId, sender, recipient, key);
+        }
+
         return key;
     }
 
@@ -195,9 +226,14 @@ public sealed class ChannelProtector : IDisposable
 
     private ProtocolMessage OpenFrame(SealedFrame frame, SessionId expectedSession)
     {
-        if (frame.SessionId != expectedSession)
+        if (frame.SessionId != expectedSession || (_boundSession is { } bound && frame.SessionId != bound))
         {
             throw new ChannelAuthenticationException(ChannelRejection.WrongSession, "message belongs to another session");
+        }
+
+        if (_boundSession is not null && IsClosed(frame.SessionId))
+        {
+            throw new ChannelAuthenticationException(ChannelRejection.WrongSession, "the session is closed");
         }
 
         if (frame.From == Self || !Directory.TryGet(frame.From, out var sender))
@@ -250,7 +286,17 @@ public sealed class ChannelProtector : IDisposable
 
     private byte[] Decrypt(SealedFrame frame)
     {
-        var key = DirectionKey(frame.SessionId, frame.From, Self);
+        byte[] key;
+        try
+        {
+            key = DirectionKey(frame.SessionId, frame.From, Self);
+        }
+        catch (ObjectDisposedException) when (_boundSession is not null && !_disposed)
+        {
+            // The session was closed (its keys erased) while this message was in flight.
+            throw new ChannelAuthenticationException(ChannelRejection.WrongSession, "the session is closed");
+        }
+
         var plaintext = new byte[frame.Body.Length - SealedFrame.TagLength];
         try
         {
@@ -300,19 +346,11 @@ public sealed class ChannelProtector : IDisposable
         }
     }
 
-    private byte[] SharedSecretWith(int peer)
+    private bool IsClosed(SessionId sessionId)
     {
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_sharedSecrets.TryGetValue(peer, out var secret))
-            {
-                secret = new byte[32];
-                _identity.Agree(Directory[peer], secret);
-                _sharedSecrets[peer] = secret;
-            }
-
-            return secret;
+            return _closedSessions.Contains(sessionId);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using MpcWallet.Mpc.Hashing;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace MpcWallet.Mpc.Channel;
@@ -16,10 +15,6 @@ public sealed class NodeIdentityPublic : IEquatable<NodeIdentityPublic>
     public const int KeyLength = 32;
     public const int EncodedLength = 2 * KeyLength;
     public const int FingerprintLength = 32;
-
-    // Any scalar works for the small-order probe: X25519 clamps it to a multiple of the cofactor, so the result is
-    // all-zero exactly when the peer's point has small order.
-    private static readonly byte[] SmallOrderProbe = SHA256.HashData("mpcwallet small-order probe"u8);
 
     private readonly byte[] _signingKey;
     private readonly byte[] _agreementKey;
@@ -92,7 +87,7 @@ public sealed class NodeIdentityPublic : IEquatable<NodeIdentityPublic>
             throw new MpcDecodeException("invalid Ed25519 public key");
         }
 
-        if (agreementKey.Length != KeyLength || !IsCanonicalX25519(agreementKey) || IsSmallOrderX25519(agreementKey))
+        if (!X25519PublicKey.IsValid(agreementKey))
         {
             throw new MpcDecodeException("invalid X25519 public key");
         }
@@ -113,38 +108,5 @@ public sealed class NodeIdentityPublic : IEquatable<NodeIdentityPublic>
         identity.Clear();
         identity[0] = 1;
         return key.SequenceEqual(identity);
-    }
-
-    // u must be below p = 2^255 - 19 with the top bit clear, so that each key has exactly one encoding (and one
-    // fingerprint).
-    private static bool IsCanonicalX25519(ReadOnlySpan<byte> u)
-    {
-        if ((u[31] & 0x80) != 0)
-        {
-            return false;
-        }
-
-        if (u[31] != 0x7F || u[0] < 0xED)
-        {
-            return true;
-        }
-
-        for (var i = 1; i < 31; i++)
-        {
-            if (u[i] != 0xFF)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsSmallOrderX25519(ReadOnlySpan<byte> u)
-    {
-        Span<byte> result = stackalloc byte[KeyLength];
-        var ok = X25519.CalculateAgreement(SmallOrderProbe, u, result);
-        CryptographicOperations.ZeroMemory(result);
-        return !ok;
     }
 }

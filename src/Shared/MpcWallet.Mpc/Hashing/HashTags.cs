@@ -37,6 +37,8 @@ public static class HashTags
     public const string ChannelDirectKey = Prefix + "channel/direct-key";
     public const string ChannelBroadcastPayload = Prefix + "channel/broadcast-payload";
     public const string ChannelBroadcastSignature = Prefix + "channel/broadcast-signature";
+    public const string ChannelSessionKeyOffer = Prefix + "channel/session-key-offer";
+    public const string ChannelSessionDirectKey = Prefix + "channel/session-direct-key";
 
     public static IReadOnlyList<string> All { get; } = typeof(HashTags)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

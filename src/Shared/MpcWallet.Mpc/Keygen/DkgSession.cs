@@ -154,6 +154,12 @@ internal sealed class DkgSession
 
         _coefficientCommitments[_self] = _ownCommitments;
         _aggregate = FeldmanCommitment.Aggregate(Enumerable.Range(1, _partyCount).Select(j => (IReadOnlyList<Point>)_coefficientCommitments[j]).ToArray());
+        if (_aggregate.Any(c => c.IsIdentity))
+        {
+            // Y = identity, or a joint coefficient vanished (a lower-degree sharing): stop before any share is sent.
+            // Coefficients are committed before they are revealed, so only parties that all cooperate get here.
+            throw new ProtocolAbortException(null, AbortChecks.DegenerateKey, false, "the joint key or a joint coefficient commitment is the identity");
+        }
         if (_refreshed is not null && !_aggregate[0].Equals(_refreshed.PublicKey))
         {
             throw new ProtocolAbortException(null, AbortChecks.RefreshPublicKey, false, "the refreshed constant terms do not add up to the public key");

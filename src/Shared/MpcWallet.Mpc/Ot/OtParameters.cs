@@ -11,4 +11,12 @@ public static class OtParameters
     public const int RvoleRows = 512;
     public const int CheckRows = 128;
     public const int ExtendedRows = RvoleRows + CheckRows;
+
+    /// <summary>
+    /// The most signing sessions a node may have prepared or running at once with one peer on one wallet and key
+    /// generation. Each holds one OT-extension check against this node's Δ toward that peer, and each failed check can
+    /// leak one bit of Δ before a ban lands, so this bounds the leak per ban (docs/engine-signing.md §4.1). The node
+    /// enforces it; the engine cannot see other sessions.
+    /// </summary>
+    public const int MaxInFlightChecksPerPeer = 2;
 }

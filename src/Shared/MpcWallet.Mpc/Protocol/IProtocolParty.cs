@@ -8,7 +8,9 @@ namespace MpcWallet.Mpc.Protocol;
 /// the next round's outbound messages (or completes). A message for another session, an unexpected round, from a
 /// sender outside the participant set, addressed to someone else, or a second one from the same sender in the same
 /// round is rejected with <see cref="ProtocolMessageRejectedException"/> and leaves the state unchanged. A failed
-/// protocol check throws <see cref="ProtocolAbortException"/> naming the culprit; after that every call rethrows it.
+/// protocol check throws <see cref="ProtocolAbortException"/> naming the culprit; any other exception inside a round
+/// becomes a <see cref="ProtocolAbortException"/> with check <see cref="AbortChecks.InternalError"/> (no culprit, the
+/// original as inner exception). Either way the party has erased its secrets and every later call rethrows the abort.
 /// </para>
 /// </summary>
 public interface IProtocolParty<out TOutput>

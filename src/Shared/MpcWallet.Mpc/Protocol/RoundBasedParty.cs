@@ -96,7 +96,7 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
             {
                 if (_output is null)
                 {
-                    throw new InvalidOperationException("the last round must set the output");
+                    Abort(Unexpected(new InvalidOperationException("the last round must set the output")));
                 }
 
                 break;
@@ -226,6 +226,9 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         return inbox;
     }
 
+    // Every exception of a round is terminal: a check that failed (ProtocolAbortException) or anything else (a bug,
+    // an exhausted resource, a throwing random source). Either way the round may have left secrets half-used and the
+    // round counter already advanced, so the party erases its secrets and refuses every later call.
     private IReadOnlyList<ProtocolMessage> Guard(Func<IReadOnlyList<ProtocolMessage>> step)
     {
         try
@@ -237,7 +240,16 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
             Abort(e);
             throw;
         }
+        catch (Exception e)
+        {
+            Abort(Unexpected(e));
+            throw;
+        }
     }
+
+    // No culprit and no ban: nothing says a peer caused it. The original exception stays the inner exception.
+    private ProtocolAbortException Unexpected(Exception e) =>
+        new(null, AbortChecks.InternalError, false, $"round {Round} failed unexpectedly ({e.GetType().Name}): {e.Message}", e);
 
     private void Abort(ProtocolAbortException abort)
     {
@@ -248,7 +260,15 @@ public abstract class RoundBasedParty<TOutput> : IProtocolParty<TOutput>
         }
 
         _inboxes.Clear();
-        EraseSecrets();
+        try
+        {
+            EraseSecrets();
+        }
+        finally
+        {
+            _output = null;
+        }
+
         throw abort;
     }
 

@@ -8,6 +8,11 @@ namespace MpcWallet.Mpc.Signing;
 /// against the (derived) public key before releasing it. Runs on public data; anyone holding all partials (the
 /// coordinator or any signer) can do it. A failure is never attributed to a party: partials are not individually
 /// verifiable, so a bad one shows up only as an invalid final signature.
+/// <para>
+/// It takes exactly the partials of the signer set the session ran with (each partial carries that set, the one every
+/// signer hashed into sign_sid): all partials must agree on sign_sid, the signer set and R, and there must be one per
+/// signer, no more and no fewer. A missing, extra or duplicated partial is refused before any arithmetic.
+/// </para>
 /// </summary>
 public static class SignatureAggregator
 {
@@ -25,23 +30,30 @@ public static class SignatureAggregator
             throw new ArgumentException("the public key must not be the identity", nameof(publicKey));
         }
 
-        if (partials.Count < 2 || partials.Any(p => p is null))
+        if (partials.Count == 0 || partials.Any(p => p is null))
         {
-            throw Abort(AbortChecks.PartialSignatureSet, "need at least two partial signatures");
-        }
-
-        if (partials.Select(p => p.Party).Distinct().Count() != partials.Count)
-        {
-            throw Abort(AbortChecks.PartialSignatureSet, "more than one partial signature from the same party");
+            throw Abort(AbortChecks.PartialSignatureSet, "no partial signatures");
         }
 
         var first = partials[0];
         foreach (var partial in partials)
         {
-            if (!CryptographicOperations.FixedTimeEquals(partial.SigningSessionDigest, first.SigningSessionDigest) || !partial.R.Equals(first.R))
+            if (!CryptographicOperations.FixedTimeEquals(partial.SigningSessionDigest, first.SigningSessionDigest)
+                || !partial.R.Equals(first.R)
+                || !partial.Signers.SequenceEqual(first.Signers))
             {
-                throw Abort(AbortChecks.PartialSignatureMismatch, "partial signatures disagree on the signing session or on R");
+                throw Abort(AbortChecks.PartialSignatureMismatch, "partial signatures disagree on the signing session, the signer set or R");
             }
+        }
+
+        // Exactly one partial per signer of the session: none missing, none extra, none twice.
+        var parties = partials.Select(p => p.Party).Order().ToArray();
+        if (!parties.SequenceEqual(first.Signers))
+        {
+            var missing = first.Signers.Except(parties).ToArray();
+            throw Abort(AbortChecks.PartialSignatureSet, missing.Length > 0
+                ? $"no partial signature from signer(s) {string.Join(", ", missing)} of {string.Join(", ", first.Signers)}"
+                : $"partial signatures from parties {string.Join(", ", parties)} are not exactly the signers {string.Join(", ", first.Signers)}");
         }
 
         var sumW = Scalar.Zero;

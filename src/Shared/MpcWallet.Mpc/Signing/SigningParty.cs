@@ -25,6 +25,13 @@ namespace MpcWallet.Mpc.Signing;
 /// </summary>
 public sealed class SigningParty : RoundBasedParty<PartialSignature>
 {
+    /// <summary>
+    /// The round whose completion runs this party's OT-extension checks (one per peer, as RVOLE Alice against this
+    /// party's long-term Δ): the <see cref="RoundBasedParty{TOutput}.Receive"/> call that delivers the last round-2
+    /// message. A node checks its ban list right before that call (docs/engine-signing.md §4.1).
+    /// </summary>
+    public const int OtExtensionCheckRound = 2;
+
     private const string NoncePurpose = "signing/nonce";
 
     private readonly KeyShare _share;
@@ -95,7 +102,7 @@ public sealed class SigningParty : RoundBasedParty<PartialSignature>
     protected override IReadOnlyList<ProtocolMessage> CompleteRound(int round, RoundInbox inbox) => round switch
     {
         1 => CompleteCommitments(inbox),
-        2 => CompleteRequests(inbox),
+        OtExtensionCheckRound => CompleteRequests(inbox),
         3 => CompleteResponses(inbox),
         _ => throw new InvalidOperationException($"signing has no round {round}"),
     };
@@ -254,7 +261,7 @@ public sealed class SigningParty : RoundBasedParty<PartialSignature>
         var u = (_nonce * phiTotal) + crossU;
         var v = (_secret * phiTotal) + crossV;
         var w = (Scalar.FromBytesReduced(_digest) * _phi) + (rx * v);
-        SetOutput(new PartialSignature(Self, _signingSessionDigest, bigR, w, u));
+        SetOutput(new PartialSignature(Self, _signers, _signingSessionDigest, bigR, w, u));
         return [];
     }
 

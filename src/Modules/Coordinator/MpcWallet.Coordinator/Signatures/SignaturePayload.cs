@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using MpcWallet.Ethereum.Messages;
+using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Coordinator.Signatures;
 
@@ -50,9 +52,9 @@ internal static class SignaturePayload
 
                 return (PersonalMessage.Hash(message), errors);
             case TypedDataType:
-                if (request.TypedData is not { ValueKind: System.Text.Json.JsonValueKind.Object } typedData)
+                if (TypedDataObject(request.TypedData) is not { } typedData)
                 {
-                    errors["typedData"] = ["typedData must be an object with types, primaryType, domain and message"];
+                    errors["typedData"] = ["typedData must be an object with types, primaryType, domain and message, or that object as a JSON string (as eth_signTypedData_v4 sends it)"];
                     return (null, errors);
                 }
 
@@ -68,6 +70,33 @@ internal static class SignaturePayload
             default:
                 errors["type"] = ["type must be one of digest, personalMessage, typedData"];
                 return (null, errors);
+        }
+    }
+
+    /// <summary>
+    /// The typed data object, given as an object or as JSON text in a string (eth_signTypedData_v4 clients send the
+    /// latter). The text is read as strictly as a body: no duplicate member names, the body's depth limit.
+    /// </summary>
+    private static JsonElement? TypedDataObject(JsonElement? value)
+    {
+        if (value is { ValueKind: JsonValueKind.Object } typedObject)
+        {
+            return typedObject;
+        }
+
+        if (value is not { ValueKind: JsonValueKind.String } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text.GetString()!, new JsonDocumentOptions { MaxDepth = JsonBody.MaxDepth, AllowDuplicateProperties = false });
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

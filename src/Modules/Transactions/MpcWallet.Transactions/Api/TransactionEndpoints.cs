@@ -11,7 +11,10 @@ using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Api;
 
-/// <summary><c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>.</summary>
+/// <summary>
+/// <c>POST /v1/wallets/{id}/transactions</c>, <c>GET /v1/transactions/{id}</c>, <c>GET /v1/wallets/{id}/transactions</c>.
+/// A create answers 422 (nothing stored) for what would never be mined or would revert (<see cref="IntakeChecks"/>).
+/// </summary>
 internal static class TransactionEndpoints
 {
     private const int MaxPageSize = 200;
@@ -93,7 +96,8 @@ internal static class TransactionEndpoints
         return await AnswerAsync(store, chains, result, http.Request, cancellationToken);
     }
 
-    private static async Task<IResult> AnswerAsync(TransactionsStore store, ChainRegistry chains, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The answer to a create, cancel or speed-up: the problem, or the transaction (waiting as <c>Prefer: wait</c> asks).</summary>
+    internal static async Task<IResult> AnswerAsync(TransactionsStore store, ChainRegistry chains, IntakeResult result, HttpRequest request, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
@@ -102,22 +106,19 @@ internal static class TransactionEndpoints
             case IntakeOutcome.Invalid:
                 return Problems.Validation(result.Field!, result.Detail);
             case IntakeOutcome.Unprocessable:
-                return Problems.Unprocessable(result.Title!, result.Detail);
+                return Problems.Unprocessable(result.Title!, result.Detail, result.Extensions);
             case IntakeOutcome.Unavailable:
                 return Problems.Unavailable(ChainUnavailable, result.Detail);
-            case IntakeOutcome.Refused:
-                // The refused transaction was recorded (failed): the problem names it.
-                return Problems.Unprocessable(result.Title!, result.Detail, new Dictionary<string, object?> { ["transactionId"] = result.TransactionId, ["transaction"] = $"/v1/transactions/{result.TransactionId}" });
         }
 
         var resource = (await FinalStateWaiter.WaitAsync(
             store.StatusCommitted,
             ct => LoadAsync(store, chains, result.TransactionId!, ct),
-            r => r is null || r.Status is TransactionStatus.Confirmed or TransactionStatus.Failed,
+            r => r is null || TransactionStatus.IsSettled(r.Status),
             PreferWait.Of(request),
             cancellationToken))!;
         var location = $"/v1/transactions/{resource.Id}";
-        return resource.Status is not (TransactionStatus.Confirmed or TransactionStatus.Failed)
+        return !TransactionStatus.IsSettled(resource.Status)
             ? Results.Accepted(location, resource)
             : result.Outcome == IntakeOutcome.Created ? Results.Created(location, resource) : Results.Ok(resource);
     }

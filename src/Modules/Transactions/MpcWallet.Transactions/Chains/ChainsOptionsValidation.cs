@@ -6,7 +6,7 @@ namespace MpcWallet.Transactions.Chains;
 
 /// <summary>
 /// <c>Chains</c>, checked when the process starts: ids in range and unique, an http(s) RPC URL (named by its chain,
-/// never echoed: URLs often carry API keys), sane confirmation and polling settings, a valid fee policy.
+/// never echoed: URLs often carry API keys), sane confirmation, polling and expiry settings, a valid fee policy.
 /// </summary>
 internal sealed class ChainsOptionsValidation : IValidateOptions<ChainsOptions>
 {
@@ -30,9 +30,9 @@ internal sealed class ChainsOptionsValidation : IValidateOptions<ChainsOptions>
                 failures.Add($"Chains: chain {chain.ChainId} needs an http(s) RpcUrl");
             }
 
-            if (chain.Confirmations < 1 || chain.PollInterval <= TimeSpan.Zero || chain.StuckAfter <= TimeSpan.Zero || chain.FinalityDepth < chain.Confirmations)
+            if (chain.Confirmations < 1 || chain.PollInterval <= TimeSpan.Zero || chain.StuckAfter <= TimeSpan.Zero || chain.CancelAfter <= TimeSpan.Zero || chain.FinalityDepth < chain.Confirmations)
             {
-                failures.Add($"Chains: chain {chain.ChainId} needs Confirmations ≥ 1, positive PollInterval and StuckAfter, FinalityDepth ≥ Confirmations");
+                failures.Add($"Chains: chain {chain.ChainId} needs Confirmations ≥ 1, positive PollInterval, StuckAfter and CancelAfter, FinalityDepth ≥ Confirmations");
             }
 
             failures.AddRange(FeePolicy.Errors(chain.ChainId, chain.FeePolicy));

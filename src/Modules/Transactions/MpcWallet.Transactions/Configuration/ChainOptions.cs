@@ -16,6 +16,12 @@ internal sealed class ChainOptions
     /// <summary>An attempt not mined this long after it was broadcast is replaced with bumped fees.</summary>
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// A transaction still unmined this long after its first broadcast is cancelled (a 0-value self-transfer at its
+    /// nonce, with bumped fees), so it cannot hold the wallet's later nonces for ever.
+    /// </summary>
+    public TimeSpan CancelAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Confirmed transactions are re-checked (reorgs) until their block is this deep.</summary>
     public int FinalityDepth { get; set; } = 64;
 

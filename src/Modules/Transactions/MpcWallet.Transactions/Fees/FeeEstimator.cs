@@ -31,6 +31,10 @@ internal static class FeeEstimator
         return Compose(policy, history.NextBaseFeePerGas, tip, tipBasis);
     }
 
+    /// <summary>The base fee of the next block (the extra entry of eth_feeHistory): below it, no transaction is mined now.</summary>
+    public static async Task<UInt256> NextBaseFeeAsync(EthereumRpcClient client, CancellationToken cancellationToken) =>
+        (await client.GetFeeHistoryAsync(1, BlockParameter.Latest, [], cancellationToken)).NextBaseFeePerGas;
+
     public static FeeQuote Compose(FeePolicy policy, UInt256 nextBaseFee, UInt256 tip, string tipBasis)
     {
         tip = Max(tip, policy.MinPriorityFeePerGas);
@@ -43,7 +47,10 @@ internal static class FeeEstimator
         }
 
         tip = Min(tip, maxFee);
-        return new FeeQuote(maxFee, tip, $"next base fee {nextBaseFee} × {policy.BaseFeeMultiplier} + tip {tip} ({tipBasis}){(capped ? $", capped at {policy.MaxFeePerGasCap}" : "")}");
+        return new FeeQuote(maxFee, tip, $"next base fee {nextBaseFee} × {policy.BaseFeeMultiplier} + tip {tip} ({tipBasis}){(capped ? $", capped at {policy.MaxFeePerGasCap}" : "")}")
+        {
+            NextBaseFee = nextBaseFee,
+        };
     }
 
     private static UInt256 Max(UInt256 a, UInt256 b) => a > b ? a : b;

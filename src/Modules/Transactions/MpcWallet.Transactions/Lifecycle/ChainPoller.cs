@@ -74,7 +74,7 @@ internal sealed partial class ChainPoller(
         await using (var context = await store.OpenAsync(cancellationToken))
         {
             watched = await context.Transactions.AsNoTracking()
-                .Where(t => t.ChainId == chainId && (t.Status == TransactionStatus.Submitted || (t.Status == TransactionStatus.Confirmed && !t.Final)))
+                .Where(t => t.ChainId == chainId && (t.Status == TransactionStatus.Submitted || ((t.Status == TransactionStatus.Confirmed || t.Status == TransactionStatus.Cancelled) && !t.Final)))
                 .ToListAsync(cancellationToken);
             var ids = watched.Select(t => t.Id).ToArray();
             attempts = ids.Length == 0 ? [] : await context.Attempts.AsNoTracking().Where(a => ids.Contains(a.TransactionId)).ToListAsync(cancellationToken);

@@ -4,7 +4,6 @@ internal enum IntakeOutcome
 {
     Created,
     Existing,
-    Refused,
     Conflict,
     Invalid,
     Unprocessable,

@@ -54,7 +54,7 @@ internal sealed partial class LifecycleRecovery(TransactionsStore store, ChainRe
                 {
                     if (!await unit.Context.Attempts.AnyAsync(a => a.TransactionId == tx.Id, cancellationToken))
                     {
-                        await SignatureRequests.AddAttemptAsync(unit, tx, new FeeQuote(UInt256.Parse(tx.MaxFeePerGas), UInt256.Parse(tx.MaxPriorityFeePerGas), "fees chosen when the transaction was accepted"), "signature requested (recovery)");
+                        await SignatureRequests.AddAttemptAsync(unit, tx, new FeeQuote(UInt256.Parse(tx.MaxFeePerGas), UInt256.Parse(tx.MaxPriorityFeePerGas), "fees chosen when the transaction was accepted"), "signature requested (recovery)", AttemptKinds.Original);
                         started++;
                     }
                 }

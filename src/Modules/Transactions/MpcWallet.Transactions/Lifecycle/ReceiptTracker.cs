@@ -7,8 +7,8 @@ namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>
 /// Receipts and confirmations: reads the head and the receipts of every broadcast attempt (batched), and records
-/// what changed for a transaction: mined (block, hash of the attempt that made it), confirmed at
-/// <see cref="Configuration.ChainOptions.Confirmations"/>, final at <see cref="Configuration.ChainOptions.FinalityDepth"/>,
+/// what changed for a transaction: mined (block, hash of the attempt that made it), confirmed (or cancelled, when
+/// the mined attempt is a cancel) at <see cref="Configuration.ChainOptions.Confirmations"/>, final at <see cref="Configuration.ChainOptions.FinalityDepth"/>,
 /// or failed with the decoded reason when the receipt reverted. A receipt in another block than recorded is a reorg
 /// (<see cref="Reorgs.LeaveBlockAsync"/>) followed by the new block.
 /// </summary>
@@ -86,12 +86,22 @@ internal sealed class ReceiptTracker(TransactionsStore store)
                 return;
             }
 
-            if (deep && tx.Status != TransactionStatus.Confirmed && receipt.Succeeded != false)
+            if (deep && !TransactionStatus.IsMinedAtDepth(tx.Status) && receipt.Succeeded != false)
             {
-                await StatusTransitions.MoveAsync(unit, tx, TransactionStatus.Confirmed, "confirmed", $"{confirmations} confirmation(s) (required {chain.Options.Confirmations}) in block {receipt.BlockNumber}");
+                var depth = $"{confirmations} confirmation(s) (required {chain.Options.Confirmations}) in block {receipt.BlockNumber}";
+                if (attempt.Cancels)
+                {
+                    // The 0-value self-transfer took the nonce: nothing the transaction asked for happened.
+                    tx.Error = $"cancelled: attempt {attempt.Number}, a 0-value self-transfer, took nonce {tx.Nonce}";
+                    await StatusTransitions.MoveAsync(unit, tx, TransactionStatus.Cancelled, "cancelled", $"attempt {attempt.Number} (cancel) has {depth}");
+                }
+                else
+                {
+                    await StatusTransitions.MoveAsync(unit, tx, TransactionStatus.Confirmed, "confirmed", depth);
+                }
             }
 
-            if (tx.Status == TransactionStatus.Confirmed && confirmations >= chain.Options.FinalityDepth)
+            if (TransactionStatus.IsMinedAtDepth(tx.Status) && confirmations >= chain.Options.FinalityDepth)
             {
                 tx.Final = true;
             }
@@ -107,7 +117,7 @@ internal sealed class ReceiptTracker(TransactionsStore store)
         }
 
         var confirmations = head >= receipt.BlockNumber ? head - receipt.BlockNumber + 1 : 0;
-        return confirmations >= (ulong)chain.Options.Confirmations && transaction.Status != TransactionStatus.Confirmed
-            || (transaction.Status == TransactionStatus.Confirmed && confirmations >= (ulong)chain.Options.FinalityDepth);
+        return confirmations >= (ulong)chain.Options.Confirmations && !TransactionStatus.IsMinedAtDepth(transaction.Status)
+            || (TransactionStatus.IsMinedAtDepth(transaction.Status) && confirmations >= (ulong)chain.Options.FinalityDepth);
     }
 }

@@ -6,7 +6,7 @@ namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>
 /// A block this service recorded a transaction in is no longer canonical: the transaction loses its block (a
-/// confirmed one goes back to submitted, the only backwards move of the status) and, when no receipt is left at all,
+/// confirmed or cancelled one goes back to submitted, the only backwards move of the status) and, when no receipt is left at all,
 /// the mined attempt's bytes are sent again.
 /// </summary>
 internal sealed partial class Reorgs(TransactionsStore store, Broadcaster broadcaster, ILogger<Reorgs> logger)
@@ -44,8 +44,9 @@ internal sealed partial class Reorgs(TransactionsStore store, Broadcaster broadc
         tx.BlockNumber = null;
         tx.BlockHash = null;
         tx.Confirmations = 0;
-        if (tx.Status == TransactionStatus.Confirmed)
+        if (TransactionStatus.IsMinedAtDepth(tx.Status))
         {
+            tx.Error = null;
             await StatusTransitions.MoveAsync(unit, tx, TransactionStatus.Submitted, "reorg", detail);
         }
         else

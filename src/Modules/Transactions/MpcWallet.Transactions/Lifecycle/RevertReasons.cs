@@ -1,4 +1,4 @@
-using System.Text;
+using MpcWallet.Ethereum.Abi;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
@@ -7,11 +7,12 @@ using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Lifecycle;
 
-/// <summary>Why a mined transaction reverted: the call replayed on the parent block, its Error(string) decoded when present.</summary>
+/// <summary>
+/// Why a mined transaction reverted: the call replayed on the parent block and its revert data decoded by the shared
+/// <see cref="RevertReason"/> (reason string, panic, or a custom error of the ABI a contract call was given).
+/// </summary>
 internal static class RevertReasons
 {
-    private static readonly byte[] ErrorSelector = [0x08, 0xc3, 0x79, 0xa0];
-
     public static async Task<string> ExplainAsync(Chain chain, TransactionRecord transaction, ulong blockNumber, CancellationToken cancellationToken)
     {
         var prefix = $"reverted in block {blockNumber} (receipt status 0)";
@@ -32,7 +33,7 @@ internal static class RevertReasons
         }
         catch (ExecutionRevertedException e)
         {
-            return $"{prefix}: {Decode(e.RevertData) ?? e.Message}";
+            return $"{prefix}: {RevertReason.Decode(e.RevertData is { } data ? data.Span : [], CustomErrors(transaction)).Description}";
         }
         catch (Exception e) when (e is EthereumRpcException or EthereumRpcTransportException or EthereumRpcResponseException)
         {
@@ -40,16 +41,21 @@ internal static class RevertReasons
         }
     }
 
-    public static string? Decode(ReadOnlyMemory<byte>? revertData)
+    private static IEnumerable<AbiError> CustomErrors(TransactionRecord transaction)
     {
-        if (revertData is not { } data || data.Length < 68 || !data.Span[..4].SequenceEqual(ErrorSelector))
+        var errors = new List<AbiError>();
+        foreach (var item in KindDetails.FromJson(transaction.Details)?.Errors ?? [])
         {
-            return null;
+            try
+            {
+                errors.Add(AbiError.FromJson(item));
+            }
+            catch (AbiException)
+            {
+                // Read when the call was accepted; an item that no longer reads only costs the error's name.
+            }
         }
 
-        var body = data.Span[4..];
-        var declared = UInt256.FromBigEndian(body[32..64]).ToBigInteger();
-        var length = (int)System.Numerics.BigInteger.Min(declared, body.Length - 64);
-        return length < 0 ? null : Encoding.UTF8.GetString(body.Slice(64, length));
+        return errors;
     }
 }

@@ -15,6 +15,9 @@ internal enum SendOutcome
     /// <summary>Another transaction with this nonce is in the pool with fees this attempt does not beat.</summary>
     Underpriced,
 
+    /// <summary>maxFeePerGas below the current base fee: waits (same bytes later), then is re-priced after StuckAfter.</summary>
+    FeeBelowBaseFee,
+
     /// <summary>Refused for good (insufficient funds, intrinsic gas too low, invalid).</summary>
     Refused,
 }

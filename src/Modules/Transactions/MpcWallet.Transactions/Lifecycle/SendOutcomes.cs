@@ -11,6 +11,7 @@ internal static class SendOutcomes
         EthereumRpcTransportException or EthereumRpcResponseException or HttpRequestException or TaskCanceledException => SendOutcome.Transient,
         NonceTooLowException => SendOutcome.NonceTooLow,
         ReplacementUnderpricedException => SendOutcome.Underpriced,
+        FeeCapTooLowException => SendOutcome.FeeBelowBaseFee,
         _ => SendOutcome.Refused,
     };
 }

@@ -14,10 +14,12 @@ namespace MpcWallet.Transactions.Lifecycle;
 /// </summary>
 internal static class SignatureRequests
 {
-    public static async Task<AttemptRecord> AddAttemptAsync(UnitOfWork unit, TransactionRecord transaction, FeeQuote fees, string action)
+    /// <param name="kind">An <see cref="AttemptKinds"/> value.</param>
+    /// <param name="cancels">The attempt is the 0-value self-transfer that takes the nonce in place of the transaction.</param>
+    public static async Task<AttemptRecord> AddAttemptAsync(UnitOfWork unit, TransactionRecord transaction, FeeQuote fees, string action, string kind, bool cancels = false)
     {
         var number = await unit.Context.Attempts.CountAsync(a => a.TransactionId == transaction.Id) + 1;
-        var unsigned = UnsignedTransactions.Build(transaction, fees.MaxFeePerGas, fees.MaxPriorityFeePerGas);
+        var unsigned = UnsignedTransactions.Build(transaction, cancels, fees.MaxFeePerGas, fees.MaxPriorityFeePerGas);
         var attempt = new AttemptRecord
         {
             Id = "att_" + Guid.CreateVersion7().ToString("N"),
@@ -28,12 +30,15 @@ internal static class SignatureRequests
             MaxFeePerGas = fees.MaxFeePerGas.ToString(),
             MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas.ToString(),
             Status = AttemptStatus.Signing,
+            Kind = kind,
+            Cancels = cancels,
             CreatedAt = unit.Now,
             RequestedAt = unit.Now,
         };
         unit.Context.Attempts.Add(attempt);
         Request(unit, transaction, attempt);
-        var detail = $"attempt {number}: maxFeePerGas {fees.MaxFeePerGas}, maxPriorityFeePerGas {fees.MaxPriorityFeePerGas}; {fees.Basis}; signing hash {attempt.SigningHash}";
+        var shape = cancels ? " (cancels: 0-value self-transfer)" : "";
+        var detail = $"attempt {number} ({kind}){shape}: maxFeePerGas {fees.MaxFeePerGas}, maxPriorityFeePerGas {fees.MaxPriorityFeePerGas}; {fees.Basis}; signing hash {attempt.SigningHash}";
         if (transaction.Status == TransactionStatus.Queued)
         {
             await StatusTransitions.MoveAsync(unit, transaction, TransactionStatus.Signing, action, detail);

@@ -8,17 +8,19 @@ using MpcWallet.Transactions.Persistence;
 namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>
-/// Fails a transaction that never reached a node and gives its nonce back so no gap is left: rewound when it was
-/// the newest nonce handed out, otherwise taken over by a 0-value self-transfer (a nonce filler) that goes through
-/// the normal signing and broadcast path.
+/// Ends a transaction that never reached a node (failed, or cancelled by its caller) and gives its nonce back so no
+/// gap is left: rewound when it was the newest nonce handed out, otherwise taken over by a 0-value self-transfer (a
+/// nonce filler) that goes through the normal signing and broadcast path.
 /// </summary>
 internal static class TransactionFailures
 {
-    public static async Task FailBeforeBroadcastAsync(UnitOfWork unit, TransactionRecord transaction, string reason)
+    /// <param name="status">Failed, or cancelled when the caller cancelled it before anything was broadcast.</param>
+    public static async Task FailBeforeBroadcastAsync(UnitOfWork unit, TransactionRecord transaction, string reason, string status = TransactionStatus.Failed)
     {
         var nonce = transaction.Nonce;
         transaction.Error = reason;
-        await StatusTransitions.MoveAsync(unit, transaction, TransactionStatus.Failed, "failed before broadcast", reason);
+        transaction.Final = true;
+        await StatusTransitions.MoveAsync(unit, transaction, status, status == TransactionStatus.Cancelled ? "cancelled before broadcast" : "failed before broadcast", reason);
         if (nonce is not { } n)
         {
             return;
@@ -61,6 +63,6 @@ internal static class TransactionFailures
         unit.Context.Transactions.Add(filler);
         await StatusTransitions.RecordAsync(unit, transaction, "nonce released", null, $"nonce {n} is filled by {filler.Id} (later nonces are already handed out)");
         await StatusTransitions.CreatedAsync(unit, filler, "nonce filler queued", $"0-value self-transfer holding nonce {n} released by {transaction.Id}");
-        await SignatureRequests.AddAttemptAsync(unit, filler, fees, "signature requested");
+        await SignatureRequests.AddAttemptAsync(unit, filler, fees, "signature requested", AttemptKinds.Original);
     }
 }

@@ -23,6 +23,12 @@ internal sealed class AttemptRecord
 
     public required string Status { get; set; }
 
+    /// <summary><see cref="AttemptKinds"/>: the first attempt, an automatic bump, or a speed-up or cancel asked for.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>This attempt is the 0-value self-transfer (gas 21000, no data) that takes the nonce in place of the transaction.</summary>
+    public bool Cancels { get; set; }
+
     public string? Hash { get; set; }
 
     public string? RawTransaction { get; set; }

@@ -9,7 +9,7 @@ internal sealed class TransactionRecord
 
     public required string WalletId { get; set; }
 
-    /// <summary><see cref="TransactionKinds"/>: a requested transfer/call, or a 0-value self-transfer that fills a released nonce.</summary>
+    /// <summary><see cref="TransactionKinds"/>: a transfer, an ERC-20 transfer, a contract call, or a 0-value self-transfer that fills a released nonce.</summary>
     public required string Kind { get; set; }
 
     public required long ChainId { get; set; }
@@ -22,6 +22,9 @@ internal sealed class TransactionRecord
     public required string Value { get; set; }
 
     public required string Data { get; set; }
+
+    /// <summary>The kind's own view as JSON (<see cref="KindDetails"/>); null for plain transfers and fillers.</summary>
+    public string? Details { get; set; }
 
     public required long GasLimit { get; set; }
 

@@ -39,6 +39,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.To).HasColumnName("to_address");
             e.Property(x => x.Value).HasColumnName("value");
             e.Property(x => x.Data).HasColumnName("data");
+            e.Property(x => x.Details).HasColumnName("details");
             e.Property(x => x.GasLimit).HasColumnName("gas_limit");
             e.Property(x => x.MaxFeePerGas).HasColumnName("max_fee_per_gas");
             e.Property(x => x.MaxPriorityFeePerGas).HasColumnName("max_priority_fee_per_gas");
@@ -65,6 +66,8 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.MaxFeePerGas).HasColumnName("max_fee_per_gas");
             e.Property(x => x.MaxPriorityFeePerGas).HasColumnName("max_priority_fee_per_gas");
             e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Cancels).HasColumnName("cancels");
             e.Property(x => x.Hash).HasColumnName("hash");
             e.Property(x => x.RawTransaction).HasColumnName("raw_transaction");
             e.Property(x => x.SubmittedAt).HasColumnName("submitted_at");

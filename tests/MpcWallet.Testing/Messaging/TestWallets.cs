@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using MpcWallet.Contracts.SignatureRequests;
 
-namespace MpcWallet.Transactions.Tests.Support;
+namespace MpcWallet.Testing.Messaging;
 
 /// <summary>The test coordinator's state that survives host restarts: wallet keys, held and seen requests, fault switches.</summary>
-internal sealed class TestWallets
+public sealed class TestWallets
 {
     private TestCoordinator? _current;
+    private volatile bool _paused;
+    private volatile bool _answerTwice;
 
     public ConcurrentDictionary<string, TestKey> Keys { get; } = new();
 
@@ -17,12 +19,21 @@ internal sealed class TestWallets
     /// <summary>Every <c>TransactionStatusChanged</c> seen on the events channel.</summary>
     public ConcurrentQueue<MpcWallet.Contracts.Events.TransactionStatusChanged> Events { get; } = new();
 
-    public volatile bool Paused;
+    /// <summary>Hold every request (in <see cref="Held"/>) until <see cref="ResumeAsync"/>.</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set => _paused = value;
+    }
 
     public Func<SignatureRequested, bool>? FailWhen { get; set; }
 
     /// <summary>Publish every answer twice with the same message id, as an at-least-once broker may deliver it.</summary>
-    public volatile bool AnswerTwice;
+    public bool AnswerTwice
+    {
+        get => _answerTwice;
+        set => _answerTwice = value;
+    }
 
     public TestCoordinator Current => _current ?? throw new InvalidOperationException("no host is running");
 

@@ -6,15 +6,16 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
 
-namespace MpcWallet.Transactions.Tests.Support;
+namespace MpcWallet.Testing.Messaging;
 
 /// <summary>
-/// TEST DOUBLE for the coordinator on the broker: answers <see cref="SignatureRequested"/> with
-/// <see cref="SignatureFinalized"/> signed by the wallet's <see cref="TestKey"/>, exactly as the real coordinator
-/// does after threshold signing. Can hold requests (pause), fail selected ones, and announce wallets
-/// (<see cref="WalletCreated"/>). Wallet keys live in <see cref="TestWallets"/>, so they outlive a host restart.
+/// TEST DOUBLE for the coordinator on the broker (the transaction tests' and the bench's single-key signer): answers
+/// <see cref="SignatureRequested"/> with <see cref="SignatureFinalized"/> signed by the wallet's <see cref="TestKey"/>,
+/// exactly as the real coordinator does after threshold signing. Can hold requests (pause), fail selected ones, and
+/// announce wallets (<see cref="WalletCreated"/>). Wallet keys live in <see cref="TestWallets"/>, so they outlive a
+/// host restart. Register it with <c>services.AddSingleton(wallets).AddHostedService&lt;TestCoordinator&gt;()</c>.
 /// </summary>
-internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedService
+public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedService
 {
     private HostReceiveEndpointHandle? _endpoint;
     private HostReceiveEndpointHandle? _observer;
@@ -53,7 +54,7 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
             MessageId = NewId.NextGuid(),
             WalletId = walletId,
             Tenant = tenant,
-            PublicKey = HexBytes.ToHex(key.PublicKey),
+            PublicKey = HexBytes.ToHex(key.CompressedPublicKey),
             Address = key.Address.ToChecksumString(),
             Nodes = ["test-signer"],
         };
@@ -76,8 +77,26 @@ internal sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedSe
             return;
         }
 
-        var finalized = key.Answer(request, "test-signer");
+        var finalized = Sign(request, key);
         await AnswerAsync(finalized, finalized.MessageId);
+    }
+
+    private static SignatureFinalized Sign(SignatureRequested request, TestKey key)
+    {
+        var signature = key.Sign(HexBytes.ParseFixed(request.Digest, 32));
+        return new SignatureFinalized
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = request.SignatureId,
+            WalletId = request.WalletId,
+            Tenant = request.Tenant,
+            Digest = request.Digest,
+            R = HexBytes.ToHex(signature.R.ToBigEndian32()),
+            S = HexBytes.ToHex(signature.S.ToBigEndian32()),
+            V = 27 + signature.YParity,
+            Nodes = ["test-signer"],
+            CompletedAt = DateTimeOffset.UtcNow,
+        };
     }
 
     private async Task AnswerAsync<T>(T answer, Guid id)
