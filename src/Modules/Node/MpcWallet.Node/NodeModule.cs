@@ -10,6 +10,7 @@ using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
+using MpcWallet.Node.Hosting;
 using MpcWallet.Node.Messaging;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Security;

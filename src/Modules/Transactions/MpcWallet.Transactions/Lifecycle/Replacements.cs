@@ -4,7 +4,6 @@ using MpcWallet.Ethereum.Gas;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Infrastructure.Http;
-using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Fees;
 using MpcWallet.Transactions.Persistence;

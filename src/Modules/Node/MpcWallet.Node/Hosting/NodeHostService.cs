@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +15,10 @@ using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
 using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Security;
 
-namespace MpcWallet.Node.Runtime;
+namespace MpcWallet.Node.Hosting;
 
 /// <summary>
 /// Starts this process's nodes (store, key-encryption-key check, identity, NodeControl server), then sends their
@@ -35,7 +35,7 @@ internal sealed partial class NodeHostService(
     KeyEncryptionKeySource keys,
     IBus bus,
     NodeControlHosting hosting,
-    IServiceProvider services,
+    IEnumerable<IServer> hostServer,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private static readonly TimeSpan HeartbeatPublishTimeout = TimeSpan.FromSeconds(5);
@@ -175,7 +175,7 @@ internal sealed partial class NodeHostService(
 
     /// <summary>The host server's first bound address (null before it has started).</summary>
     private string? HostServerAddress() =>
-        services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address && !address.EndsWith(":0", StringComparison.Ordinal)
+        hostServer.FirstOrDefault()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address && !address.EndsWith(":0", StringComparison.Ordinal)
             ? address.TrimEnd('/')
             : null;
 

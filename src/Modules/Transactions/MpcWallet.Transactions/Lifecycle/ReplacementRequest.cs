@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MpcWallet.Ethereum.Quantities;
 
-namespace MpcWallet.Transactions.Api;
+namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>A validated cancel or speed-up: which, and the fees the caller chose (both, or neither: then the service bumps).</summary>
 /// <param name="Kind"><see cref="Persistence.AttemptKinds.Cancel"/> or <see cref="Persistence.AttemptKinds.SpeedUp"/>.</param>
