@@ -10,9 +10,10 @@ namespace MpcWallet.Infrastructure.Http;
 /// Reads a JSON request body strictly, answering every defect with a problem instead of an exception: a content type
 /// that is not JSON (400), a body over <see cref="MaxBytes"/> whether declared, chunked or neither (413, counted as it
 /// is read), a body the server could not read (shorter than its Content-Length, too slow: Kestrel's status, 400 or
-/// 408), malformed JSON, nesting deeper than <see cref="MaxDepth"/>, a root that is not an object, and a member
-/// name given twice in any object at any depth (400: what a viewer of the JSON shows must be what is processed and
-/// signed, never "the last one wins").
+/// 408), malformed JSON, nesting deeper than <see cref="MaxDepth"/>, a root that is not an object, a string or
+/// member name that is not valid UTF-8 text (read by the endpoint or not), and a member name given twice in any
+/// object at any depth (400: what a viewer of the JSON shows must be what is processed and signed, never "the last
+/// one wins").
 /// </summary>
 public static class JsonBody
 {
@@ -68,9 +69,14 @@ public static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(bytes, DocumentOptions);
-            return document.RootElement.ValueKind == JsonValueKind.Object
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.Validation("body", "the body must be a JSON object"));
+            }
+
+            return AllTextDecodes(document.RootElement)
                 ? (document.RootElement.Clone(), null)
-                : (null, Problems.Validation("body", "the body must be a JSON object"));
+                : (null, Problems.Validation("body", "the body holds a string or member name that is not valid UTF-8 text (invalid bytes or a lone surrogate escape)"));
         }
         catch (JsonException e)
         {
@@ -96,6 +102,48 @@ public static class JsonBody
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             return (null, Problems.Validation(field, $"{field} has the wrong type or is out of range"));
+        }
+    }
+
+    /// <summary>
+    /// Every member name and string decodes to text. JsonDocument checks a string's bytes only when it is read, so a
+    /// member no endpoint reads could otherwise carry invalid UTF-8 or a lone surrogate into what is stored or shown.
+    /// </summary>
+    private static bool AllTextDecodes(JsonElement element)
+    {
+        try
+        {
+            Decode(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void Decode(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        _ = member.Name;
+                        Decode(member.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Decode(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
         }
     }
 
