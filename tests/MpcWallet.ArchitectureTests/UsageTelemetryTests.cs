@@ -18,7 +18,7 @@ public sealed class UsageTelemetryTests
 {
     public static TheoryData<string[]> Processes() => new()
     {
-        { ["--modules", "coordinator,node,transactions"] },
+        { ["--modules", "coordinator,node,transactions", "--Node:CreateDevelopmentKeys", "true"] },
         { ["--Profile", "coordinator", "--Cluster:Nodes:0:Id", "node-1", "--Cluster:Nodes:0:GrpcEndpoint", "http://127.0.0.1:7101"] },
         { ["--Profile", "node", "--node-id", "node-1", "--Node:KeyEncryptionKeys:node-1", Convert.ToBase64String(new byte[32])] },
         { ["--Profile", "transactions"] },

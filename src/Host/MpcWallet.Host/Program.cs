@@ -12,7 +12,7 @@ try
 }
 catch (InvalidOperationException e)
 {
-    // Configuration errors (missing split-deployment settings, a key that does not open a node's store, …):
+    // Configuration errors (every module's options problems together, a key that does not open a node's store, …):
     // one clear line instead of a stack trace; the exit code tells supervisors not to restart in a loop.
     Console.Error.WriteLine($"MpcWallet cannot start: {e.Message}");
     return 2;

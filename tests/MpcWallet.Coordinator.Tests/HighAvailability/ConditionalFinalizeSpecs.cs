@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.FinalSignatures;
-using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
+using MpcWallet.Coordinator.Signatures;
 using MpcWallet.Coordinator.Tests.Support;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Testing;
@@ -64,7 +64,7 @@ public sealed class ConditionalFinalizeSpecs
             {
                 var record = (await ledger.FindRunningAsync(session.Key, CancellationToken.None))!;
                 var reports = await ledger.ReportsAsync(session.Key, CancellationToken.None);
-                attempts.AddRange(finalizers.Select(f => Task.Run(() => f.FinalizeAsync(record, reports, CancellationToken.None))));
+                attempts.AddRange(finalizers.Select(f => Task.Run(() => f.CompleteAsync(record, reports, CancellationToken.None))));
             }
 
             var outcomes = await Task.WhenAll(attempts);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.Heartbeats;
 using MpcWallet.Contracts.StateSync;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
-using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
 

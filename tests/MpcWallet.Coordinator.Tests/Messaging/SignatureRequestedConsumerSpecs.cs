@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.SignatureRequests;
-using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Tests.Support;
+using MpcWallet.Coordinator.Work;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Messaging;

@@ -1,56 +1,51 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Orchestration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using MpcWallet.Coordinator.Persistence;
-using MpcWallet.Coordinator.Registry;
-using MpcWallet.Coordinator.Sessions;
-using MpcWallet.Coordinator.Signing;
-using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
-using MpcWallet.Infrastructure.Outbox;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Support;
 
 /// <summary>
-/// The coordinator's consumers on the in-memory test harness, registered and routed exactly as the host does, with
-/// the services they use (store, session ledger, finalizer). The store is a fresh SQLite file unless
-/// <paramref name="database"/> names another one (two harnesses on one database act as two coordinators).
+/// The coordinator module on the in-memory test harness, registered by the module itself (its options, services, and
+/// consumers from its endpoint plans) exactly as the host does, with two test overrides: the store is a fresh SQLite
+/// file unless <paramref name="database"/> names another one (two harnesses on one database act as two
+/// coordinators), and the module's background work (request runner, liveness sweep, outbox loop) is off, so specs
+/// drive it themselves (the bus harness starts every hosted service it finds).
 /// </summary>
 internal static class CoordinatorHarness
 {
     public static ServiceProvider Build(Action<IServiceCollection>? extra = null, ModuleDatabase? database = null, string instance = "coordinator-test")
     {
         database ??= new ModuleDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("coordinator-spec-").FullName, "c.db")}", "coordinator");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Coordinator:InstanceId", instance)]).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(new ClusterOptions { Nodes = [new() { Id = "node-1", GrpcEndpoint = "http://127.0.0.1:1" }, new() { Id = "node-2", GrpcEndpoint = "http://127.0.0.1:2" }, new() { Id = "node-3", GrpcEndpoint = "http://127.0.0.1:3" }] })
-            .AddSingleton(new CoordinatorOptions { InstanceId = instance })
-            .AddSingleton(TimeProvider.System)
-            .AddModuleStore<CoordinatorStore, CoordinatorDbContext>(new CoordinatorStore(database))
-            .AddSingleton<NodeRegistry>()
-            .AddSingleton<ActiveSessions>()
-            .AddSingleton<SessionLedger>()
-            .AddSingleton<SessionCompletion>()
-            .AddSingleton<SignatureFinalizer>()
-            .AddSingleton<WalletActivation>()
-            .AddSingleton<WorkLeases>()
-            .AddSingleton<WorkQueue>()
-            // The dispatcher without its hosted loop: specs dispatch when they choose (the harness starts hosted services).
-            .AddSingleton(sp => new OutboxDispatcher<CoordinatorDbContext>(
-                sp.GetRequiredService<CoordinatorStore>(), sp.GetRequiredService<IBus>(), OutboxSettings.For(database, instance), NullLogger<OutboxDispatcher<CoordinatorDbContext>>.Instance))
-            .AddSingleton<ISignatureEngine, DklsSignatureEngine>();
-        extra?.Invoke(services);
-        services.AddMassTransitTestHarness(bus =>
+        var settings = new Dictionary<string, string?>
         {
-            bus.AddCoordinatorConsumers();
-            bus.UseConfiguredTransport(new BrokerOptions(), CoordinatorModule.CoordinatorEndpoints(configuration));
-        });
-        return services.BuildServiceProvider(true);
+            ["Coordinator:InstanceId"] = instance,
+            ["Cluster:ControlToken"] = "coordinator-harness-control-token-0123456789",
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            settings[$"Cluster:Nodes:{i}:Id"] = $"node-{i + 1}";
+            settings[$"Cluster:Nodes:{i}:GrpcEndpoint"] = $"http://127.0.0.1:{i + 1}";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var module = new CoordinatorModule();
+        var context = new ModuleContext(configuration, [module.Name]);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        module.AddOptions(services, context);
+        module.AddServices(services, context);
+        services.RemoveAll<IHostedService>();
+        services.AddSingleton(new CoordinatorStore(database));
+        extra?.Invoke(services);
+        services.AddMassTransitTestHarness(bus => bus.AddReceiveEndpoints(new BrokerOptions(), module.ReceiveEndpoints(context)));
+        var provider = services.BuildServiceProvider(true);
+        StartupValidation.Run(provider);
+        return provider;
     }
 
     /// <summary>Builds, applies the schema and starts the bus harness.</summary>

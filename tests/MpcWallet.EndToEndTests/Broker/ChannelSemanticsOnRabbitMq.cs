@@ -7,6 +7,7 @@ using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Coordinator;
 using MpcWallet.EndToEndTests.Support;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Node;
 using MpcWallet.Testing;
 
@@ -35,8 +36,9 @@ public sealed class ChannelSemanticsOnRabbitMq
         Assert.All(PersistentChannels, c => Assert.Null(BrokerChannels.DefaultsFor(c).TimeToLive));
         Assert.All(ShortTermChannels, c => Assert.NotNull(BrokerChannels.DefaultsFor(c).TimeToLive));
 
-        var plans = CoordinatorModule.CoordinatorEndpoints(host.Services.GetRequiredService<IConfiguration>())
-            .Concat(NodeModule.NodeEndpoints(host.Services.GetRequiredService<IConfiguration>()))
+        var modules = new ModuleContext(host.Services.GetRequiredService<IConfiguration>(), ["coordinator", "node"]);
+        var plans = new CoordinatorModule().ReceiveEndpoints(modules)
+            .Concat(new NodeModule().ReceiveEndpoints(modules))
             .Append(new ReceiveEndpointPlan(ChannelProbe.FinalQueue, BrokerChannels.SignaturesFinal, []))
             .ToArray();
         var queues = await BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost);

@@ -48,15 +48,13 @@ public sealed class ChannelProbe : IAsyncDisposable
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
-            bus.AddConsumer<FinalizationRecorder>();
-            bus.AddConsumer<StatusChangeRecorder>();
             List<ReceiveEndpointPlan> plans = [new(FinalQueue, BrokerChannels.SignaturesFinal, [typeof(FinalizationRecorder)])];
             if (followEvents)
             {
                 plans.Add(new(EventsQueue, BrokerChannels.Events, [typeof(StatusChangeRecorder)]));
             }
 
-            bus.UseConfiguredTransport(options, plans);
+            bus.AddReceiveEndpoints(options, plans);
         });
         var provider = services.BuildServiceProvider();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -4,10 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
 
 namespace MpcWallet.Node.Tests.Support;
 
-/// <summary>Three nodes of the node module on the in-memory test harness, routed exactly as the host does.</summary>
+/// <summary>
+/// Three nodes of the node module on the in-memory test harness, registered by the module itself (its options,
+/// services, and consumers from its endpoint plans) exactly as the host does.
+/// </summary>
 internal static class NodeHarness
 {
     public static ServiceProvider Build(string dataDirectory)
@@ -26,17 +30,18 @@ internal static class NodeHarness
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var module = new NodeModule();
+        var context = new ModuleContext(configuration, [module.Name]);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(new TestEnvironment())
-            .AddNodeModule(configuration);
-        services.AddMassTransitTestHarness(bus =>
-        {
-            bus.AddNodeConsumers();
-            bus.UseConfiguredTransport(new BrokerOptions(), NodeModule.NodeEndpoints(configuration));
-        });
-        return services.BuildServiceProvider(true);
+            .AddSingleton<IHostEnvironment>(new TestEnvironment());
+        module.AddOptions(services, context);
+        module.AddServices(services, context);
+        services.AddMassTransitTestHarness(bus => bus.AddReceiveEndpoints(new BrokerOptions(), module.ReceiveEndpoints(context)));
+        var provider = services.BuildServiceProvider(true);
+        StartupValidation.Run(provider);
+        return provider;
     }
 
     private sealed class TestEnvironment : IHostEnvironment

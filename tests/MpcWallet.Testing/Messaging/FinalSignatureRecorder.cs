@@ -27,11 +27,7 @@ public sealed class FinalSignatureRecorder : IAsyncDisposable
     {
         var options = new BrokerOptions { Transport = BrokerTransport.RabbitMQ, RabbitMQ = { Host = "127.0.0.1", Port = (ushort)TestRabbitMq.Port, VirtualHost = virtualHost } };
         var services = new ServiceCollection().AddLogging().AddSingleton<DeliveryLog>();
-        services.AddMassTransit(bus =>
-        {
-            bus.AddConsumer<Recorder>();
-            bus.UseConfiguredTransport(options, [new ReceiveEndpointPlan(BrokerChannels.SignaturesFinal + ".recorder", BrokerChannels.SignaturesFinal, [typeof(Recorder)])]);
-        });
+        services.AddMassTransit(bus => bus.AddReceiveEndpoints(options, [new ReceiveEndpointPlan(BrokerChannels.SignaturesFinal + ".recorder", BrokerChannels.SignaturesFinal, [typeof(Recorder)])]));
         var provider = services.BuildServiceProvider();
         var recorder = new FinalSignatureRecorder(provider);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

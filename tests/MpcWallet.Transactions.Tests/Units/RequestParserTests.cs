@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MpcWallet.Transactions.Api;
+using MpcWallet.Transactions.Lifecycle;
 
 namespace MpcWallet.Transactions.Tests.Units;
 

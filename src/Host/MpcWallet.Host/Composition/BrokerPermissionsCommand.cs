@@ -1,8 +1,6 @@
 using System.Text.Json;
-using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Messaging;
-using MpcWallet.Node;
-using MpcWallet.Transactions;
+using MpcWallet.Infrastructure.Modules;
 
 namespace MpcWallet.Host.Composition;
 
@@ -19,30 +17,11 @@ public static class BrokerPermissionsCommand
     {
         var configuration = MpcWalletHost.ReadConfiguration(args);
         var modules = EnabledModules.From(configuration);
-        BrokerPermissions? permissions = null;
-        if (modules.Coordinator)
-        {
-            permissions = CoordinatorModule.BrokerPermissions(configuration);
-        }
-
-        if (modules.Node)
-        {
-            var node = NodeModule.BrokerPermissions(configuration);
-            permissions = permissions?.Union(node) ?? node;
-        }
-
-        if (modules.Transactions)
-        {
-            var transactions = TransactionsModule.BrokerPermissions();
-            permissions = permissions?.Union(transactions) ?? transactions;
-        }
-
-        if (permissions is null)
-        {
-            Console.Error.WriteLine("MpcWallet broker-permissions: no module is enabled by these arguments.");
-            return 2;
-        }
-
+        var context = new ModuleContext(configuration, modules.Select(m => m.Name).ToArray());
+        var permissions = BrokerPermissions.For(
+            modules.SelectMany(m => m.ReceiveEndpoints(context)),
+            modules.SelectMany(m => m.PublishedMessages),
+            modules.SelectMany(m => m.DirectSendPatterns));
         Console.WriteLine(JsonSerializer.Serialize(new { configure = permissions.Configure, write = permissions.Write, read = permissions.Read }));
         return 0;
     }

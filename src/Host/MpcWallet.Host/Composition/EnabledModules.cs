@@ -1,24 +1,27 @@
-using Microsoft.Extensions.Configuration;
+using MpcWallet.Coordinator;
+using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Node;
+using MpcWallet.Transactions;
 
 namespace MpcWallet.Host.Composition;
 
-/// <summary><c>Modules:Enabled</c> (or <c>--modules</c>): a comma list of coordinator, node, transactions.</summary>
-internal sealed record EnabledModules(bool Coordinator, bool Node, bool Transactions)
+/// <summary>The modules this executable can run, and the ones <c>Modules:Enabled</c> (or <c>--modules</c>, a comma list) selects.</summary>
+internal static class EnabledModules
 {
-    public static EnabledModules From(IConfiguration configuration)
+    private static readonly IMpcWalletModule[] All = [new CoordinatorModule(), new NodeModule(), new TransactionsModule()];
+
+    public static IReadOnlyList<IMpcWalletModule> From(IConfiguration configuration)
     {
-        var names = (configuration["Modules:Enabled"] ?? "coordinator,node,transactions")
+        var names = (configuration["Modules:Enabled"] ?? string.Join(",", All.Select(m => m.Name)))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => n.ToLowerInvariant())
             .ToHashSet();
-        var unknown = names.Except(["coordinator", "node", "transactions"]).ToArray();
+        var unknown = names.Except(All.Select(m => m.Name)).ToArray();
         if (unknown.Length > 0)
         {
             throw new InvalidOperationException($"Modules:Enabled names unknown modules: {string.Join(", ", unknown)}");
         }
 
-        return new EnabledModules(names.Contains("coordinator"), names.Contains("node"), names.Contains("transactions"));
+        return All.Where(m => names.Contains(m.Name)).ToArray();
     }
-
-    public override string ToString() => string.Join(",", new[] { Coordinator ? "coordinator" : null, Node ? "node" : null, Transactions ? "transactions" : null }.Where(n => n is not null));
 }

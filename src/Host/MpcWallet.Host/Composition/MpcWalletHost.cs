@@ -5,22 +5,20 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
-using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
-using MpcWallet.Node;
-using MpcWallet.Transactions;
+using MpcWallet.Infrastructure.Modules;
 using Prometheus;
 using Scalar.AspNetCore;
 
 namespace MpcWallet.Host.Composition;
 
 /// <summary>
-/// The composition root: configuration files, the enabled modules, the single bus with the configured transport,
-/// authentication, the HTTP conventions (problem details for every bad input, request limits), OpenAPI and the docs
-/// UI, health and metrics.
+/// The composition root: configuration files, the enabled modules (each added through <see cref="IMpcWalletModule"/>:
+/// options, the single bus from their endpoint plans, services, endpoints), authentication, the HTTP conventions
+/// (problem details for every bad input, request limits), OpenAPI and the docs UI, health and metrics.
 /// </summary>
 public static partial class MpcWalletHost
 {
@@ -33,23 +31,18 @@ public static partial class MpcWalletHost
 
     /// <param name="args">Command line (standard .NET configuration plus <c>--data-dir</c>, <c>--modules</c> and <c>--node-id</c>).</param>
     /// <param name="configureServices">Extra registrations after the modules' (embedding, tests).</param>
+    /// <exception cref="InvalidOperationException">The configuration is incomplete or invalid (every problem named in the message).</exception>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         AddConfigurationFiles(builder, args);
         var configuration = builder.Configuration;
         var modules = EnabledModules.From(configuration);
-        if (modules.Coordinator && modules.Node && string.IsNullOrEmpty(configuration["Cluster:ControlToken"]))
+        var context = new ModuleContext(configuration, modules.Select(m => m.Name).ToArray());
+        if (context.Runs("transactions") && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
         {
-            // Single host: coordinator and nodes share this process, so a per-process secret is enough.
-            configuration["Cluster:ControlToken"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        }
-
-        SplitDeploymentSettings.Validate(configuration, modules);
-
-        if (modules.Transactions && configuration.GetValue<bool>("DevelopmentChain:StartAnvil"))
-        {
-            // Registered first so the local chain is up before the transaction service verifies it.
+            // The host's development tool for the transaction service, registered first so the local chain is up
+            // before the transaction service verifies it.
             builder.Services.AddHostedService<DevelopmentChain>();
         }
 
@@ -59,76 +52,42 @@ public static partial class MpcWalletHost
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
-
-        var endpoints = new List<ReceiveEndpointPlan>();
-        if (modules.Coordinator)
+        foreach (var module in modules)
         {
-            endpoints.AddRange(CoordinatorModule.CoordinatorEndpoints(configuration));
-        }
-
-        if (modules.Node)
-        {
-            endpoints.AddRange(NodeModule.NodeEndpoints(configuration));
-        }
-
-        if (modules.Transactions)
-        {
-            endpoints.AddRange(TransactionsModule.TransactionsEndpoints());
+            module.AddOptions(builder.Services, context);
         }
 
         // The bus first: its hosted service starts (and waits for the broker) before the modules' services.
-        builder.Services.AddMpcWalletBus(
-            configuration,
-            bus =>
-            {
-                if (modules.Coordinator)
-                {
-                    bus.AddCoordinatorConsumers();
-                }
-
-                if (modules.Node)
-                {
-                    bus.AddNodeConsumers();
-                }
-
-                if (modules.Transactions)
-                {
-                    bus.AddTransactionsConsumers();
-                }
-            },
-            endpoints);
-        if (modules.Coordinator)
+        builder.Services.AddMpcWalletBus(configuration, [.. modules.SelectMany(m => m.ReceiveEndpoints(context))]);
+        foreach (var module in modules)
         {
-            builder.Services.AddCoordinatorModule(configuration);
-        }
-
-        if (modules.Node)
-        {
-            // The node module decides where NodeControl is served (alone here with one node: on this server).
-            builder.Services.AddNodeModule(configuration, aloneInProcess: !modules.Coordinator && !modules.Transactions);
-        }
-
-        if (modules.Transactions)
-        {
-            builder.Services.AddTransactionsModule(configuration);
+            module.AddServices(builder.Services, context);
         }
 
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        ValidateOptions(app);
 
         // MassTransit keeps its log context in an async-local; bind it to this host's logger factory, so a host built
         // after another one was disposed (embedding, tests) does not log into a disposed factory.
         MassTransit.LogContext.ConfigureCurrentLogContext(app.Services.GetRequiredService<ILoggerFactory>());
         app.UseHttpConventions();
-        if (modules.Coordinator || modules.Transactions)
+        var routes = new ModuleRoutes(app);
+        foreach (var module in modules)
         {
-            // Only they have an API. A node-only process has none: its NodeControl calls carry the control token in
-            // the same authorization header, which the node checks itself (it is not an API key).
+            module.MapEndpoints(routes);
+        }
+
+        if (routes.HasApi)
+        {
+            // Only a process with a REST API authenticates API keys. A node-only process has none: its NodeControl
+            // calls carry the control token in the same authorization header, which the node checks itself.
+            // (Endpoints run at the end of the pipeline, whatever the order of mapping and middleware here.)
             app.UseAuthentication();
             app.UseAuthorization();
         }
-        app.UseHttpMetrics();
 
+        app.UseHttpMetrics();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
@@ -144,22 +103,7 @@ public static partial class MpcWalletHost
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("MpcWallet API"));
-        if (modules.Coordinator)
-        {
-            app.MapCoordinatorApi();
-        }
-
-        if (modules.Transactions)
-        {
-            app.MapTransactionsApi();
-        }
-
-        if (modules.Node)
-        {
-            app.MapNodeControl();
-        }
-
-        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, modules));
+        app.Lifetime.ApplicationStarted.Register(() => LogWhere(app, context, routes.HasApi));
         return app;
     }
 
@@ -194,24 +138,42 @@ public static partial class MpcWalletHost
         builder.Configuration.AddCommandLine(args, SwitchMappings);
     }
 
-    private static void LogWhere(WebApplication app, EnabledModules modules)
+    /// <summary>
+    /// The modules' options validations (<c>ValidateOnStart</c>), run as soon as the container exists: a misconfigured
+    /// process stops here, before anything starts, with every problem of every module in one message.
+    /// </summary>
+    private static void ValidateOptions(WebApplication app)
+    {
+        try
+        {
+            StartupValidation.Run(app.Services);
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+    }
+
+    private static void LogWhere(WebApplication app, ModuleContext context, bool hasApi)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         var addresses = Addresses(app);
-        var api = addresses.Count > 0 ? addresses[0] : "(no address)";
-        if (NodeModule.ServesControlOnHostServer(app.Services))
+        var address = addresses.Count > 0 ? addresses[0] : "(no address)";
+        var modules = string.Join(",", context.Modules);
+        if (!hasApi)
         {
-            LogNodeReady(logger, string.Join(",", NodeModule.LocalNodeIds(app.Configuration)), api, DataDirectory.From(app.Configuration));
+            LogReadyWithoutApi(logger, modules, address, DataDirectory.From(app.Configuration));
             return;
         }
 
         var keys = app.Services.GetRequiredService<ApiKeyDirectory>().Count;
-        LogReady(logger, modules.ToString(), api, $"{api.TrimEnd('/')}/docs", keys, Path.Combine(AppContext.BaseDirectory, "appsettings", $"appsettings.{app.Environment.EnvironmentName}.json"), DataDirectory.From(app.Configuration));
+        LogReady(logger, modules, address, $"{address.TrimEnd('/')}/docs", keys, Path.Combine(AppContext.BaseDirectory, "appsettings", $"appsettings.{app.Environment.EnvironmentName}.json"), DataDirectory.From(app.Configuration));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
     private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: node, node {Node}). NodeControl gRPC, /health/live, /health/ready and /metrics: {Address} (HTTP/2 only: curl --http2-prior-knowledge) · data directory: {DataDirectory}")]
-    private static partial void LogNodeReady(ILogger logger, string node, string address, string dataDirectory);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}; no REST API). /health/live, /health/ready and /metrics: {Address} · data directory: {DataDirectory}")]
+    private static partial void LogReadyWithoutApi(ILogger logger, string modules, string address, string dataDirectory);
 }

@@ -1,77 +1,81 @@
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MpcWallet.Coordinator.Api;
+using Microsoft.Extensions.Options;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Health;
-using MpcWallet.Coordinator.Orchestration;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
-using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
-using MpcWallet.Coordinator.Signing;
+using MpcWallet.Coordinator.Signatures;
+using MpcWallet.Coordinator.Signatures.Aggregation;
+using MpcWallet.Coordinator.Wallets;
+using MpcWallet.Coordinator.Work;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator;
 
-/// <summary>The coordinator module's entry point: services, consumers, queues and REST endpoints.</summary>
-public static class CoordinatorModule
+/// <summary>The coordinator: node registry and liveness, wallets and signatures run as sessions over NodeControl, its queues and REST endpoints.</summary>
+public sealed class CoordinatorModule : IMpcWalletModule
 {
-    public static IServiceCollection AddCoordinatorModule(this IServiceCollection services, IConfiguration configuration)
+    private const string StoreName = "Coordinator";
+
+    public string Name => "coordinator";
+
+    /// <summary><c>Coordinator</c> (deadlines, this instance), what the coordinator needs of <c>Cluster</c>, and where its store lives.</summary>
+    public void AddOptions(IServiceCollection services, ModuleContext context)
     {
-        services.TryAddSingleton(configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions());
-        services.TryAddSingleton(TimeProvider.System);
-        var options = configuration.GetSection(CoordinatorOptions.Section).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
-        options.InstanceId = CoordinatorInstance.Resolve(configuration);
-        services.AddSingleton(options);
-        var store = new CoordinatorStore(ModuleDatabase.Resolve(configuration, "Coordinator", "coordinator", "coordinator"));
-        services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(store);
-        services.AddSingleton<NodeRegistry>();
-        services.AddSingleton<NodeControlClients>();
-        services.AddSingleton<ActiveSessions>();
-        services.AddSingleton<SessionLedger>();
-        services.AddSingleton<SessionCompletion>();
-        services.AddSingleton<WalletActivation>();
-        services.AddSingleton<WorkLeases>();
-        services.AddSingleton<SessionDriver>();
-        services.AddSingleton<QuorumWaiter>();
-        services.AddSingleton<WorkQueue>();
-        services.AddSingleton<KeyGenerationRun>();
-        services.AddSingleton<SigningRun>();
-        services.AddSingleton<SignatureFinalizer>();
-        services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
-        services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
-        services.AddSingleton<HeartbeatHearing>();
-        services.AddHostedService<LivenessMonitor>();
-        services.AddHostedService<SessionOrchestrator>();
-        // Several coordinators may share a PostgreSQL store: each claims rows under its instance id.
-        services.AddOutbox<CoordinatorDbContext>(OutboxSettings.For(store.Database, options.InstanceId));
-        return services;
+        // Chosen now when not configured: the per-instance queues are named before any option is read.
+        CoordinatorInstance.Resolve(context.Configuration);
+        services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CoordinatorOptions>, CoordinatorOptionsValidation>();
+        services.AddOptionsValue<CoordinatorOptions>();
+        services.AddClusterOptions();
+        services.AddSingleton<IValidateOptions<ClusterOptions>, CoordinatorClusterValidation>();
+        services.AddModuleDatabase(StoreName);
     }
 
-    public static void AddCoordinatorConsumers(this IBusRegistrationConfigurator bus)
+    public void AddServices(IServiceCollection services, ModuleContext context)
     {
-        bus.AddConsumer<HeartbeatConsumer>();
-        bus.AddConsumer<NodeStateHintConsumer>();
-        bus.AddConsumer<KeyShareStoredConsumer>();
-        bus.AddConsumer<SessionFailedConsumer>();
-        bus.AddConsumer<PartialSignatureConsumer>();
-        bus.AddConsumer<SignatureRequestedConsumer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(StoreName, "coordinator", "coordinator", database => new CoordinatorStore(database));
+        services.AddSingleton<NodeRegistry>();
+        services.AddSingleton<NodeControlClients>();
+        services.AddSingleton<HeartbeatHearing>();
+        services.AddSingleton<QuorumWaiter>();
+        services.AddSingleton<ActiveSessions>();
+        services.AddSingleton<SessionLedger>();
+        services.AddSingleton<SessionDriver>();
+        services.AddSingleton<SessionCompletion>();
+        services.AddSingleton<SessionReports>();
+        services.AddSingleton<WorkQueue>();
+        services.AddSingleton<WorkLeases>();
+        services.AddSingleton<IWorkRun, KeyGenerationRun>();
+        services.AddSingleton<IWorkRun, SigningRun>();
+        services.AddSingleton<WalletActivation>();
+        services.AddSingleton<ISessionResultHandler>(sp => sp.GetRequiredService<WalletActivation>());
+        services.AddSingleton<SignatureFinalizer>();
+        services.AddSingleton<ISessionResultHandler>(sp => sp.GetRequiredService<SignatureFinalizer>());
+        services.AddSingleton<SignatureIntake>();
+        services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
+        services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
+        services.AddHostedService<LivenessMonitor>();
+        services.AddHostedService<WorkRunner>();
+        // Several coordinators may share a PostgreSQL store: each claims rows under its instance id.
+        services.AddOutbox<CoordinatorDbContext>(sp => OutboxSettings.For(sp.GetRequiredService<CoordinatorStore>().Database, sp.GetRequiredService<CoordinatorOptions>().InstanceId));
     }
 
     /// <summary>
-    /// The coordinator's queues. Work (reports, partials, requests) is on shared durable queues, where several
-    /// coordinators are competing consumers; heartbeats and node-state hints go to a queue per coordinator instance,
-    /// because every coordinator needs all of them.
+    /// Work (reports, partials, requests) is on shared durable queues, where several coordinators are competing
+    /// consumers; heartbeats and node-state hints go to a queue per coordinator instance, because every coordinator
+    /// needs all of them.
     /// </summary>
-    public static IReadOnlyList<ReceiveEndpointPlan> CoordinatorEndpoints(IConfiguration configuration)
+    public IReadOnlyList<ReceiveEndpointPlan> ReceiveEndpoints(ModuleContext context)
     {
-        var instance = CoordinatorInstance.Resolve(configuration);
+        var instance = CoordinatorInstance.Resolve(context.Configuration);
         return
         [
             new($"{BrokerChannels.Heartbeats}.coordinator.{instance}", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)], Temporary: true),
@@ -82,20 +86,20 @@ public static class CoordinatorModule
         ];
     }
 
-    /// <summary>What a coordinator puts on the broker, for its broker permissions: final signatures and its events.</summary>
-    public static BrokerPermissions BrokerPermissions(IConfiguration configuration) => Infrastructure.Messaging.BrokerPermissions.For(
-        CoordinatorEndpoints(configuration),
-        [typeof(Contracts.FinalSignatures.SignatureFinalized), typeof(Contracts.Events.WalletCreated), typeof(Contracts.Events.WalletCreationFailed),
-         typeof(Contracts.Events.SignatureCompleted), typeof(Contracts.Events.SignatureFailed), typeof(Contracts.Events.NodeWentOnline), typeof(Contracts.Events.NodeWentOffline)],
-        []);
+    /// <summary>Final signatures and the coordinator's events.</summary>
+    public IReadOnlyList<Type> PublishedMessages { get; } =
+    [
+        typeof(Contracts.FinalSignatures.SignatureFinalized), typeof(Contracts.Events.WalletCreated), typeof(Contracts.Events.WalletCreationFailed),
+        typeof(Contracts.Events.SignatureCompleted), typeof(Contracts.Events.SignatureFailed), typeof(Contracts.Events.NodeWentOnline), typeof(Contracts.Events.NodeWentOffline),
+    ];
 
-    /// <summary>Maps <c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c> (API-key authenticated).</summary>
-    public static IEndpointRouteBuilder MapCoordinatorApi(this IEndpointRouteBuilder app)
+    public IReadOnlyList<string> DirectSendPatterns { get; } = [];
+
+    /// <summary><c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c>.</summary>
+    public void MapEndpoints(ModuleRoutes routes)
     {
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
-        WalletEndpoints.Map(v1);
-        SignatureEndpoints.Map(v1);
-        NodeEndpoints.Map(v1);
-        return app;
+        WalletEndpoints.Map(routes.Api);
+        SignatureEndpoints.Map(routes.Api);
+        NodeEndpoints.Map(routes.Api);
     }
 }

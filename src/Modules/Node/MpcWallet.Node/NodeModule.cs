@@ -1,43 +1,58 @@
-using MassTransit;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
+using MpcWallet.Node.Hosting;
 using MpcWallet.Node.Messaging;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Security;
 
 namespace MpcWallet.Node;
 
-/// <summary>The node module's entry point: services, consumers and the queues it needs (one per local node).</summary>
-public static class NodeModule
+/// <summary>The MPC nodes of this process: their services, one round queue per node, and NodeControl where the module decides.</summary>
+public sealed class NodeModule : IMpcWalletModule
 {
-    /// <param name="aloneInProcess">
-    /// True when this process runs no other module. With exactly one local node, its NodeControl is then served by
-    /// the host's own server (<see cref="MapNodeControl"/>), not by a private one; the module makes that server
-    /// HTTP/2-only. Otherwise every local node serves NodeControl on its own small server.
-    /// </param>
-    public static IServiceCollection AddNodeModule(this IServiceCollection services, IConfiguration configuration, bool aloneInProcess = false)
+    private const string StoreName = "Node";
+
+    public string Name => "node";
+
+    /// <summary><c>Node</c> (which nodes, their key-encryption keys), what the nodes need of <c>Cluster</c>, and where their stores live.</summary>
+    public void AddOptions(IServiceCollection services, ModuleContext context)
     {
-        var options = OptionsFrom(configuration);
-        var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-        services.TryAddSingleton(cluster);
-        services.AddSingleton(options);
-        var hosting = NodeControlHosting.Decide(options.Ids, aloneInProcess);
+        var ids = LocalNodeIds.From(context.Configuration);
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).PostConfigure(o => o.Ids = [.. ids]).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidation>();
+        services.AddOptionsValue<NodeOptions>();
+        var cluster = services.AddClusterOptions();
+        if (context.Runs("coordinator"))
+        {
+            // Single host: both ends of NodeControl live in this process, so a secret made up per process is enough.
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            cluster.PostConfigure(o => o.ControlToken = string.IsNullOrEmpty(o.ControlToken) ? token : o.ControlToken);
+        }
+
+        services.AddSingleton<IValidateOptions<ClusterOptions>>(new NodeControlClusterValidation(ids, Hosting(context)));
+        services.AddModuleDatabase(StoreName);
+    }
+
+    public void AddServices(IServiceCollection services, ModuleContext context)
+    {
+        var hosting = Hosting(context);
         services.AddSingleton(hosting);
         if (hosting.OnHostServer)
         {
             // gRPC clients speak cleartext HTTP/2 only with prior knowledge, so every endpoint of the host's server is
             // HTTP/2-only (health and metrics too: curl --http2-prior-knowledge).
             services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-            services.AddSingleton(new ControlTokenInterceptor(ControlToken.Validate(cluster.ControlToken)));
+            services.AddSingleton(sp => new ControlTokenInterceptor(ControlToken.Validate(sp.GetRequiredService<ClusterOptions>().ControlToken)));
             services.AddGrpc(grpc => grpc.Interceptors.Add<ControlTokenInterceptor>());
 
             // Resolved at the first call, after NodeHostService opened the node (hosted services start before Kestrel).
@@ -49,61 +64,41 @@ public static class NodeModule
         services.AddSingleton<IThresholdEngine, DklsEngine>();
         services.AddSingleton<NodeHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeHostService>());
-        return services;
     }
-
-    /// <summary>Serves the process's one node's NodeControl on the host's server when the module decided so (see <see cref="AddNodeModule"/>); else maps nothing.</summary>
-    public static IEndpointRouteBuilder MapNodeControl(this IEndpointRouteBuilder app)
-    {
-        if (ServesControlOnHostServer(app.ServiceProvider))
-        {
-            app.MapGrpcService<NodeControlService>();
-        }
-
-        return app;
-    }
-
-    /// <summary>Whether this process's NodeControl is served by the host's own server (false without the node module).</summary>
-    public static bool ServesControlOnHostServer(IServiceProvider services) => services.GetService<NodeControlHosting>()?.OnHostServer == true;
-
-    /// <summary>The ids of the nodes this process runs: <c>Node:Ids</c> (<c>--node-id</c>), else every <c>Cluster:Nodes</c> entry.</summary>
-    public static IReadOnlyList<string> LocalNodeIds(IConfiguration configuration) => OptionsFrom(configuration).Ids;
-
-    public static void AddNodeConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<RoundMessageConsumer>();
 
     /// <summary>One <c>mpc_rounds.&lt;node&gt;</c> queue per node this process runs.</summary>
-    /// <summary>
-    /// What a node puts on the broker, for its broker permissions: protocol broadcasts, heartbeats, state reports and
-    /// partial signatures, and direct protocol messages to its peers' round exchanges.
-    /// </summary>
-    public static BrokerPermissions BrokerPermissions(IConfiguration configuration) => Infrastructure.Messaging.BrokerPermissions.For(
-        NodeEndpoints(configuration),
-        [typeof(Contracts.Rounds.RoundMessage), typeof(Contracts.Heartbeats.NodeHeartbeat), typeof(Contracts.StateSync.KeyShareStored),
-         typeof(Contracts.StateSync.SessionFailed), typeof(Contracts.StateSync.NodeStateHint), typeof(Contracts.PartialSignatures.PartialSignatureSubmitted)],
-        [BrokerChannels.NodeRoundExchangesPattern]);
+    /// <summary>Protocol broadcasts, heartbeats, state reports and partial signatures.</summary>
+    public IReadOnlyList<Type> PublishedMessages { get; } =
+    [
+        typeof(Contracts.Rounds.RoundMessage), typeof(Contracts.Heartbeats.NodeHeartbeat), typeof(Contracts.StateSync.KeyShareStored),
+        typeof(Contracts.StateSync.SessionFailed), typeof(Contracts.StateSync.NodeStateHint), typeof(Contracts.PartialSignatures.PartialSignatureSubmitted),
+    ];
 
-    public static IReadOnlyList<ReceiveEndpointPlan> NodeEndpoints(IConfiguration configuration) =>
-        OptionsFrom(configuration).Ids
+    /// <summary>Direct protocol messages go to the peers' round exchanges.</summary>
+    public IReadOnlyList<string> DirectSendPatterns { get; } = [BrokerChannels.NodeRoundExchangesPattern];
+
+    public IReadOnlyList<ReceiveEndpointPlan> ReceiveEndpoints(ModuleContext context) =>
+        LocalNodeIds.From(context.Configuration)
             .Select(id => new ReceiveEndpointPlan(BrokerChannels.NodeRoundQueue(id), BrokerChannels.MpcRounds, [typeof(RoundMessageConsumer)], SentTo: true))
             .ToArray();
 
-    /// <summary>Stops a local node (NodeControl down, broker ignored, no heartbeats) — operators drain a node this way.</summary>
-    public static Task StopLocalNodeAsync(IServiceProvider services, string nodeId) =>
+    /// <summary>The process's one node's NodeControl on the host's server when the module decided so (<see cref="NodeControlHosting"/>); else nothing.</summary>
+    public void MapEndpoints(ModuleRoutes routes)
+    {
+        if (routes.Server.ServiceProvider.GetService<NodeControlHosting>()?.OnHostServer == true)
+        {
+            routes.Server.MapGrpcService<NodeControlService>();
+        }
+    }
+
+    /// <summary>Stops a local node (NodeControl down, broker ignored, no heartbeats), as operators drain a node.</summary>
+    internal static Task StopLocalNodeAsync(IServiceProvider services, string nodeId) =>
         services.GetRequiredService<NodeHostService>().StopNodeAsync(nodeId);
 
-    public static Task StartLocalNodeAsync(IServiceProvider services, string nodeId, CancellationToken cancellationToken = default) =>
-        services.GetRequiredService<NodeHostService>().StartNodeAsync(nodeId, cancellationToken);
-
-    private static NodeOptions OptionsFrom(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
-        if (options.Ids.Count == 0)
-        {
-            // Single-host default: run every configured node.
-            var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-            options.Ids.AddRange(cluster.Nodes.Select(n => n.Id));
-        }
-
-        return options;
-    }
+    /// <summary>
+    /// A process running exactly one node and no other module serves that node's NodeControl on its own server (split
+    /// deployment); otherwise every local node gets its own small server on its <c>Cluster:Nodes</c> endpoint.
+    /// </summary>
+    private NodeControlHosting Hosting(ModuleContext context) =>
+        NodeControlHosting.Decide(LocalNodeIds.From(context.Configuration), context.RunsAlone(Name));
 }

@@ -1,9 +1,7 @@
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Transactions.Api;
@@ -18,23 +16,29 @@ using MpcWallet.Transactions.Rpc;
 
 namespace MpcWallet.Transactions;
 
-/// <summary>The transaction module's entry point: services, background work, consumers, queues and REST endpoints.</summary>
-public static class TransactionsModule
+/// <summary>The transaction service: chains, the EIP-1559 lifecycle and its background work, the audit chain, its queues and REST endpoints.</summary>
+public sealed class TransactionsModule : IMpcWalletModule
 {
-    /// <summary>Registers the module; <c>Chains:&lt;i&gt;</c> and <c>Transactions</c> are read and validated here.</summary>
-    public static IServiceCollection AddTransactionsModule(this IServiceCollection services, IConfiguration configuration)
-    {
-        var chains = configuration.GetSection("Chains").Get<List<ChainOptions>>() ?? [];
-        var options = configuration.GetSection(TransactionsOptions.Section).Get<TransactionsOptions>() ?? new TransactionsOptions();
-        if (options.RpcWait <= TimeSpan.Zero || options.RpcWait > TimeSpan.FromMinutes(5))
-        {
-            throw new InvalidOperationException("Transactions:RpcWait must be positive and at most 5 minutes");
-        }
+    private const string StoreName = "Transactions";
 
-        services.AddSingleton(options);
-        services.AddSingleton(new ChainRegistry(chains));
-        var store = new TransactionsStore(ModuleDatabase.Resolve(configuration, "Transactions", "transactions", "transactions"));
-        services.AddModuleStore<TransactionsStore, TransactionsDbContext>(store);
+    public string Name => "transactions";
+
+    /// <summary><c>Transactions</c> and <c>Chains:&lt;i&gt;</c>, and where its store lives.</summary>
+    public void AddOptions(IServiceCollection services, ModuleContext context)
+    {
+        services.AddOptions<TransactionsOptions>().BindConfiguration(TransactionsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TransactionsOptions>, TransactionsOptionsValidation>();
+        services.AddOptionsValue<TransactionsOptions>();
+        services.AddOptions<ChainsOptions>().Bind(context.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChainsOptions>, ChainsOptionsValidation>();
+        services.AddOptionsValue<ChainsOptions>();
+        services.AddModuleDatabase(StoreName);
+    }
+
+    public void AddServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleStore<TransactionsStore, TransactionsDbContext>(StoreName, "transactions", "transactions", database => new TransactionsStore(database));
+        services.AddSingleton<ChainRegistry>();
         services.AddSingleton<ChainVerification>();
         services.AddSingleton<NonceAllocator>();
         services.AddSingleton<TransactionIntake>();
@@ -48,44 +52,37 @@ public static class TransactionsModule
         services.AddSingleton<StuckAttempts>();
         services.AddSingleton<ChainPoller>();
         services.AddSingleton<MessageSignatures>();
+        services.AddSingleton<IWaitingSignatures>(sp => sp.GetRequiredService<MessageSignatures>());
         services.AddSingleton<ChainReads>();
         services.AddSingleton<RpcTransactions>();
         services.AddSingleton<WalletRpc>();
-        services.AddOutbox<TransactionsDbContext>(OutboxSettings.For(store.Database) with { PollInterval = options.OutboxSweepInterval });
+        services.AddOutbox<TransactionsDbContext>(sp => OutboxSettings.For(sp.GetRequiredService<TransactionsStore>().Database) with
+        {
+            PollInterval = sp.GetRequiredService<TransactionsOptions>().OutboxSweepInterval,
+        });
         services.AddHostedService<LifecycleRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
         services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
-        return services;
     }
 
-    public static void AddTransactionsConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<SignatureFinalizedConsumer>();
-        bus.AddConsumer<SignatureFailedConsumer>();
-        bus.AddConsumer<WalletCreatedConsumer>();
-    }
-
-    /// <summary>The module's queues: final signatures, and the coordinator events it follows (wallets, failed signatures).</summary>
-    public static IReadOnlyList<ReceiveEndpointPlan> TransactionsEndpoints() =>
+    /// <summary>Final signatures, and the coordinator events it follows (wallets, failed signatures).</summary>
+    public IReadOnlyList<ReceiveEndpointPlan> ReceiveEndpoints(ModuleContext context) =>
     [
         new(BrokerChannels.SignaturesFinal + ".transactions", BrokerChannels.SignaturesFinal, [typeof(SignatureFinalizedConsumer)]),
         new(BrokerChannels.Events + ".transactions", BrokerChannels.Events, [typeof(WalletCreatedConsumer), typeof(SignatureFailedConsumer)]),
     ];
 
-    /// <summary>What the transaction service puts on the broker, for its broker permissions: signature requests and status events.</summary>
-    public static BrokerPermissions BrokerPermissions() => Infrastructure.Messaging.BrokerPermissions.For(
-        TransactionsEndpoints(),
-        [typeof(Contracts.SignatureRequests.SignatureRequested), typeof(Contracts.Events.TransactionStatusChanged)],
-        []);
+    /// <summary>Signature requests and transaction status events.</summary>
+    public IReadOnlyList<Type> PublishedMessages { get; } = [typeof(Contracts.SignatureRequests.SignatureRequested), typeof(Contracts.Events.TransactionStatusChanged)];
 
-    /// <summary>Maps the transaction, audit and wallet JSON-RPC endpoints under <c>/v1</c> (API-key authenticated).</summary>
-    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
+    public IReadOnlyList<string> DirectSendPatterns { get; } = [];
+
+    /// <summary>The transaction resources (with cancel and speed-up), the audit resources and each wallet's JSON-RPC endpoint.</summary>
+    public void MapEndpoints(ModuleRoutes routes)
     {
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
-        TransactionEndpoints.Map(v1);
-        ReplacementEndpoints.Map(v1);
-        AuditEndpoints.Map(v1);
-        RpcEndpoints.Map(v1);
-        return app;
+        TransactionEndpoints.Map(routes.Api);
+        ReplacementEndpoints.Map(routes.Api);
+        AuditEndpoints.Map(routes.Api);
+        RpcEndpoints.Map(routes.Api);
     }
 }

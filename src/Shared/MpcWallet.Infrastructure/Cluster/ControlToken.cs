@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,6 +9,12 @@ public static class ControlToken
 {
     public const string Header = "authorization";
     public const int MinimumLength = 32;
+
+    /// <summary>What every process of a cluster needs, as the start-up check names it (never with the value).</summary>
+    public static readonly string Requirement =
+        $"Cluster:ControlToken (env Cluster__ControlToken) must be set, at least {MinimumLength} characters, the same value in the coordinator and every node";
+
+    public static bool IsValid([NotNullWhen(true)] string? token) => token is { Length: >= MinimumLength };
 
     public static string HeaderValue(string token) => "Bearer " + token;
 
@@ -24,6 +31,6 @@ public static class ControlToken
     }
 
     public static string Validate(string? token) =>
-        token is { Length: >= MinimumLength } ? token : throw new InvalidOperationException(
+        IsValid(token) ? token : throw new InvalidOperationException(
             $"Cluster:ControlToken must be set (at least {MinimumLength} characters) when the coordinator and the nodes run in different processes; every process of the cluster needs the same value");
 }

@@ -11,8 +11,8 @@ namespace MpcWallet.Infrastructure.Http;
 /// Reads a JSON request body strictly, answering every defect with a problem instead of an exception: a content type
 /// that is not JSON (400), a body over <see cref="MaxBytes"/> whether declared, chunked or neither (413, counted as it
 /// is read), a body the server could not read (shorter than its Content-Length, too slow: Kestrel's status, 400 or
-/// 408), malformed JSON, text with an escape that is not valid UTF-16 (a lone surrogate), nesting deeper than
-/// <see cref="MaxDepth"/>, a root that is not an object, and a member
+/// 408), malformed JSON, a string or member name anywhere that is not text (invalid UTF-8, a lone surrogate escape;
+/// read by the endpoint or not), nesting deeper than <see cref="MaxDepth"/>, a root that is not an object, and a member
 /// name given twice in any object at any depth (400: what a viewer of the JSON shows must be what is processed and
 /// signed, never "the last one wins").
 /// </summary>
@@ -171,6 +171,7 @@ public static class JsonBody
             return (null, Problems.Validation(field, $"{field} has the wrong type or is out of range"));
         }
     }
+
 
     private static string? ContentTypeProblem(string? contentType)
     {

@@ -67,12 +67,6 @@ public sealed class BrokerPermissions
 
     private IReadOnlyList<string> ReadAlternatives { get; }
 
-    /// <summary>A process running several modules may do what each of them may.</summary>
-    public BrokerPermissions Union(BrokerPermissions other) => new(
-        ConfigureAlternatives.Concat(other.ConfigureAlternatives),
-        WriteAlternatives.Concat(other.WriteAlternatives),
-        ReadAlternatives.Concat(other.ReadAlternatives));
-
     private static IEnumerable<Type> ConsumedMessages(Type consumer) =>
         consumer.GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))

@@ -6,16 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MpcWallet.Infrastructure.Messaging;
 
 /// <summary>
-/// The host's single bus: modules add their consumers, the configured transport is selected here and nowhere else,
-/// and every module's declared endpoints are created with their channel's quality of service. MassTransit's usage
-/// telemetry is off (<see cref="SilentUsageTracker"/>).
+/// The host's single bus: the consumers of the modules' endpoint plans are registered from the plans, the configured
+/// transport is selected here and nowhere else, and every plan becomes an endpoint with its channel's quality of
+/// service. MassTransit's usage telemetry is off (<see cref="SilentUsageTracker"/>).
 /// </summary>
 public static class MessagingServiceCollectionExtensions
 {
     public static IServiceCollection AddMpcWalletBus(
         this IServiceCollection services,
         IConfiguration configuration,
-        Action<IBusRegistrationConfigurator> addConsumers,
         IReadOnlyList<ReceiveEndpointPlan> endpoints)
     {
         var options = configuration.GetSection(BrokerOptions.Section).Get<BrokerOptions>() ?? new BrokerOptions();
@@ -26,8 +25,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
-            addConsumers(bus);
-            bus.UseConfiguredTransport(options, endpoints);
+            bus.AddReceiveEndpoints(options, endpoints);
         });
         services.Configure<MassTransitHostOptions>(o =>
         {
@@ -38,8 +36,22 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Selects the transport named by <see cref="BrokerOptions.Transport"/>; also used by harness tests.</summary>
-    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    /// <summary>
+    /// Registers the consumers of <paramref name="endpoints"/> (each once) and creates the endpoints on the transport
+    /// named by <see cref="BrokerOptions.Transport"/>: the one way a consumer gets onto a bus, in the host and in
+    /// harness tests, so a queue and its consumers are written down once, in the module's plans.
+    /// </summary>
+    public static void AddReceiveEndpoints(this IBusRegistrationConfigurator bus, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
+    {
+        foreach (var consumer in endpoints.SelectMany(e => e.Consumers).Distinct())
+        {
+            bus.AddConsumer(consumer);
+        }
+
+        UseConfiguredTransport(bus, options, endpoints);
+    }
+
+    private static void UseConfiguredTransport(IBusRegistrationConfigurator bus, BrokerOptions options, IReadOnlyList<ReceiveEndpointPlan> endpoints)
     {
         switch (options.Transport)
         {

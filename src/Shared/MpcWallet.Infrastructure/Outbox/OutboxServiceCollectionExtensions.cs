@@ -13,13 +13,14 @@ public static class OutboxServiceCollectionExtensions
     /// <see cref="PersistenceServiceCollectionExtensions.AddModuleStore{TStore, TContext}"/>), as a singleton and a
     /// hosted service.
     /// </summary>
-    public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services, OutboxSettings settings)
+    /// <param name="settings">How the dispatcher works, from the module's store and options (resolved with the dispatcher).</param>
+    public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services, Func<IServiceProvider, OutboxSettings> settings)
         where TContext : DbContext, IOutboxContext
     {
         services.AddSingleton(sp => new OutboxDispatcher<TContext>(
             sp.GetRequiredService<ModuleStore<TContext>>(),
             sp.GetRequiredService<IBus>(),
-            settings,
+            settings(sp),
             sp.GetRequiredService<ILogger<OutboxDispatcher<TContext>>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
         return services;

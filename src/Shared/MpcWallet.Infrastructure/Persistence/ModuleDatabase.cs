@@ -13,16 +13,15 @@ public sealed record ModuleDatabase(DatabaseProvider Provider, string Connection
 {
     /// <summary>
     /// Resolves a store: PostgreSQL schema <paramref name="schema"/> in <c>ConnectionStrings:&lt;connectionName&gt;</c>, or the
-    /// SQLite file <c>&lt;data dir&gt;/&lt;directory&gt;/&lt;connectionName lowercased&gt;.db</c>.
+    /// SQLite file <c>&lt;data dir&gt;/&lt;directory&gt;/&lt;connectionName lowercased&gt;.db</c>. The connection string was
+    /// checked when the process started (<see cref="PersistenceServiceCollectionExtensions.AddModuleDatabase"/>).
     /// </summary>
-    public static ModuleDatabase Resolve(IConfiguration configuration, string connectionName, string schema, string directory)
+    public static ModuleDatabase Resolve(DatabaseOptions options, IConfiguration configuration, string connectionName, string schema, string directory)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.PostgreSQL)
         {
-            // Empty counts as unset: appsettings.json lists the names with "" so they show up, and Default must still apply.
-            var connection = new[] { configuration.GetConnectionString(connectionName), configuration.GetConnectionString("Default") }.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))
-                ?? throw new InvalidOperationException($"Database:Provider=PostgreSQL needs ConnectionStrings:{connectionName} (or ConnectionStrings:Default)");
+            var connection = ConnectionStringOf(configuration, connectionName)
+                ?? throw new InvalidOperationException(MissingConnectionString(connectionName));
             return new ModuleDatabase(DatabaseProvider.PostgreSQL, connection, schema);
         }
 
@@ -31,6 +30,14 @@ public sealed record ModuleDatabase(DatabaseProvider Provider, string Connection
         var file = Path.Combine(path, connectionName.ToLowerInvariant() + ".db");
         return new ModuleDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", schema);
     }
+
+    /// <summary><c>ConnectionStrings:&lt;connectionName&gt;</c>, else <c>ConnectionStrings:Default</c>, else null.</summary>
+    public static string? ConnectionStringOf(IConfiguration configuration, string connectionName) =>
+        // Empty counts as unset: appsettings.json lists the names with "" so they show up, and Default must still apply.
+        new[] { configuration.GetConnectionString(connectionName), configuration.GetConnectionString("Default") }.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+
+    public static string MissingConnectionString(string connectionName) =>
+        $"Database:Provider=PostgreSQL needs ConnectionStrings:{connectionName} (or ConnectionStrings:Default)";
 
     /// <summary>Configures EF Core for this store; the schema is part of the model cache key.</summary>
     public void Configure(DbContextOptionsBuilder builder)

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
-using MpcWallet.Coordinator.Registry;
 
 namespace MpcWallet.Coordinator.Health;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using MpcWallet.Coordinator.Registry;
+using MpcWallet.Coordinator.Nodes;
 using Prometheus;
 
 namespace MpcWallet.Coordinator.Sessions;

@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using MpcWallet.Coordinator.Orchestration;
 using MpcWallet.Coordinator.Persistence;
 
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
-/// After a report was stored: when every participant has reported, whichever coordinator stored the last one ends
-/// the session — the final signature, or the wallet's key — and tells the local run if it is this process's.
-/// Concurrent completers are harmless: the store lets exactly one of them end the session and publish.
+/// After a report was stored: when every participant has reported, whichever coordinator stored the last one hands
+/// the session to the result handler of its purpose (<see cref="ISessionResultHandler"/>), which ends it with its
+/// result, and tells the local run if it is this process's. Concurrent completers are harmless: the store lets
+/// exactly one of them end the session and publish.
 /// </summary>
-internal sealed class SessionCompletion(CoordinatorStore store, SessionLedger ledger, SignatureFinalizer signatures, WalletActivation wallets, ActiveSessions local)
+internal sealed class SessionCompletion(CoordinatorStore store, SessionLedger ledger, IEnumerable<ISessionResultHandler> handlers, ActiveSessions local)
 {
+    private readonly Dictionary<SessionPurpose, ISessionResultHandler> _handlers = handlers.ToDictionary(h => h.Purpose);
+
     /// <summary>
     /// Completes the request's running sessions whose reports are all in: a coordinator may have died after storing
     /// the last report and before completing. Run when a coordinator (re)starts work on a request.
@@ -49,9 +51,9 @@ internal sealed class SessionCompletion(CoordinatorStore store, SessionLedger le
         SessionOutcome outcome;
         try
         {
-            outcome = SessionPurposes.Parse(session.Purpose) == SessionPurpose.Signing
-                ? await signatures.FinalizeAsync(session, ordered, cancellationToken)
-                : await wallets.ActivateAsync(session, ordered, cancellationToken);
+            outcome = SessionPurposes.Parse(session.Purpose) is { } purpose && _handlers.TryGetValue(purpose, out var handler)
+                ? await handler.CompleteAsync(session, ordered, cancellationToken)
+                : await ledger.FailAsync(session.Id, SessionOutcome.Failed($"no result handler for sessions of purpose '{session.Purpose}'"), cancellationToken);
         }
         catch
         {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Sessions;

@@ -5,7 +5,7 @@ internal sealed class NodeOptions
 {
     public const string Section = "Node";
 
-    /// <summary>Ids of the nodes this process runs (each needs an entry in <c>Cluster:Nodes</c>).</summary>
+    /// <summary>Ids of the nodes this process runs (each needs an entry in <c>Cluster:Nodes</c>); see <see cref="LocalNodeIds"/>.</summary>
     public List<string> Ids { get; set; } = [];
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -19,6 +19,15 @@ internal sealed class NodeOptions
 
     /// <summary>Null: only in the Development environment.</summary>
     public bool? CreateDevelopmentKeys { get; set; }
+
+    /// <summary>
+    /// Whether node <paramref name="nodeId"/> has a key-encryption key to start with: configured, in a file, or a
+    /// development key created on first start (<see cref="CreateDevelopmentKeys"/>, by default in Development only).
+    /// </summary>
+    public bool HasKeyEncryptionKeySource(string nodeId, bool development) =>
+        !string.IsNullOrWhiteSpace(KeyEncryptionKeys.GetValueOrDefault(nodeId))
+        || !string.IsNullOrWhiteSpace(KeyEncryptionKeyFiles.GetValueOrDefault(nodeId))
+        || (CreateDevelopmentKeys ?? development);
 
     public override string ToString() => $"nodes {string.Join(",", Ids)}";
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,7 +40,7 @@ internal sealed class NodeControlServer : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<NodeControlService>();
         await app.StartAsync(cancellationToken);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = app.Urls.First();
         var port = new Uri(bound).Port;
         return new NodeControlServer(app, $"{listen.Scheme}://{listen.Host}:{port}");
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MpcWallet.Ethereum.Abi;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Transactions.Lifecycle;
 using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Api;

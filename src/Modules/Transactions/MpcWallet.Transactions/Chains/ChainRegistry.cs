@@ -4,39 +4,20 @@ using MpcWallet.Transactions.Fees;
 
 namespace MpcWallet.Transactions.Chains;
 
-/// <summary>The chains of <c>Chains:&lt;i&gt;</c>, validated at start-up (duplicate ids, bad URLs or policies stop the host).</summary>
+/// <summary>The chains of <c>Chains:&lt;i&gt;</c> (checked when the process starts by <see cref="ChainsOptionsValidation"/>), each with its RPC client.</summary>
 internal sealed class ChainRegistry : IDisposable
 {
     private readonly Dictionary<ulong, Chain> _chains = [];
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public ChainRegistry(IReadOnlyList<ChainOptions> chains)
+    public ChainRegistry(ChainsOptions options)
     {
-        foreach (var options in chains)
+        foreach (var chain in options.Chains)
         {
-            if (options.ChainId is < 1 or > Ethereum.Transactions.Transaction.MaxChainId)
-            {
-                throw new InvalidOperationException($"Chains: chain id {options.ChainId} is out of range");
-            }
-
-            if (!Uri.TryCreate(options.RpcUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new InvalidOperationException($"Chains: chain {options.ChainId} needs an http(s) RpcUrl");
-            }
-
-            if (options.Confirmations < 1 || options.PollInterval <= TimeSpan.Zero || options.StuckAfter <= TimeSpan.Zero || options.CancelAfter <= TimeSpan.Zero || options.FinalityDepth < options.Confirmations)
-            {
-                throw new InvalidOperationException($"Chains: chain {options.ChainId} needs Confirmations ≥ 1, positive PollInterval, StuckAfter and CancelAfter, FinalityDepth ≥ Confirmations");
-            }
-
-            var client = new EthereumRpcClient(_http, url, new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 3 });
-            var chain = new Chain(options, FeePolicy.From(options.ChainId, options.FeePolicy), client);
-            if (!_chains.TryAdd(options.ChainId, chain))
-            {
-                throw new InvalidOperationException($"Chains: chain id {options.ChainId} is configured twice");
-            }
-
-            First ??= chain;
+            var client = new EthereumRpcClient(_http, new Uri(chain.RpcUrl), new EthereumRpcClientOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetryAttempts = 3 });
+            var configured = new Chain(chain, FeePolicy.From(chain.ChainId, chain.FeePolicy), client);
+            _chains.Add(chain.ChainId, configured);
+            First ??= configured;
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
-using MpcWallet.Transactions.Chains;
 
 namespace MpcWallet.Transactions.Fees;
 
@@ -12,10 +11,9 @@ namespace MpcWallet.Transactions.Fees;
 /// </summary>
 internal static class FeeEstimator
 {
-    public static async Task<FeeQuote> QuoteAsync(Chain chain, CancellationToken cancellationToken)
+    public static async Task<FeeQuote> QuoteAsync(EthereumRpcClient client, FeePolicy policy, CancellationToken cancellationToken)
     {
-        var policy = chain.FeePolicy;
-        var history = await chain.Client.GetFeeHistoryAsync(policy.FeeHistoryBlocks, BlockParameter.Latest, [policy.PriorityFeePercentile], cancellationToken);
+        var history = await client.GetFeeHistoryAsync(policy.FeeHistoryBlocks, BlockParameter.Latest, [policy.PriorityFeePercentile], cancellationToken);
         var rewards = history.Reward.Where(r => r.Count > 0).Select(r => r[0]).Where(r => !r.IsZero).OrderBy(r => r).ToArray();
         UInt256 tip;
         string tipBasis;
@@ -26,7 +24,7 @@ internal static class FeeEstimator
         }
         else
         {
-            tip = await chain.Client.GetMaxPriorityFeePerGasAsync(cancellationToken);
+            tip = await client.GetMaxPriorityFeePerGasAsync(cancellationToken);
             tipBasis = "eth_maxPriorityFeePerGas";
         }
 
@@ -34,8 +32,8 @@ internal static class FeeEstimator
     }
 
     /// <summary>The base fee of the next block (the extra entry of eth_feeHistory): below it, no transaction is mined now.</summary>
-    public static async Task<UInt256> NextBaseFeeAsync(Chain chain, CancellationToken cancellationToken) =>
-        (await chain.Client.GetFeeHistoryAsync(1, BlockParameter.Latest, [], cancellationToken)).NextBaseFeePerGas;
+    public static async Task<UInt256> NextBaseFeeAsync(EthereumRpcClient client, CancellationToken cancellationToken) =>
+        (await client.GetFeeHistoryAsync(1, BlockParameter.Latest, [], cancellationToken)).NextBaseFeePerGas;
 
     public static FeeQuote Compose(FeePolicy policy, UInt256 nextBaseFee, UInt256 tip, string tipBasis)
     {

@@ -95,7 +95,7 @@ internal sealed partial class Broadcaster(TransactionsStore store, ChainRegistry
         {
             try
             {
-                var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+                var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
                 reprice = new Repricing(true, FeeBump.Next(chain.FeePolicy, UInt256.Parse(attempt.MaxFeePerGas), UInt256.Parse(attempt.MaxPriorityFeePerGas), market));
             }
             catch (Exception e) when (e is EthereumRpcException or EthereumRpcTransportException or EthereumRpcResponseException)

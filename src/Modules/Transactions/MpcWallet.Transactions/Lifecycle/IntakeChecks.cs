@@ -65,7 +65,7 @@ internal static class IntakeChecks
                 return (null, IntakeResult.Invalid("maxFeePerGas", $"maxFeePerGas exceeds the chain's fee cap of {chain.FeePolicy.MaxFeePerGasCap} wei"));
             }
 
-            var baseFee = fees.NextBaseFee ?? await FeeEstimator.NextBaseFeeAsync(chain, cancellationToken);
+            var baseFee = fees.NextBaseFee ?? await FeeEstimator.NextBaseFeeAsync(chain.Client, cancellationToken);
             if (fees.MaxFeePerGas < baseFee && !request.AllowBelowBaseFee)
             {
                 return (null, IntakeResult.Unprocessable(
@@ -133,7 +133,7 @@ internal static class IntakeChecks
             return new FeeQuote(maxFee, tip, "given by the client");
         }
 
-        var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+        var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
         if (request.MaxFeePerGas is { } onlyMax)
         {
             return new FeeQuote(onlyMax, market.MaxPriorityFeePerGas < onlyMax ? market.MaxPriorityFeePerGas : onlyMax, $"maxFeePerGas given by the client; tip from {market.Basis}") { NextBaseFee = market.NextBaseFee };

@@ -4,7 +4,6 @@ using MpcWallet.Ethereum.Gas;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Infrastructure.Http;
-using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Fees;
 using MpcWallet.Transactions.Persistence;
@@ -176,7 +175,7 @@ internal sealed class Replacements(TransactionsStore store)
             return (new FeeQuote(maxFee, tip, $"given by the client (earlier attempts up to maxFee {previousMaxFee} / tip {previousTip})"), null);
         }
 
-        var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+        var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
         var bumped = FeeBump.Next(chain.FeePolicy, previousMaxFee, previousTip, market);
         return bumped is null
             ? (null, IntakeResult.Unprocessable("No valid replacement within the fee cap.", $"a replacement needs fees above maxFee {previousMaxFee} / tip {previousTip} by at least {chain.FeePolicy.ReplacementBumpPerMille / 10.0:0.#} %, which the chain's fee cap of {chain.FeePolicy.MaxFeePerGasCap} wei does not leave"))

@@ -45,7 +45,7 @@ internal sealed partial class StuckAttempts(TransactionsStore store, Broadcaster
         var firstSent = attempts.Where(a => a.SubmittedAt is not null).Min(a => a.SubmittedAt!.Value);
         if (now - firstSent >= chain.Options.CancelAfter && !attempts.Any(a => a.Cancels))
         {
-            var market = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+            var market = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
             // Best effort within the cap: where the stuck bytes are no longer pooled, the cancel needs no bump.
             var fees = FeeBump.Next(chain.FeePolicy, previousMaxFee, previousTip, market)
                 ?? new FeeQuote(previousMaxFee, previousTip, "the fee cap leaves no bump: the stuck attempt's fees");
@@ -60,7 +60,7 @@ internal sealed partial class StuckAttempts(TransactionsStore store, Broadcaster
             return;
         }
 
-        var quote = await FeeEstimator.QuoteAsync(chain, cancellationToken);
+        var quote = await FeeEstimator.QuoteAsync(chain.Client, chain.FeePolicy, cancellationToken);
         var bumped = FeeBump.Next(chain.FeePolicy, previousMaxFee, previousTip, quote);
         if (bumped is null)
         {

@@ -1,7 +1,6 @@
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Infrastructure.Http;
-using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Nonces;
 using MpcWallet.Transactions.Persistence;

@@ -7,9 +7,9 @@ namespace MpcWallet.Transactions.Messaging;
 
 /// <summary>
 /// <c>signatures_final</c>: a signature we asked for — a message signature a JSON-RPC caller waits for
-/// (<see cref="MessageSignatures"/>), else a transaction attempt's (<see cref="AttemptSigner"/>); others are ignored.
+/// (<see cref="IWaitingSignatures"/>), else a transaction attempt's (<see cref="AttemptSigner"/>); others are ignored.
 /// </summary>
-internal sealed class SignatureFinalizedConsumer(AttemptSigner signer, MessageSignatures messages) : IConsumer<SignatureFinalized>
+internal sealed class SignatureFinalizedConsumer(AttemptSigner signer, IWaitingSignatures messages) : IConsumer<SignatureFinalized>
 {
     public Task Consume(ConsumeContext<SignatureFinalized> context) =>
         messages.TryComplete(context.Message) ? Task.CompletedTask : signer.CompleteAsync(context.Message, context.CancellationToken);

@@ -1,5 +1,4 @@
 using MpcWallet.Infrastructure.Outbox;
-using MpcWallet.Transactions.Audit;
 
 namespace MpcWallet.Transactions.Persistence;
 

@@ -7,6 +7,7 @@ using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Signatures;
+using MpcWallet.Transactions.Messaging;
 using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Rpc;
@@ -21,7 +22,7 @@ namespace MpcWallet.Transactions.Rpc;
 /// answer does not leave the caller waiting). The coordinator keeps each signature as a resource
 /// (<c>GET /v1/signatures/{id}</c>), which the caller's tenant can read.
 /// </summary>
-internal sealed partial class MessageSignatures(TransactionsStore store, ILogger<MessageSignatures> logger)
+internal sealed partial class MessageSignatures(TransactionsStore store, ILogger<MessageSignatures> logger) : IWaitingSignatures
 {
     public static readonly TimeSpan ResendEvery = TimeSpan.FromSeconds(5);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Transactions.Api;
+using MpcWallet.Transactions.Lifecycle;
 using MpcWallet.Transactions.Chains;
 
 namespace MpcWallet.Transactions.Rpc;

@@ -1,9 +1,0 @@
-using System.Text.Json;
-
-namespace MpcWallet.Coordinator.Api;
-
-/// <summary>
-/// Body of <c>POST /v1/wallets/{id}/signatures</c>: <see cref="Type"/> (<c>digest</c>, <c>personalMessage</c> or
-/// <c>typedData</c>) and the one member that type needs.
-/// </summary>
-internal sealed record CreateSignatureRequest(string? Type, string? Digest = null, string? Message = null, string? MessageHex = null, JsonElement? TypedData = null);

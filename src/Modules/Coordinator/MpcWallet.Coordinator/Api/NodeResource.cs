@@ -1,4 +1,0 @@
-namespace MpcWallet.Coordinator.Api;
-
-/// <summary>One entry of <c>GET /v1/nodes</c>.</summary>
-internal sealed record NodeResource(string Id, string Status, DateTime? LastHeartbeatAt, string Endpoint);

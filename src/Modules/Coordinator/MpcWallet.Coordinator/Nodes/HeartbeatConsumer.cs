@@ -1,0 +1,23 @@
+using MassTransit;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Contracts.Heartbeats;
+
+namespace MpcWallet.Coordinator.Nodes;
+
+/// <summary>Consumes <c>heartbeats</c>: liveness, and the node-online event on a transition.</summary>
+internal sealed class HeartbeatConsumer(NodeRegistry registry) : IConsumer<NodeHeartbeat>
+{
+    public async Task Consume(ConsumeContext<NodeHeartbeat> context)
+    {
+        var beat = context.Message;
+        if (string.IsNullOrEmpty(beat.Node))
+        {
+            return;
+        }
+
+        if (registry.Heartbeat(beat.Node, beat.Endpoint ?? "", beat.SentAt))
+        {
+            await context.Publish(new NodeWentOnline { MessageId = NewId.NextGuid(), Node = beat.Node, At = beat.SentAt });
+        }
+    }
+}

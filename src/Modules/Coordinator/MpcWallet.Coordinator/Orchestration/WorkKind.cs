@@ -1,7 +1,0 @@
-namespace MpcWallet.Coordinator.Orchestration;
-
-internal enum WorkKind
-{
-    KeyGeneration,
-    Signing,
-}

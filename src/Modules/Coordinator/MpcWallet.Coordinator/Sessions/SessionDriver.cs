@@ -1,0 +1,149 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Nodes;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Cluster;
+
+namespace MpcWallet.Coordinator.Sessions;
+
+/// <summary>
+/// Runs one session over NodeControl: learn the participants' identities, prepare every participant (so nobody drops
+/// a faster peer's first message), begin every participant, then wait for the outcome or the deadline. Whatever
+/// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets. The session is
+/// recorded in the store first, so whichever coordinator consumes the participants' reports can complete it; the
+/// outcome arrives by a local signal when this process completed it, else from the store (polled).
+/// </summary>
+internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, SessionLedger ledger, CoordinatorOptions options, ClusterOptions cluster, ILogger<SessionDriver> logger)
+{
+    /// <summary>The participants with their party index and identity (asked from the node itself when unknown).</summary>
+    public async Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
+    {
+        var participants = new List<Participant>();
+        foreach (var (node, index) in chosen)
+        {
+            var state = registry.Find(node)!;
+            if (state.Identity is null)
+            {
+                try
+                {
+                    var info = await clients.For(node).GetInfoAsync(new GetInfoRequest(), Call(cancellationToken));
+                    if (info.NodeId != node || info.IdentityPublicKey.IsEmpty)
+                    {
+                        return (null, SessionOutcome.Failed($"node {node} answered as {info.NodeId}", node));
+                    }
+
+                    state.Identity = info.IdentityPublicKey.ToByteArray();
+                }
+                catch (RpcException e)
+                {
+                    return (null, SessionOutcome.Failed($"node {node} is unreachable ({e.StatusCode})", node));
+                }
+            }
+
+            participants.Add(new Participant { NodeId = node, PartyIndex = (uint)index, IdentityPublicKey = ByteString.CopyFrom(state.Identity) });
+        }
+
+        return (participants, null);
+    }
+
+    /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
+    {
+        var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
+        await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
+        sessions.Add(session);
+        var outcome = SessionOutcome.Success;
+        try
+        {
+            var failed = await CallAllAsync(session, "prepare", prepare, cancellationToken)
+                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken);
+            outcome = failed is null
+                ? await WaitAsync(session, limit, cancellationToken)
+                : await ledger.FailAsync(session.Key, failed, cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            sessions.Remove(session.Key);
+            if (!outcome.Succeeded)
+            {
+                LogFailed(session.Purpose, session.Key, outcome.Failure ?? "");
+                await AbortAllAsync(session, outcome.Failure ?? "aborted");
+            }
+        }
+    }
+
+    public static ByteString SessionBytes(ActiveSession session) => ByteString.CopyFrom(Convert.FromHexString(session.Key));
+
+    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, Task> call, CancellationToken cancellationToken)
+    {
+        var calls = session.Participants.Select(async Task<(string Node, string Error)?> (node) =>
+        {
+            try
+            {
+                await call(clients.For(node), Call(cancellationToken));
+                return null;
+            }
+            catch (RpcException e)
+            {
+                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}");
+            }
+        }).ToArray();
+        var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
+        return failures.Length == 0
+            ? null
+            : SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", failures.Select(f => f.Node).ToArray());
+    }
+
+    private async Task<SessionOutcome> WaitAsync(ActiveSession session, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var until = DateTimeOffset.UtcNow + limit;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            var wake = Task.Delay(options.SessionPollInterval, cancellationToken);
+            if (await Task.WhenAny(session.Outcome, wake) == session.Outcome)
+            {
+                var signalled = await session.Outcome;
+                // A local failure (a participant went offline) only counts if the session had not completed meanwhile.
+                return signalled.Succeeded ? signalled : await ledger.FailAsync(session.Key, signalled, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await ledger.OutcomeAsync(session.Key, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+        }
+
+        var reported = (await ledger.ReportsAsync(session.Key, cancellationToken)).Select(r => r.Node).ToHashSet();
+        var silent = session.Participants.Where(p => !reported.Contains(p)).ToArray();
+        return await ledger.FailAsync(session.Key, SessionOutcome.Failed($"session timed out after {limit.TotalSeconds:0.#} s waiting for {string.Join(", ", silent)}", silent), cancellationToken);
+    }
+
+    private async Task AbortAllAsync(ActiveSession session, string reason)
+    {
+        using var cancel = new CancellationTokenSource(options.ControlCallTimeout);
+        await Task.WhenAll(session.Participants.Select(async node =>
+        {
+            try
+            {
+                await clients.For(node).AbortSessionAsync(new AbortSessionRequest { SessionId = SessionBytes(session), Reason = reason }, Call(cancel.Token));
+            }
+            catch (RpcException)
+            {
+                // An unreachable node drops the session when its lifetime ends.
+            }
+        }));
+    }
+
+    private CallOptions Call(CancellationToken cancellationToken) => new(
+        headers: new Metadata { { ControlToken.Header, ControlToken.HeaderValue(ControlToken.Validate(cluster.ControlToken)) } },
+        deadline: DateTime.UtcNow + options.ControlCallTimeout,
+        cancellationToken: cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Purpose} session {Session} failed: {Reason}")]
+    private partial void LogFailed(SessionPurpose purpose, string session, string reason);
+}

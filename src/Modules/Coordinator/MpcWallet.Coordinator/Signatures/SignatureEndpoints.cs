@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Http;
+
+namespace MpcWallet.Coordinator.Signatures;
+
+/// <summary><c>POST /v1/wallets/{id}/signatures</c> (asynchronous signing) and <c>GET /v1/signatures/{id}</c>.</summary>
+internal static class SignatureEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        v1.MapPost("/wallets/{id}/signatures", CreateAsync)
+            .Accepts<CreateSignatureRequest>("application/json")
+            .Produces<SignatureResource>(StatusCodes.Status201Created)
+            .Produces<SignatureResource>(StatusCodes.Status202Accepted)
+            .Produces<SignatureResource>(StatusCodes.Status200OK)
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesCommonProblems()
+            .WithIdempotencyKey()
+            .WithPreferWait()
+            .WithName("CreateSignature");
+        v1.MapGet("/signatures/{id}", GetAsync).Produces<SignatureResource>().ProducesProblem(StatusCodes.Status404NotFound).ProducesCommonProblems().WithName("GetSignature");
+    }
+
+    private static async Task<IResult> CreateAsync(string id, HttpContext http, CoordinatorStore store, SignatureIntake intake, CancellationToken cancellationToken)
+    {
+        var tenant = http.User.TenantOf();
+        var (key, keyProblem) = IdempotencyKeys.Read(http.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        // An unknown wallet is answered before anything about the body.
+        var wallet = await LoadWalletAsync(store, id, cancellationToken);
+        if (wallet is null || wallet.Tenant != tenant)
+        {
+            return Problems.NotFound($"wallet {id}");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<CreateSignatureRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (digest, errors) = SignaturePayload.Resolve(body!);
+        if (digest is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var clientKey = key is null ? null : new ClientKey(key, IdempotencyKeys.Fingerprint(body));
+        var accepted = await intake.AcceptAsync(new SignatureIntent(tenant, wallet.Id, body!.Type!, "0x" + Convert.ToHexStringLower(digest), ClientKey: clientKey), cancellationToken);
+        return accepted.Kind switch
+        {
+            SignatureAcceptanceKind.Accepted => await AnswerAsync(store, accepted.Signature!.Id, created: true, PreferWait.Of(http.Request), cancellationToken),
+            SignatureAcceptanceKind.Repeated => await AnswerAsync(store, accepted.Signature!.Id, created: false, PreferWait.Of(http.Request), cancellationToken),
+            SignatureAcceptanceKind.Conflict => IdempotencyKeys.ConflictProblem(),
+            _ => Problems.Conflict($"wallet {id} is {accepted.WalletStatus ?? wallet.Status}, not active"),
+        };
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, CoordinatorStore store, CancellationToken cancellationToken)
+    {
+        var signature = await LoadAsync(store, id, cancellationToken);
+        return signature is null || signature.Tenant != http.User.TenantOf() ? Problems.NotFound($"signature {id}") : Results.Ok(SignatureResource.From(signature));
+    }
+
+    private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var signature = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), s => s is null || s.Status != SignatureStatus.Pending, wait, cancellationToken);
+        var location = $"/v1/signatures/{id}";
+        return signature!.Status == SignatureStatus.Pending
+            ? Results.Accepted(location, SignatureResource.From(signature))
+            : created ? Results.Created(location, SignatureResource.From(signature)) : Results.Ok(SignatureResource.From(signature));
+    }
+
+    private static async Task<WalletRecord?> LoadWalletAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+    }
+
+    private static async Task<SignatureRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Signatures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using MassTransit;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Contracts.SignatureRequests;
+using MpcWallet.Coordinator.Persistence;
+
+namespace MpcWallet.Coordinator.Signatures;
+
+/// <summary>
+/// <c>signature_requests</c>: another module asks for a digest signature (<see cref="SignatureIntake"/>, as REST does).
+/// Idempotent by the requester's signature id: a repeat after a restart changes nothing, a completed one is published
+/// again, a failed one answered again; an unknown, foreign or inactive wallet, a reused id or a malformed request is
+/// answered with <see cref="SignatureFailed"/>.
+/// </summary>
+internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : IConsumer<SignatureRequested>
+{
+    public async Task Consume(ConsumeContext<SignatureRequested> context)
+    {
+        var request = context.Message;
+        if (!IsWellFormed(request))
+        {
+            await FailAsync(context, "the signature request is malformed (signature id sig_ + 32 hex digits, digest 0x + 64 hex digits)");
+            return;
+        }
+
+        var accepted = await intake.AcceptAsync(new SignatureIntent(request.Tenant, request.WalletId, "digest", request.Digest, RequestedId: request.SignatureId), context.CancellationToken);
+        switch (accepted.Kind)
+        {
+            case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Completed } completed:
+                await context.Publish(new SignatureFinalized
+                {
+                    MessageId = NewId.NextGuid(),
+                    SignatureId = completed.Id,
+                    WalletId = completed.WalletId,
+                    Tenant = completed.Tenant,
+                    Digest = completed.Digest,
+                    R = completed.R!,
+                    S = completed.S!,
+                    V = completed.V!.Value,
+                    Nodes = completed.Nodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                    CompletedAt = completed.CompletedAt!.Value,
+                });
+                break;
+            case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Failed } failed:
+                await FailAsync(context, failed.Error ?? "signing failed");
+                break;
+            case SignatureAcceptanceKind.Conflict:
+                await FailAsync(context, "the signature id was already used for another request");
+                break;
+            case SignatureAcceptanceKind.WalletUnavailable:
+                await FailAsync(context, $"wallet {request.WalletId} is unknown or not active");
+                break;
+        }
+    }
+
+    private static bool IsWellFormed(SignatureRequested request) =>
+        request.SignatureId is { Length: 36 } id && id.StartsWith("sig_", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower)
+        && request.Digest is { Length: 66 } digest && digest.StartsWith("0x", StringComparison.Ordinal) && digest[2..].All(char.IsAsciiHexDigitLower)
+        && !string.IsNullOrEmpty(request.WalletId) && !string.IsNullOrEmpty(request.Tenant);
+
+    private static Task FailAsync(ConsumeContext<SignatureRequested> context, string reason) =>
+        context.Publish(new SignatureFailed
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = context.Message.SignatureId,
+            WalletId = context.Message.WalletId,
+            Tenant = context.Message.Tenant,
+            Reason = reason,
+        });
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Contracts.Events;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Nodes;
+using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Coordinator.Sessions;
+using MpcWallet.Coordinator.Work;
+using MpcWallet.Infrastructure.Outbox;
+
+namespace MpcWallet.Coordinator.Signatures;
+
+/// <summary>
+/// Produces one signature: picks t online holders of the wallet (avoiding nodes suspected in earlier attempts),
+/// runs a signing session, aggregates the t partials, checks the result recovers to the wallet's (derived) key,
+/// persists it and publishes it on <c>signatures_final</c> and <c>events</c> (<see cref="SignatureFinalizer"/>, run by
+/// whichever coordinator stores the last partial). A failed session is aborted and retried with another quorum, at
+/// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
+/// over continues the count) and within the deadline.
+/// </summary>
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options) : IWorkRun
+{
+    public WorkKind Kind => WorkKind.Signing;
+
+    public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
+    {
+        // A session of an earlier run (maybe another coordinator's) may have all its partials already.
+        await completion.RecoverAsync(signatureId, cancellationToken);
+        SignatureRecord? signature;
+        WalletRecord? wallet;
+        await using (var context = store.Open())
+        {
+            signature = await context.Signatures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signatureId, cancellationToken);
+            wallet = signature is null ? null : await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == signature.WalletId, cancellationToken);
+        }
+
+        if (signature is null || signature.Status != SignatureStatus.Pending)
+        {
+            return;
+        }
+
+        if (wallet is null || wallet.Status != WalletStatus.Active || wallet.PublicKey is null || wallet.ChainCode is null)
+        {
+            await FailAsync(signature, "the wallet is not active", cancellationToken);
+            return;
+        }
+
+        var digest = Convert.FromHexString(signature.Digest[2..]);
+        var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
+        var holders = wallet.NodeList;
+        var suspects = new HashSet<string>();
+        var lastFailure = "no attempt was made";
+        while (signature.Attempts < options.MaxAttempts && DateTimeOffset.UtcNow < signature.DeadlineAt)
+        {
+            var online = await quorum.OnlineAsync(holders, wallet.Threshold, signature.DeadlineAt, cancellationToken);
+            if (online.Count < wallet.Threshold)
+            {
+                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}); {wallet.Threshold} are needed";
+                break;
+            }
+
+            var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
+            signature.Attempts++;
+            var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
+            var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
+            if (outcome is null)
+            {
+                var request = new StartSigningRequest
+                {
+                    SessionId = SessionDriver.SessionBytes(session),
+                    WalletId = wallet.Id,
+                    KeyVersion = (uint)wallet.KeyVersion,
+                    Digest = Google.Protobuf.ByteString.CopyFrom(digest),
+                };
+                request.DerivationPath.AddRange(path);
+                request.Participants.AddRange(participants);
+                // The attempt is counted with the session record (one write): a coordinator taking over continues the count.
+                outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken, context => CountAttempt(context, signature));
+            }
+
+            if (outcome.Succeeded || await IsFinalAsync(signature.Id, cancellationToken))
+            {
+                // Finalized (by this session's completion, or already before it): nothing left to do.
+                return;
+            }
+
+            lastFailure = outcome.Failure ?? "failed";
+            suspects.UnionWith(outcome.Suspects);
+            signature.Error = lastFailure;
+            await SaveAsync(signature, cancellationToken);
+        }
+
+        if (DateTimeOffset.UtcNow >= signature.DeadlineAt)
+        {
+            lastFailure = $"deadline passed; last failure: {lastFailure}";
+        }
+
+        await FailAsync(signature, $"signing failed after {signature.Attempts} attempt(s): {lastFailure}", cancellationToken);
+    }
+
+    private async Task FailAsync(SignatureRecord signature, string reason, CancellationToken cancellationToken)
+    {
+        var completedAt = DateTimeOffset.UtcNow;
+        await using (var context = store.Open())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            // Conditional: a signature another coordinator (or a late session) completed stays completed.
+            var failed = await context.Signatures
+                .Where(s => s.Id == signature.Id && s.Status == SignatureStatus.Pending)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.Status, SignatureStatus.Failed).SetProperty(x => x.Error, reason).SetProperty(x => x.CompletedAt, completedAt)
+                        .SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null),
+                    cancellationToken);
+            if (failed == 0)
+            {
+                return;
+            }
+
+            var id = NewId.NextGuid();
+            OutboxWriter.Add(context, store, id, new SignatureFailed { MessageId = id, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant, Reason = reason });
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        store.OutboxCommitted.Notify();
+        store.FinalStateCommitted.Notify();
+    }
+
+    /// <summary>Records attempts and the last failure; only while the signature is pending.</summary>
+    private async Task SaveAsync(SignatureRecord signature, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        await context.Signatures
+            .Where(s => s.Id == signature.Id && s.Status == SignatureStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, signature.Attempts).SetProperty(x => x.Error, signature.Error), cancellationToken);
+    }
+
+    private static void CountAttempt(CoordinatorDbContext context, SignatureRecord signature)
+    {
+        var entry = context.Signatures.Attach(signature);
+        entry.Property(s => s.Attempts).IsModified = true;
+    }
+
+    private async Task<bool> IsFinalAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        return await context.Signatures.AnyAsync(s => s.Id == id && s.Status != SignatureStatus.Pending, cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace MpcWallet.Coordinator.Work;
+
+internal enum WorkKind
+{
+    KeyGeneration,
+    Signing,
+}

@@ -1,0 +1,193 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MpcWallet.Contracts.Heartbeats;
+using MpcWallet.Contracts.StateSync;
+using MpcWallet.Infrastructure.Cluster;
+using MpcWallet.Infrastructure.Hosting;
+using MpcWallet.Infrastructure.Messaging;
+using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Node.Configuration;
+using MpcWallet.Node.Control;
+using MpcWallet.Node.Engine;
+using MpcWallet.Node.Persistence;
+using MpcWallet.Node.Runtime;
+using MpcWallet.Node.Security;
+
+namespace MpcWallet.Node.Hosting;
+
+/// <summary>
+/// Starts this process's nodes (store, key-encryption-key check, identity, NodeControl server), then sends their
+/// heartbeats and state hints and sweeps expired sessions. A node can be stopped and started again at run time
+/// (its gRPC goes down, it ignores the broker and stops heartbeating), which is how operators drain a node.
+/// </summary>
+internal sealed partial class NodeHostService(
+    LocalNodes nodes,
+    NodeOptions options,
+    ClusterOptions cluster,
+    IConfiguration configuration,
+    IOptions<DatabaseOptions> database,
+    IThresholdEngine engine,
+    KeyEncryptionKeySource keys,
+    IBus bus,
+    NodeControlHosting hosting,
+    IEnumerable<IServer> hostServer,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private static readonly TimeSpan HeartbeatPublishTimeout = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, NodeControlServer> _servers = [];
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<NodeHostService>();
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in options.Ids)
+        {
+            var directory = Path.Combine(DataDirectory.From(configuration), id);
+            Directory.CreateDirectory(directory);
+            var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+            var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
+            var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime);
+            await node.OpenAsync(cancellationToken);
+            nodes.Add(node);
+            await StartNodeAsync(id, cancellationToken);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public async Task StartNodeAsync(string id, CancellationToken cancellationToken)
+    {
+        var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
+        await _lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            if (node.IsRunning)
+            {
+                return;
+            }
+
+            if (hosting.OnHostServer)
+            {
+                // The host's server answers NodeControl; its bound address is known once it has started (heartbeats).
+                node.Endpoint = HostServerAddress();
+                LogStartedOnHost(id, configuration["Urls"] ?? "");
+            }
+            else
+            {
+                var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
+                    ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
+                var server = await NodeControlServer.StartAsync(node, new Uri(configured.GrpcEndpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
+                _servers[id] = server;
+                node.Endpoint = server.Endpoint;
+                LogStarted(id, server.Endpoint);
+            }
+
+            node.MarkRunning(true);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+
+        await PublishStateAsync(node, cancellationToken);
+    }
+
+    public Task StopNodeAsync(string id) => StopNodeAsync(id, shuttingDown: false);
+
+    private async Task StopNodeAsync(string id, bool shuttingDown)
+    {
+        var node = nodes.Find(id) ?? throw new ArgumentException($"node {id} does not run in this process", nameof(id));
+
+        // Synchronously, before anything is awaited: from the caller's next instruction on, the node ignores the broker.
+        node.MarkRunning(false);
+        await _lifecycle.WaitAsync();
+        try
+        {
+            if (_servers.Remove(id, out var server))
+            {
+                await server.DisposeAsync();
+            }
+
+            if (!shuttingDown)
+            {
+                LogStopped(id);
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var node in nodes.All)
+        {
+            await StopNodeAsync(node.Id, shuttingDown: true);
+            await node.DisposeAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatInterval);
+        do
+        {
+            foreach (var node in nodes.All.Where(n => n.IsRunning))
+            {
+                try
+                {
+                    if (hosting.OnHostServer)
+                    {
+                        node.Endpoint = HostServerAddress() ?? node.Endpoint;
+                    }
+
+                    // Bounded: one publish hung across a broker restart would silence every local node for good.
+                    await bus.PublishWithin(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, HeartbeatPublishTimeout, stoppingToken);
+                    node.Sweep(DateTimeOffset.UtcNow);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogHeartbeatFailed(node.Id, e.Message);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PublishStateAsync(NodeRuntime node, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new NodeStateHint
+        {
+            MessageId = NewId.NextGuid(),
+            Node = node.Id,
+            Keys = await node.HeldKeysAsync(cancellationToken),
+            LastSessionId = node.LastSessionId,
+            At = DateTimeOffset.UtcNow,
+        }, cancellationToken);
+    }
+
+    /// <summary>The host server's first bound address (null before it has started).</summary>
+    private string? HostServerAddress() =>
+        hostServer.FirstOrDefault()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address && !address.EndsWith(":0", StringComparison.Ordinal)
+            ? address.TrimEnd('/')
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl at {Endpoint}")]
+    private partial void LogStarted(string node, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPC node {Node} serves NodeControl, /health/live, /health/ready and /metrics on this process's own server ({Urls}, HTTP/2 only: curl --http2-prior-knowledge)")]
+    private partial void LogStartedOnHost(string node, string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MPC node {Node} stopped")]
+    private partial void LogStopped(string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat of {Node} failed: {Error}")]
+    private partial void LogHeartbeatFailed(string node, string error);
+}
