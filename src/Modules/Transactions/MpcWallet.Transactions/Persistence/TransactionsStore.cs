@@ -54,6 +54,14 @@ internal sealed class TransactionsStore(ModuleDatabase database) : ModuleStore<T
             return true;
         }, cancellationToken);
 
+    /// <summary>The wallet as the tenant sees it: null when it is unknown here or belongs to another tenant (both answer 404).</summary>
+    public async Task<WalletRecord?> FindWalletAsync(string id, string tenant, CancellationToken cancellationToken)
+    {
+        await using var context = await OpenAsync(cancellationToken);
+        var wallet = await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        return wallet is not null && wallet.Tenant == tenant ? wallet : null;
+    }
+
     public void Dispose() => _writer.Dispose();
 
     protected override TransactionsDbContext Create(DbContextOptions<TransactionsDbContext> options) => new(options, Database);

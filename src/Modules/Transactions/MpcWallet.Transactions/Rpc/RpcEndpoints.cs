@@ -46,13 +46,7 @@ internal static class RpcEndpoints
             return keyProblem;
         }
 
-        WalletRecord? wallet;
-        await using (var context = await store.OpenAsync(cancellationToken))
-        {
-            wallet = await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
-        }
-
-        if (wallet is null || wallet.Tenant != tenant)
+        if (await store.FindWalletAsync(id, tenant, cancellationToken) is not { } wallet)
         {
             return Problems.NotFound($"wallet {id}");
         }
