@@ -17,6 +17,7 @@ namespace MpcWallet.Node.Tests.Messaging;
 /// over the bus, and malformed, foreign, duplicate, tampered and late messages are dropped (counted, never blamed,
 /// never a fault).
 /// </summary>
+[Collection(NodeHarness.Collection)]
 public sealed class RoundMessageConsumerSpecs : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mpcwallet-node-").FullName;

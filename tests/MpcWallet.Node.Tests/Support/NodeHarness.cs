@@ -10,7 +10,11 @@ namespace MpcWallet.Node.Tests.Support;
 /// <summary>Three nodes of the node module on the in-memory test harness, routed exactly as the host does.</summary>
 internal static class NodeHarness
 {
-    public static ServiceProvider Build(string dataDirectory)
+    /// <summary>Specs on this harness run one at a time: each runs real protocol sessions on two shared cores, and the harness's inactivity timeout is short.</summary>
+    public const string Collection = "node harness";
+
+    /// <param name="extra">more registrations after the module's (e.g. a test engine replacing the real one).</param>
+    public static ServiceProvider Build(string dataDirectory, Action<IServiceCollection>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -31,6 +35,7 @@ internal static class NodeHarness
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new TestEnvironment())
             .AddNodeModule(configuration);
+        extra?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>
         {
             bus.AddNodeConsumers();

@@ -16,6 +16,9 @@ namespace MpcWallet.Node.Admission;
 /// </summary>
 internal sealed class SessionAdmission(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, TimeSpan sessionLifetime)
 {
+    // Admission decisions that count running sessions (the OT-check budget) and the insert they allow are one step.
+    private readonly Lock _admitting = new();
+
     /// <summary>The session most recently admitted (reported in state hints).</summary>
     public string? LastAdmittedSessionId { get; private set; }
 
@@ -84,10 +87,24 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
     private async Task RegisterAsync(NodeSession session, CancellationToken cancellationToken)
     {
-        if (!sessions.TryAdd(session))
+        lock (_admitting)
         {
-            session.Dispose();
-            throw new SessionRefusedException($"session {session.Key} is already known to node {nodeId}");
+            // Refused, not queued: the coordinator learns at once (PeerBusy) and retries; a held session would keep
+            // its secrets and a broker buffer around for an unknown time.
+            if (OtCheckBudget.ExhaustedPeer(session, nodeId, sessions.Running) is { } busy)
+            {
+                session.Dispose();
+                throw new SessionRefusedException(
+                    $"node {nodeId} is busy with peer {busy} on wallet {session.WalletId}: {MpcWallet.Mpc.Ot.OtParameters.MaxInFlightChecksPerPeer} signing sessions have not passed their OT-extension check yet; retry shortly",
+                    SessionRefusal.PeerBusy,
+                    busy);
+            }
+
+            if (!sessions.TryAdd(session))
+            {
+                session.Dispose();
+                throw new SessionRefusedException($"session {session.Key} is already known to node {nodeId}");
+            }
         }
 
         // Recorded before any message is sealed: after a restart this node refuses to rejoin the session, which

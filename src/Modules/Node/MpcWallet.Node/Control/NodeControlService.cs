@@ -81,11 +81,30 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
         }
         catch (SessionRefusedException e)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+            throw Refused(e);
         }
         catch (ArgumentException e)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
+    }
+
+    /// <summary>A refusal about one peer carries its kind and the peer as trailers (<see cref="SessionRefusalTrailers"/>).</summary>
+    private static RpcException Refused(SessionRefusedException refusal)
+    {
+        var (status, kind) = refusal.Refusal switch
+        {
+            SessionRefusal.PeerBusy => (StatusCode.ResourceExhausted, SessionRefusalTrailers.PeerBusy),
+            SessionRefusal.PeerBanned => (StatusCode.FailedPrecondition, SessionRefusalTrailers.PeerBanned),
+            _ => (StatusCode.FailedPrecondition, null),
+        };
+        var trailers = new Metadata();
+        if (kind is not null && refusal.Peer is not null)
+        {
+            trailers.Add(SessionRefusalTrailers.Refusal, kind);
+            trailers.Add(SessionRefusalTrailers.Peer, refusal.Peer);
+        }
+
+        return new RpcException(new Status(status, refusal.Message), trailers);
     }
 }

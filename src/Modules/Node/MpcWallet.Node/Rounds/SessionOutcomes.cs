@@ -54,15 +54,37 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
         }
     }
 
+    /// <summary>
+    /// A protocol check aborted the session. A ban it recommends is recorded durably first (if the check round has
+    /// not done so already), then every other running session of the wallet with the culprit is ended at once
+    /// (docs/engine-signing.md §4.1), then the failure is recorded and reported.
+    /// </summary>
     public async Task FailAsync(NodeSession session, ProtocolAbortException abort, CancellationToken cancellationToken)
     {
         session.State = SessionState.Finished;
         var culprit = abort.Culprit is { } index ? session.PeerByIndex(index)?.NodeId : null;
         var banned = await bans.BanAsync(session, culprit, abort, cancellationToken);
         LogFailed(nodeId, session.Key, abort.Check, culprit ?? "(unattributed)", banned);
+        if (banned)
+        {
+            await ContainAsync(session, culprit!, cancellationToken);
+        }
+
         await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "failed: " + abort.Check, cancellationToken);
         await reports.SessionFailedAsync(session, abort, culprit, banned, cancellationToken);
         sessions.Forget(session);
+    }
+
+    /// <summary>A participant of the session is banned for its wallet: end the session and report it failed, naming the peer.</summary>
+    public async Task EndForBannedPeerAsync(NodeSession session, string peer, CancellationToken cancellationToken)
+    {
+        if (!sessions.IsRunning(session.Key))
+        {
+            return;
+        }
+
+        sessions.Forget(session);
+        await ReportEndedForBanAsync(session, peer, cancellationToken);
     }
 
     /// <summary>The coordinator gave up on the session: drop it and erase its secrets (without waiting for a running step).</summary>
@@ -87,6 +109,28 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
             LogAborted(nodeId, session.Key, "session lifetime exceeded");
             sessions.Forget(session);
         }
+    }
+
+    /// <summary>Ends every other running session of the wallet that includes the banned peer: all at once, then each is recorded and reported.</summary>
+    private async Task ContainAsync(NodeSession failed, string peer, CancellationToken cancellationToken)
+    {
+        var contained = sessions.Running.Where(s => s != failed && s.WalletId == failed.WalletId && s.PeerByNode(peer) is not null).ToArray();
+        foreach (var session in contained)
+        {
+            sessions.Forget(session);
+        }
+
+        foreach (var session in contained)
+        {
+            await ReportEndedForBanAsync(session, peer, cancellationToken);
+        }
+    }
+
+    private async Task ReportEndedForBanAsync(NodeSession session, string peer, CancellationToken cancellationToken)
+    {
+        LogAborted(nodeId, session.Key, $"peer {peer} is banned for wallet {session.WalletId}");
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "aborted: peer banned", cancellationToken);
+        await reports.SessionEndedForBannedPeerAsync(session, peer, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Node} completed {Kind} session {Session}")]

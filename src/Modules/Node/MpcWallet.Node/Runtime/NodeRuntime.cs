@@ -33,6 +33,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private readonly SessionAdmission _admission;
     private readonly SessionOutcomes _outcomes;
     private readonly MessagePump _pump;
+    private readonly PeerBans _bans;
 
     public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
     {
@@ -45,7 +46,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
         var bans = new PeerBans(id, store);
         _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime);
         _outcomes = new SessionOutcomes(id, store, engine, _vault, _sessions, bans, new NodeReports(id, bus, PublishTimeout), logger);
-        _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, logger);
+        _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, bans, logger);
+        _bans = bans;
     }
 
     public string Id { get; }
@@ -69,11 +71,12 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public int ActiveSessionCount => _sessions.Count;
 
-    /// <summary>Applies the schema, checks the key-encryption key against the store and loads the channel identity.</summary>
+    /// <summary>Applies the schema, checks the key-encryption key against the store, loads the channel identity and the bans.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         await Store.MigrateAsync(cancellationToken);
         await _vault.OpenAsync(cancellationToken);
+        await _bans.LoadAsync(cancellationToken);
     }
 
     /// <summary>Stopping ends every session at once (their secrets are erased as soon as no step runs on them).</summary>

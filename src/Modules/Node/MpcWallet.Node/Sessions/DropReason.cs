@@ -12,4 +12,7 @@ internal enum DropReason
     Unauthenticated,
     RejectedByProtocol,
     NodeStopped,
+
+    /// <summary>A participant of the session is banned for its wallet: the session is ended instead.</summary>
+    PeerBanned,
 }

@@ -1,6 +1,7 @@
 using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
+using MpcWallet.Mpc.Signing;
 
 namespace MpcWallet.Node.Sessions;
 
@@ -52,6 +53,13 @@ internal sealed class NodeSession : IDisposable
     public SessionState State { get; set; } = SessionState.Prepared;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>
+    /// True once a signing party is past the round whose completion runs the OT-extension checks (it can evaluate no
+    /// further check against this node's Δ); always true for other kinds. Read without the gate: a stale value is
+    /// the earlier, more cautious one.
+    /// </summary>
+    public bool PassedOtExtensionCheck => Kind != SessionKind.Signing || Party.IsComplete || Party.Round > SigningParty.OtExtensionCheckRound;
 
     public SessionPeer? PeerByNode(string nodeId) => Peers.FirstOrDefault(p => p.NodeId == nodeId);
 
