@@ -35,6 +35,7 @@ internal static class CoordinatorHarness
             .AddSingleton<NodeRegistry>()
             .AddSingleton<ActiveSessions>()
             .AddSingleton<SessionLedger>()
+            .AddSingleton<WalletSuspects>()
             .AddSingleton<SessionCompletion>()
             .AddSingleton<SignatureFinalizer>()
             .AddSingleton<WalletActivation>()

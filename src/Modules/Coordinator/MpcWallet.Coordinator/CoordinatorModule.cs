@@ -35,6 +35,7 @@ public static class CoordinatorModule
         services.AddSingleton<NodeControlClients>();
         services.AddSingleton<ActiveSessions>();
         services.AddSingleton<SessionLedger>();
+        services.AddSingleton<WalletSuspects>();
         services.AddSingleton<SessionCompletion>();
         services.AddSingleton<WalletActivation>();
         services.AddSingleton<WorkLeases>();

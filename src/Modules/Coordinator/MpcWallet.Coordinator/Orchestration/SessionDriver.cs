@@ -81,7 +81,7 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
     private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, Task> call, CancellationToken cancellationToken)
     {
-        var calls = session.Participants.Select(async Task<(string Node, string Error)?> (node) =>
+        var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal)?> (node) =>
         {
             try
             {
@@ -90,13 +90,23 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
             }
             catch (RpcException e)
             {
-                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}");
+                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants));
             }
         }).ToArray();
         var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
-        return failures.Length == 0
-            ? null
-            : SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", failures.Select(f => f.Node).ToArray());
+        if (failures.Length == 0)
+        {
+            return null;
+        }
+
+        // A refusal about a peer blames that peer (banned) or nobody (busy), not the node that refused.
+        var banned = failures.Where(f => f.Refusal is { Banned: true }).Select(f => f.Refusal!.Peer).Distinct().ToArray();
+        var suspects = failures.Where(f => f.Refusal is null).Select(f => f.Node).Concat(banned).Distinct().ToArray();
+        return SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", suspects) with
+        {
+            Banned = banned,
+            Busy = failures.All(f => f.Refusal is { Banned: false }),
+        };
     }
 
     private async Task<SessionOutcome> WaitAsync(ActiveSession session, TimeSpan limit, CancellationToken cancellationToken)

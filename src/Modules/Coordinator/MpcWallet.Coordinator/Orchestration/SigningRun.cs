@@ -12,14 +12,15 @@ using MpcWallet.Coordinator.Signing;
 namespace MpcWallet.Coordinator.Orchestration;
 
 /// <summary>
-/// Produces one signature: picks t online holders of the wallet (avoiding nodes suspected in earlier attempts),
+/// Produces one signature: picks t online holders of the wallet (never a node the wallet's participants banned,
+/// <see cref="WalletSuspects"/>; nodes suspected in earlier attempts of this request last, <see cref="SigningQuorum"/>),
 /// runs a signing session, aggregates the t partials, checks the result recovers to the wallet's (derived) key,
 /// persists it and publishes it on <c>signatures_final</c> and <c>events</c> (<see cref="SignatureFinalizer"/>, run by
 /// whichever coordinator stores the last partial). A failed session is aborted and retried with another quorum, at
 /// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
 /// over continues the count) and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options)
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, WalletSuspects walletSuspects, CoordinatorOptions options)
 {
     public async Task ExecuteAsync(string signatureId, CancellationToken cancellationToken)
     {
@@ -58,7 +59,13 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                 break;
             }
 
-            var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
+            var excluded = await walletSuspects.ExcludedAsync(wallet.Id, cancellationToken);
+            if (SigningQuorum.Choose(online, wallet.Threshold, excluded, suspects) is not { } chosen)
+            {
+                lastFailure = $"only {online.Count(n => !excluded.Contains(n))} of the wallet's online nodes may sign ({string.Join(", ", excluded.Order())} excluded after a failed protocol check, until the wallet's key is refreshed); {wallet.Threshold} are needed";
+                break;
+            }
+
             signature.Attempts++;
             var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
             var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
@@ -85,6 +92,19 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
             lastFailure = outcome.Failure ?? "failed";
             suspects.UnionWith(outcome.Suspects);
+            foreach (var banned in outcome.Banned)
+            {
+                await walletSuspects.RecordAsync(wallet.Id, wallet.KeyVersion, banned, lastFailure, session.Key, cancellationToken);
+            }
+
+            if (outcome.Busy)
+            {
+                // A node's budget of sessions with a peer before their OT-extension check was used up (other requests
+                // on this wallet are signing): not an attempt, just a short wait.
+                signature.Attempts--;
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 200)), cancellationToken);
+            }
+
             signature.Error = lastFailure;
             await SaveAsync(signature, cancellationToken);
         }
