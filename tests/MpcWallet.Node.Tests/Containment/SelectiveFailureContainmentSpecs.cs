@@ -26,6 +26,9 @@ namespace MpcWallet.Node.Tests.Containment;
 public sealed class SelectiveFailureContainmentSpecs : IDisposable
 {
     private const string Wallet = "wlt_sf";
+
+    // Every signer's session key offer from its prepare answer, by session and party index (what the coordinator relays).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>> Offers = new();
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly string _data = Directory.CreateTempSubdirectory("mpcwallet-node-sf-").FullName;
     private readonly CheatingEngine _engine = new();
@@ -88,7 +91,7 @@ public sealed class SelectiveFailureContainmentSpecs : IDisposable
         await BeginAsync([nodes[0], nodes[2]], withoutPeer, [peers[0], peers[2]]);
         await EndedAtAsync(harness, "node-1", withoutPeer);
         Assert.True(harness.Published.Select<PartialSignatureSubmitted>(x => x.Context.Message.SessionId == withoutPeer.ToString() && x.Context.Message.Node == "node-1").Any());
-        await Assert.ThrowsAsync<SessionRefusedException>(() => nodes[0].BeginAsync(withPeer, CancellationToken.None));
+        await Assert.ThrowsAsync<SessionRefusedException>(() => nodes[0].BeginAsync(withPeer, new Dictionary<int, byte[]>(Offers[withPeer.ToString()]), CancellationToken.None));
 
         var refused = await TryPrepareAsync(nodes[0], NewSession(), [peers[0], peers[1]]);
         Assert.Equal(SessionRefusal.PeerBanned, refused?.Refusal);
@@ -111,7 +114,7 @@ public sealed class SelectiveFailureContainmentSpecs : IDisposable
         await nodes[0].Store.BanAsync(new BannedPeerRecord { WalletId = Wallet, PeerNode = "node-2", CheckName = AbortChecks.OtExtensionConsistency, SessionId = "earlier", BannedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         Assert.Null(await TryPrepareAsync(nodes[0], NewSession(), [peers[0], peers[2]]));
 
-        await nodes[1].BeginAsync(prepared, CancellationToken.None);
+        await nodes[1].BeginAsync(prepared, new Dictionary<int, byte[]>(Offers[prepared.ToString()]), CancellationToken.None);
         await Eventually.TrueAsync(() => nodes[0].Drops[DropReason.PeerBanned] >= 1, Wait, "node-1 drops node-2's first message and ends the session");
         var contained = await FailureAsync(harness, "node-1", prepared);
         Assert.Equal("peer-banned", contained.Check);
@@ -194,14 +197,15 @@ public sealed class SelectiveFailureContainmentSpecs : IDisposable
         var nodes = provider.GetRequiredService<LocalNodes>().All.ToArray();
         var peers = nodes.Select((n, i) => new SessionPeer(n.Id, i + 1, n.IdentityPublicKey)).ToArray();
         var session = NewSession();
-        foreach (var node in nodes)
+        var offers = new Dictionary<int, byte[]>();
+        for (var i = 0; i < nodes.Length; i++)
         {
-            await node.PrepareKeyGenerationAsync(session, Wallet, 2, peers, CancellationToken.None);
+            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, Wallet, 2, peers, CancellationToken.None);
         }
 
         foreach (var node in nodes)
         {
-            await node.BeginAsync(session, CancellationToken.None);
+            await node.BeginAsync(session, offers, CancellationToken.None);
         }
 
         foreach (var node in nodes)
@@ -216,7 +220,8 @@ public sealed class SelectiveFailureContainmentSpecs : IDisposable
     {
         try
         {
-            await node.PrepareSigningAsync(session, Wallet, 0, new byte[32], [], pair, CancellationToken.None);
+            var offer = await node.PrepareSigningAsync(session, Wallet, 0, new byte[32], [], pair, CancellationToken.None);
+            Offers.GetOrAdd(session.ToString(), _ => new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>())[pair.Single(p => p.NodeId == node.Id).PartyIndex] = offer;
             return null;
         }
         catch (SessionRefusedException e)
@@ -241,8 +246,11 @@ public sealed class SelectiveFailureContainmentSpecs : IDisposable
         await EndedAtAsync(harness, runtimes[0].Id, session);
     }
 
-    private static async Task BeginAsync(NodeRuntime[] runtimes, SessionId session, SessionPeer[] signers) =>
-        await Task.WhenAll(runtimes.Where(n => signers.Any(p => p.NodeId == n.Id)).Select(n => n.BeginAsync(session, CancellationToken.None)));
+    private static async Task BeginAsync(NodeRuntime[] runtimes, SessionId session, SessionPeer[] signers)
+    {
+        var offers = new Dictionary<int, byte[]>(Offers[session.ToString()]);
+        await Task.WhenAll(runtimes.Where(n => signers.Any(p => p.NodeId == n.Id)).Select(n => n.BeginAsync(session, offers, CancellationToken.None)));
+    }
 
     private static async Task EndedAtAsync(ITestHarness harness, string node, SessionId session)
     {

@@ -7,6 +7,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Registry;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Infrastructure.Cluster;
+using MpcWallet.Mpc.Channel;
 
 namespace MpcWallet.Coordinator.Orchestration;
 
@@ -50,8 +51,10 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         return (participants, null);
     }
 
+    /// <param name="participants">the session's participants with their party indices (the begin request keys every offer by it).</param>
+    /// <param name="prepare">the start command; its answer carries the node's session key offer.</param>
     /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
-    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, IReadOnlyList<Participant> participants, Func<NodeControl.NodeControlClient, CallOptions, Task<SessionAccepted>> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
     {
         var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
         await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
@@ -59,8 +62,12 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         var outcome = SessionOutcome.Success;
         try
         {
-            var failed = await CallAllAsync(session, "prepare", prepare, cancellationToken)
-                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken);
+            // The offers are only relayed (the coordinator can neither verify nor forge them); each node verifies
+            // every offer against the identities it was given at prepare (docs/channel.md §5).
+            var offers = new System.Collections.Concurrent.ConcurrentDictionary<string, ByteString>();
+            var failed = await CallAllAsync(session, "prepare", async (client, call, node) => offers[node] = (await prepare(client, call)).SessionKeyOffer, cancellationToken)
+                ?? MissingOffers(session, offers)
+                ?? await CallAllAsync(session, "begin", (client, call, _) => client.BeginSessionAsync(BeginRequest(session, participants, offers), call).ResponseAsync, cancellationToken);
             outcome = failed is null
                 ? await WaitAsync(session, limit, cancellationToken)
                 : await ledger.FailAsync(session.Key, failed, cancellationToken);
@@ -79,13 +86,30 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
     public static ByteString SessionBytes(ActiveSession session) => ByteString.CopyFrom(Convert.FromHexString(session.Key));
 
-    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, Task> call, CancellationToken cancellationToken)
+    private static SessionOutcome? MissingOffers(ActiveSession session, IReadOnlyDictionary<string, ByteString> offers)
+    {
+        var bad = session.Participants.Where(n => !offers.TryGetValue(n, out var offer) || offer.Length != SessionKeyOffer.EncodedLength).ToArray();
+        return bad.Length == 0 ? null : SessionOutcome.Failed($"prepare answered without a {SessionKeyOffer.EncodedLength}-byte session key offer at {string.Join(", ", bad)}", bad);
+    }
+
+    private static BeginSessionRequest BeginRequest(ActiveSession session, IReadOnlyList<Participant> participants, IReadOnlyDictionary<string, ByteString> offers)
+    {
+        var request = new BeginSessionRequest { SessionId = SessionBytes(session) };
+        foreach (var participant in participants)
+        {
+            request.SessionKeyOffers[participant.PartyIndex] = offers[participant.NodeId];
+        }
+
+        return request;
+    }
+
+    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, string, Task> call, CancellationToken cancellationToken)
     {
         var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal)?> (node) =>
         {
             try
             {
-                await call(clients.For(node), Call(cancellationToken));
+                await call(clients.For(node), Call(cancellationToken), node);
                 return null;
             }
             catch (RpcException e)

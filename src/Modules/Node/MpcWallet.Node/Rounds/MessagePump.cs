@@ -28,8 +28,12 @@ namespace MpcWallet.Node.Rounds;
 /// </remarks>
 internal sealed partial class MessagePump(string nodeId, DropCounters drops, SessionTable sessions, RoundSender sender, SessionOutcomes outcomes, PeerBans bans, ILogger logger)
 {
-    /// <summary>Every participant accepted: run round 1 and whatever arrived early.</summary>
-    public async Task BeginAsync(SessionId sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every participant accepted: agree the session's channel keys from the participants' offers, then run round 1
+    /// and whatever arrived early. An offer that does not verify refuses the session (it ends here, nobody is blamed:
+    /// the offers came through the coordinator).
+    /// </summary>
+    public async Task BeginAsync(SessionId sessionId, IReadOnlyDictionary<int, byte[]> offers, CancellationToken cancellationToken)
     {
         if (sessions.Find(sessionId.ToString()) is not { } session)
         {
@@ -39,9 +43,23 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
         await session.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (session.State != SessionState.Prepared)
+            if (session.State != SessionState.Prepared || !sessions.IsRunning(session.Key))
             {
                 return;
+            }
+
+            try
+            {
+                session.Protector = session.KeyAgreement.Accept(offers);
+            }
+            catch (SessionKeyOfferRejectedException e)
+            {
+                await outcomes.RefuseOffersAsync(session, e, cancellationToken);
+                throw new SessionRefusedException($"node {nodeId} refuses session {session.Key}: the key offer of party {e.Party} was rejected ({e.Reason})");
+            }
+            finally
+            {
+                session.KeyAgreement.Dispose();
             }
 
             session.State = SessionState.Running;
@@ -53,8 +71,13 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             await AdvanceAsync(session, async () =>
             {
                 var outbound = new List<ProtocolMessage>(session.Party.Start());
-                foreach (var early in session.TakeBuffered())
+                foreach (var (messageId, sealedMessage) in session.TakeBuffered())
                 {
+                    if (OpenOrDrop(session, messageId, sealedMessage) is not { } early)
+                    {
+                        continue;
+                    }
+
                     if (await ReceiveOrDropAsync(session, early, cancellationToken) is not { } answer)
                     {
                         return null;
@@ -115,29 +138,20 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             }
 
             int? to = envelope.Recipient is null ? null : session.PeerByNode(nodeId)!.PartyIndex;
-            ProtocolMessage message;
-            try
-            {
-                // The channel checks that the broker's envelope equals the sealed, authenticated header.
-                message = session.Protector.Open(new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload), session.Id);
-            }
-            catch (ChannelAuthenticationException e)
-            {
-                Drop(DropReason.Unauthenticated, envelope);
-                LogUnauthenticated(nodeId, session.Key, envelope.Sender!, e.Reason);
-                return;
-            }
-
-            // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
-            if (!session.MarkSeen(envelope.MessageId))
-            {
-                Drop(DropReason.Duplicate, envelope);
-                return;
-            }
-
+            var sealedMessage = new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload);
             if (session.State == SessionState.Prepared)
             {
-                session.Buffer(message);
+                // No keys before begin: kept sealed, opened (and authenticated, and deduplicated) at begin.
+                if (!session.Buffer(envelope.MessageId, sealedMessage))
+                {
+                    Drop(DropReason.EarlyBufferFull, envelope);
+                }
+
+                return;
+            }
+
+            if (OpenOrDrop(session, envelope.MessageId, sealedMessage) is not { } message)
+            {
                 return;
             }
 
@@ -205,6 +219,33 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
         // Banned while this session waited for the lock: it evaluates no check, and ends.
         await EndIfBannedAsync(session, cancellationToken);
         return null;
+    }
+
+    /// <summary>Authenticates one sealed message with the session's channel; null (a counted drop) when it does not open or was seen.</summary>
+    private ProtocolMessage? OpenOrDrop(NodeSession session, Guid messageId, SealedProtocolMessage sealedMessage)
+    {
+        ProtocolMessage message;
+        try
+        {
+            // The channel checks that the broker's envelope equals the sealed, authenticated header.
+            message = session.Protector!.Open(sealedMessage, session.Id);
+        }
+        catch (ChannelAuthenticationException e)
+        {
+            drops.Add(DropReason.Unauthenticated);
+            LogUnauthenticated(nodeId, session.Key, session.PeerByIndex(sealedMessage.From)?.NodeId ?? "?", e.Reason);
+            return null;
+        }
+
+        // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
+        if (!session.MarkSeen(messageId))
+        {
+            drops.Add(DropReason.Duplicate);
+            LogDropped(nodeId, DropReason.Duplicate, session.Key, session.PeerByIndex(sealedMessage.From)?.NodeId ?? "?", sealedMessage.Round);
+            return null;
+        }
+
+        return message;
     }
 
     private IReadOnlyList<ProtocolMessage> ReceiveOrDrop(NodeSession session, ProtocolMessage message)

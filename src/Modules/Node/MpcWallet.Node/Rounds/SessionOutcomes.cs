@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MpcWallet.Mpc;
+using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Admission;
@@ -87,6 +88,14 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
         await ReportEndedForBanAsync(session, peer, cancellationToken);
     }
 
+    /// <summary>A participant's key offer did not verify at begin: the session ends here (no keys, no blame: the offers came through the coordinator).</summary>
+    public async Task RefuseOffersAsync(NodeSession session, SessionKeyOfferRejectedException rejection, CancellationToken cancellationToken)
+    {
+        LogOfferRejected(nodeId, session.Key, rejection.Party, rejection.Reason);
+        sessions.Forget(session);
+        await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "refused: key offer", cancellationToken);
+    }
+
     /// <summary>The coordinator gave up on the session: drop it and erase its secrets (without waiting for a running step).</summary>
     public async Task<bool> AbortAsync(SessionId sessionId, string reason, CancellationToken cancellationToken)
     {
@@ -132,6 +141,9 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
         await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "aborted: peer banned", cancellationToken);
         await reports.SessionEndedForBannedPeerAsync(session, peer, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Node} refused session {Session}: the key offer of party {Party} was rejected ({Reason})")]
+    private partial void LogOfferRejected(string node, string session, int party, SessionKeyOfferRejection reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Node} completed {Kind} session {Session}")]
     private partial void LogCompleted(string node, SessionKind kind, string session);
