@@ -52,17 +52,13 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         var lastFailure = "no attempt was made";
         while (signature.Attempts < options.MaxAttempts && DateTimeOffset.UtcNow < signature.DeadlineAt)
         {
-            var online = await quorum.OnlineAsync(holders, wallet.Threshold, signature.DeadlineAt, cancellationToken);
-            if (online.Count < wallet.Threshold)
-            {
-                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}); {wallet.Threshold} are needed";
-                break;
-            }
-
+            // Suspects are read again before every attempt: another request on the wallet may have recorded one meanwhile.
             var excluded = await walletSuspects.ExcludedAsync(wallet.Id, cancellationToken);
+            var online = await quorum.OnlineAsync(holders.Where(h => !excluded.Contains(h)).ToArray(), wallet.Threshold, signature.DeadlineAt, cancellationToken);
             if (SigningQuorum.Choose(online, wallet.Threshold, excluded, suspects) is not { } chosen)
             {
-                lastFailure = $"only {online.Count(n => !excluded.Contains(n))} of the wallet's online nodes may sign ({string.Join(", ", excluded.Order())} excluded after a failed protocol check, until the wallet's key is refreshed); {wallet.Threshold} are needed";
+                var left = excluded.Count == 0 ? "" : $", {string.Join(", ", excluded.Order())} excluded after a failed protocol check until the wallet's key is refreshed";
+                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}{left}); {wallet.Threshold} are needed";
                 break;
             }
 
