@@ -17,6 +17,7 @@ namespace MpcWallet.Node.Tests.Messaging;
 /// over the bus, and malformed, foreign, duplicate, tampered and late messages are dropped (counted, never blamed,
 /// never a fault).
 /// </summary>
+[Collection(NodeHarness.Collection)]
 public sealed class RoundMessageConsumerSpecs : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mpcwallet-node-").FullName;
@@ -52,21 +53,26 @@ public sealed class RoundMessageConsumerSpecs : IDisposable
         var nodes = provider.GetRequiredService<LocalNodes>().All.ToArray();
         var peers = nodes.Select((n, i) => new SessionPeer(n.Id, i + 1, n.IdentityPublicKey)).ToArray();
         var session = SessionId.Random(SystemRandomSource.Instance);
-        foreach (var node in nodes)
+        var offers = new Dictionary<int, byte[]>();
+        for (var i = 0; i < nodes.Length; i++)
         {
-            await node.PrepareKeyGenerationAsync(session, "wlt_test", 2, peers, CancellationToken.None);
+            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, "wlt_test", 2, peers, CancellationToken.None);
         }
 
-        // Node 1 starts alone: its round-1 broadcast reaches prepared peers, who buffer it.
-        await nodes[0].BeginAsync(session, CancellationToken.None);
+        // Node 1 starts alone: its round-1 broadcast reaches prepared peers, who keep it sealed until their begin.
+        await nodes[0].BeginAsync(session, offers, CancellationToken.None);
         Assert.True(await harness.Published.Any<RoundMessage>(x => x.Context.Message.Sender == "node-1"));
         var first = harness.Published.Select<RoundMessage>(x => x.Context.Message.Sender == "node-1").First().Context.Message;
         await harness.Bus.Publish(first);
-        await harness.Bus.Publish(first with { MessageId = NewId.NextGuid(), Payload = Tampered(first.Payload) });
-        await Eventually.TrueAsync(() => nodes[1].Drops[DropReason.Duplicate] == 1 && nodes[1].Drops[DropReason.Unauthenticated] == 1, TimeSpan.FromSeconds(10), "the second node drops the duplicate and the tampered copy");
+        var tampered = first with { MessageId = NewId.NextGuid(), Payload = Tampered(first.Payload) };
+        await harness.Bus.Publish(tampered);
+        Assert.True(await harness.Consumed.Any<RoundMessage>(x => x.Context.Message.MessageId == tampered.MessageId));
+        Assert.Equal(0, nodes[1].Drops.Total);
 
-        await nodes[1].BeginAsync(session, CancellationToken.None);
-        await nodes[2].BeginAsync(session, CancellationToken.None);
+        // Opened at begin (no keys before): the duplicate and the tampered copy are dropped then.
+        await nodes[1].BeginAsync(session, offers, CancellationToken.None);
+        await nodes[2].BeginAsync(session, offers, CancellationToken.None);
+        await Eventually.TrueAsync(() => nodes[1].Drops[DropReason.Duplicate] == 1 && nodes[1].Drops[DropReason.Unauthenticated] == 1, TimeSpan.FromSeconds(10), "the second node drops the duplicate and the tampered copy");
         foreach (var node in nodes)
         {
             // The harness's Any gives up after 5 s without bus activity; a loaded machine can compute longer than that

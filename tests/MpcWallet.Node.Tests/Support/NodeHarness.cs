@@ -14,7 +14,11 @@ namespace MpcWallet.Node.Tests.Support;
 /// </summary>
 internal static class NodeHarness
 {
-    public static ServiceProvider Build(string dataDirectory)
+    /// <summary>Specs on this harness run one at a time: each runs real protocol sessions on two shared cores, and the harness's inactivity timeout is short.</summary>
+    public const string Collection = "node harness";
+
+    /// <param name="extra">more registrations after the module's (e.g. a test engine replacing the real one).</param>
+    public static ServiceProvider Build(string dataDirectory, Action<IServiceCollection>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,6 +42,7 @@ internal static class NodeHarness
             .AddSingleton<IHostEnvironment>(new TestEnvironment());
         module.AddOptions(services, context);
         module.AddServices(services, context);
+        extra?.Invoke(services);
         services.AddMassTransitTestHarness(bus => bus.AddReceiveEndpoints(new BrokerOptions(), module.ReceiveEndpoints(context)));
         var provider = services.BuildServiceProvider(true);
         StartupValidation.Run(provider);

@@ -48,6 +48,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddSingleton<QuorumWaiter>();
         services.AddSingleton<ActiveSessions>();
         services.AddSingleton<SessionLedger>();
+        services.AddSingleton<WalletSuspects>();
         services.AddSingleton<SessionDriver>();
         services.AddSingleton<SessionCompletion>();
         services.AddSingleton<SessionReports>();

@@ -22,6 +22,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<SessionReportRecord> SessionReports => Set<SessionReportRecord>();
 
+    public DbSet<WalletSuspectRecord> WalletSuspects => Set<WalletSuspectRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Store.DefaultSchema);
@@ -93,6 +95,16 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Node).HasColumnName("node");
             e.Property(x => x.Payload).HasColumnName("payload");
             e.Property(x => x.ReceivedAt).HasColumnName("received_at");
+        });
+        modelBuilder.Entity<WalletSuspectRecord>(e =>
+        {
+            e.ToTable("wallet_suspects").HasKey(x => new { x.WalletId, x.Node });
+            e.Property(x => x.WalletId).HasColumnName("wallet_id");
+            e.Property(x => x.Node).HasColumnName("node");
+            e.Property(x => x.KeyVersion).HasColumnName("key_version");
+            e.Property(x => x.Reason).HasColumnName("reason");
+            e.Property(x => x.SessionId).HasColumnName("session_id");
+            e.Property(x => x.SuspectedAt).HasColumnName("suspected_at");
         });
     }
 }

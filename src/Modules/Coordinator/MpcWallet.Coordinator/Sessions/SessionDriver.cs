@@ -6,6 +6,7 @@ using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Cluster;
+using MpcWallet.Mpc.Channel;
 
 namespace MpcWallet.Coordinator.Sessions;
 
@@ -49,8 +50,10 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         return (participants, null);
     }
 
+    /// <param name="participants">the session's participants with their party indices (the begin request keys every offer by it).</param>
+    /// <param name="prepare">the start command; its answer carries the node's session key offer.</param>
     /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
-    public async Task<SessionOutcome> RunAsync(ActiveSession session, Func<NodeControl.NodeControlClient, CallOptions, Task> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, IReadOnlyList<Participant> participants, Func<NodeControl.NodeControlClient, CallOptions, Task<SessionAccepted>> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
     {
         var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
         await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
@@ -58,8 +61,12 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         var outcome = SessionOutcome.Success;
         try
         {
-            var failed = await CallAllAsync(session, "prepare", prepare, cancellationToken)
-                ?? await CallAllAsync(session, "begin", (client, call) => client.BeginSessionAsync(new BeginSessionRequest { SessionId = SessionBytes(session) }, call).ResponseAsync, cancellationToken);
+            // The offers are only relayed (the coordinator can neither verify nor forge them); each node verifies
+            // every offer against the identities it was given at prepare (docs/channel.md §5).
+            var offers = new System.Collections.Concurrent.ConcurrentDictionary<string, ByteString>();
+            var failed = await CallAllAsync(session, "prepare", async (client, call, node) => offers[node] = (await prepare(client, call)).SessionKeyOffer, cancellationToken)
+                ?? MissingOffers(session, offers)
+                ?? await CallAllAsync(session, "begin", (client, call, _) => client.BeginSessionAsync(BeginRequest(session, participants, offers), call).ResponseAsync, cancellationToken);
             outcome = failed is null
                 ? await WaitAsync(session, limit, cancellationToken)
                 : await ledger.FailAsync(session.Key, failed, cancellationToken);
@@ -78,24 +85,51 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
 
     public static ByteString SessionBytes(ActiveSession session) => ByteString.CopyFrom(Convert.FromHexString(session.Key));
 
-    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, Task> call, CancellationToken cancellationToken)
+    private static SessionOutcome? MissingOffers(ActiveSession session, IReadOnlyDictionary<string, ByteString> offers)
     {
-        var calls = session.Participants.Select(async Task<(string Node, string Error)?> (node) =>
+        var bad = session.Participants.Where(n => !offers.TryGetValue(n, out var offer) || offer.Length != SessionKeyOffer.EncodedLength).ToArray();
+        return bad.Length == 0 ? null : SessionOutcome.Failed($"prepare answered without a {SessionKeyOffer.EncodedLength}-byte session key offer at {string.Join(", ", bad)}", bad);
+    }
+
+    private static BeginSessionRequest BeginRequest(ActiveSession session, IReadOnlyList<Participant> participants, IReadOnlyDictionary<string, ByteString> offers)
+    {
+        var request = new BeginSessionRequest { SessionId = SessionBytes(session) };
+        foreach (var participant in participants)
+        {
+            request.SessionKeyOffers[participant.PartyIndex] = offers[participant.NodeId];
+        }
+
+        return request;
+    }
+
+    private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, string, Task> call, CancellationToken cancellationToken)
+    {
+        var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal)?> (node) =>
         {
             try
             {
-                await call(clients.For(node), Call(cancellationToken));
+                await call(clients.For(node), Call(cancellationToken), node);
                 return null;
             }
             catch (RpcException e)
             {
-                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}");
+                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants));
             }
         }).ToArray();
         var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
-        return failures.Length == 0
-            ? null
-            : SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", failures.Select(f => f.Node).ToArray());
+        if (failures.Length == 0)
+        {
+            return null;
+        }
+
+        // A refusal about a peer blames that peer (banned) or nobody (busy), not the node that refused.
+        var banned = failures.Where(f => f.Refusal is { Banned: true }).Select(f => f.Refusal!.Peer).Distinct().ToArray();
+        var suspects = failures.Where(f => f.Refusal is null).Select(f => f.Node).Concat(banned).Distinct().ToArray();
+        return SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", suspects) with
+        {
+            Banned = banned,
+            Busy = failures.All(f => f.Refusal is { Banned: false }),
+        };
     }
 
     private async Task<SessionOutcome> WaitAsync(ActiveSession session, TimeSpan limit, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Contracts.StateSync;
 
 namespace MpcWallet.Coordinator.Sessions;
@@ -7,7 +9,7 @@ namespace MpcWallet.Coordinator.Sessions;
 /// A participant's engine aborted the session: end it as failed in the store now (naming the culprit) instead of
 /// waiting it out; the run that drives it — here or on another coordinator — sees the failure and retries.
 /// </summary>
-internal sealed class SessionFailedConsumer(SessionLedger ledger, ActiveSessions sessions) : IConsumer<SessionFailed>
+internal sealed class SessionFailedConsumer(SessionLedger ledger, ActiveSessions sessions, CoordinatorStore store, WalletSuspects suspects) : IConsumer<SessionFailed>
 {
     public async Task Consume(ConsumeContext<SessionFailed> context)
     {
@@ -21,6 +23,31 @@ internal sealed class SessionFailedConsumer(SessionLedger ledger, ActiveSessions
 
         var culprit = failure.Culprit is { } c && session.ParticipantList.Contains(c) ? c : null;
         var blame = culprit is null ? "no culprit named" : $"culprit {culprit}{(failure.Banned ? ", banned" : "")}";
+        if (culprit is not null && failure.Banned && session.Purpose == SessionPurposes.Name(SessionPurpose.Signing))
+        {
+            // Remembered before the session is failed: the retry that follows must already leave the culprit out.
+            await RememberAsync(session.ResourceId, culprit, $"node {failure.Node}: {failure.Check}", session.Id, context.CancellationToken);
+        }
+
         await ledger.FailAsync(session.Id, SessionOutcome.Failed($"node {failure.Node} aborted: {failure.Check} ({blame})", culprit is null ? [] : [culprit]), context.CancellationToken);
+    }
+
+    private async Task RememberAsync(string signatureId, string culprit, string reason, string sessionId, CancellationToken cancellationToken)
+    {
+        string? walletId;
+        long keyVersion;
+        await using (var context = store.Open())
+        {
+            var wallet = await context.Signatures.AsNoTracking().Where(s => s.Id == signatureId)
+                .Join(context.Wallets.AsNoTracking(), s => s.WalletId, w => w.Id, (s, w) => new { w.Id, w.KeyVersion })
+                .FirstOrDefaultAsync(cancellationToken);
+            walletId = wallet?.Id;
+            keyVersion = wallet?.KeyVersion ?? 0;
+        }
+
+        if (walletId is not null)
+        {
+            await suspects.RecordAsync(walletId, keyVersion, culprit, reason, sessionId, cancellationToken);
+        }
     }
 }

@@ -3,6 +3,12 @@ namespace MpcWallet.Coordinator.Sessions;
 /// <summary>How a session ended: success, or a failure with the nodes suspected of causing it (avoided next time).</summary>
 internal sealed record SessionOutcome(bool Succeeded, string? Failure, IReadOnlyList<string> Suspects)
 {
+    /// <summary>Nodes a participant refused as banned for the wallet (remembered across requests: <see cref="WalletSuspects"/>).</summary>
+    public IReadOnlyList<string> Banned { get; init; } = [];
+
+    /// <summary>A participant refused only because its per-peer budget of unchecked sessions was used up: retry shortly, nobody is at fault.</summary>
+    public bool Busy { get; init; }
+
     public static SessionOutcome Success { get; } = new(true, null, []);
 
     public static SessionOutcome Failed(string reason, params string[] suspects) => new(false, reason, suspects);

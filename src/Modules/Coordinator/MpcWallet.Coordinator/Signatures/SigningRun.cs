@@ -13,14 +13,15 @@ using MpcWallet.Infrastructure.Outbox;
 namespace MpcWallet.Coordinator.Signatures;
 
 /// <summary>
-/// Produces one signature: picks t online holders of the wallet (avoiding nodes suspected in earlier attempts),
+/// Produces one signature: picks t online holders of the wallet (never a node the wallet's participants banned,
+/// <see cref="WalletSuspects"/>; nodes suspected in earlier attempts of this request last, <see cref="SigningQuorum"/>),
 /// runs a signing session, aggregates the t partials, checks the result recovers to the wallet's (derived) key,
 /// persists it and publishes it on <c>signatures_final</c> and <c>events</c> (<see cref="SignatureFinalizer"/>, run by
 /// whichever coordinator stores the last partial). A failed session is aborted and retried with another quorum, at
 /// most <see cref="CoordinatorOptions.MaxAttempts"/> times (counted in the store, so a coordinator taking the request
 /// over continues the count) and within the deadline.
 /// </summary>
-internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, CoordinatorOptions options) : IWorkRun
+internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, QuorumWaiter quorum, SessionCompletion completion, WalletSuspects walletSuspects, CoordinatorOptions options) : IWorkRun
 {
     public WorkKind Kind => WorkKind.Signing;
 
@@ -54,14 +55,16 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         var lastFailure = "no attempt was made";
         while (signature.Attempts < options.MaxAttempts && DateTimeOffset.UtcNow < signature.DeadlineAt)
         {
-            var online = await quorum.OnlineAsync(holders, wallet.Threshold, signature.DeadlineAt, cancellationToken);
-            if (online.Count < wallet.Threshold)
+            // Suspects are read again before every attempt: another request on the wallet may have recorded one meanwhile.
+            var excluded = await walletSuspects.ExcludedAsync(wallet.Id, cancellationToken);
+            var online = await quorum.OnlineAsync(holders.Where(h => !excluded.Contains(h)).ToArray(), wallet.Threshold, signature.DeadlineAt, cancellationToken);
+            if (SigningQuorum.Choose(online, wallet.Threshold, excluded, suspects) is not { } chosen)
             {
-                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}); {wallet.Threshold} are needed";
+                var left = excluded.Count == 0 ? "" : $", {string.Join(", ", excluded.Order())} excluded after a failed protocol check until the wallet's key is refreshed";
+                lastFailure = $"only {online.Count} of the wallet's {holders.Count} nodes are online ({string.Join(", ", online.DefaultIfEmpty("none"))}{left}); {wallet.Threshold} are needed";
                 break;
             }
 
-            var chosen = online.OrderBy(n => suspects.Contains(n) ? 1 : 0).Take(wallet.Threshold).ToArray();
             signature.Attempts++;
             var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signature.Id, chosen);
             var (participants, outcome) = await driver.ParticipantsAsync(chosen.Select(n => (n, holders.ToList().IndexOf(n) + 1)).ToArray(), cancellationToken);
@@ -77,7 +80,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                 request.DerivationPath.AddRange(path);
                 request.Participants.AddRange(participants);
                 // The attempt is counted with the session record (one write): a coordinator taking over continues the count.
-                outcome = await driver.RunAsync(session, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken, context => CountAttempt(context, signature));
+                outcome = await driver.RunAsync(session, participants!, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken, context => CountAttempt(context, signature));
             }
 
             if (outcome.Succeeded || await IsFinalAsync(signature.Id, cancellationToken))
@@ -88,6 +91,19 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
 
             lastFailure = outcome.Failure ?? "failed";
             suspects.UnionWith(outcome.Suspects);
+            foreach (var banned in outcome.Banned)
+            {
+                await walletSuspects.RecordAsync(wallet.Id, wallet.KeyVersion, banned, lastFailure, session.Key, cancellationToken);
+            }
+
+            if (outcome.Busy)
+            {
+                // A node's budget of sessions with a peer before their OT-extension check was used up (other requests
+                // on this wallet are signing): not an attempt, just a short wait.
+                signature.Attempts--;
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 200)), cancellationToken);
+            }
+
             signature.Error = lastFailure;
             await SaveAsync(signature, cancellationToken);
         }

@@ -11,15 +11,19 @@ namespace MpcWallet.Node.Admission;
 /// <summary>
 /// Decides whether this node joins a session the coordinator prepares, and if so registers it (prepared, not yet
 /// started). Every kind goes the same way: the checks common to all sessions, the kind's own checks, the engine
-/// party and its channel, then the joined-sessions record and the session table. A refusal is a
-/// <see cref="SessionRefusedException"/> and leaves nothing behind.
+/// party and its channel key agreement, then the joined-sessions record and the session table. The answer is this
+/// node's session key offer (docs/channel.md §5). A refusal is a <see cref="SessionRefusedException"/> and leaves
+/// nothing behind.
 /// </summary>
 internal sealed class SessionAdmission(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, TimeSpan sessionLifetime)
 {
+    // Admission decisions that count running sessions (the OT-check budget) and the insert they allow are one step.
+    private readonly Lock _admitting = new();
+
     /// <summary>The session most recently admitted (reported in state hints).</summary>
     public string? LastAdmittedSessionId { get; private set; }
 
-    public async Task PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
         if (threshold < 2 || threshold > peers.Count || peers.Select(p => p.PartyIndex).Order().SequenceEqual(Enumerable.Range(1, peers.Count)) is false)
@@ -27,12 +31,12 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
             throw new SessionRefusedException("key generation needs 2 ≤ t ≤ n and party indices 1..n");
         }
 
-        var protector = SessionChannels.Open(nodeId, vault.Identity, self, peers);
+        var agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
         var party = engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
-        await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, protector, null, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+        return await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, agreement, null, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
     }
 
-    public async Task PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
         if (digest.Length != 32)
@@ -42,7 +46,7 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
         await bans.RefuseBannedAsync(walletId, peers, cancellationToken);
         var share = await vault.OpenShareAsync(walletId, keyVersion, cancellationToken);
-        ChannelProtector? protector = null;
+        SessionKeyAgreement? agreement = null;
         try
         {
             if (share.Self != self.PartyIndex)
@@ -50,14 +54,14 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
                 throw new SessionRefusedException($"node {nodeId} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");
             }
 
-            protector = SessionChannels.Open(nodeId, vault.Identity, self, peers);
+            agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
             var party = engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
-            await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, protector, share, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+            return await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, agreement, share, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
         }
         catch
         {
             share.Clear();
-            protector?.Dispose();
+            agreement?.Dispose();
             throw;
         }
     }
@@ -82,17 +86,33 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
         return self;
     }
 
-    private async Task RegisterAsync(NodeSession session, CancellationToken cancellationToken)
+    /// <summary>Registers the session and returns this node's key offer for it.</summary>
+    private async Task<byte[]> RegisterAsync(NodeSession session, CancellationToken cancellationToken)
     {
-        if (!sessions.TryAdd(session))
+        lock (_admitting)
         {
-            session.Dispose();
-            throw new SessionRefusedException($"session {session.Key} is already known to node {nodeId}");
+            // Refused, not queued: the coordinator learns at once (PeerBusy) and retries; a held session would keep
+            // its secrets and a broker buffer around for an unknown time.
+            if (OtCheckBudget.ExhaustedPeer(session, nodeId, sessions.Running) is { } busy)
+            {
+                session.Dispose();
+                throw new SessionRefusedException(
+                    $"node {nodeId} is busy with peer {busy} on wallet {session.WalletId}: {MpcWallet.Mpc.Ot.OtParameters.MaxInFlightChecksPerPeer} signing sessions have not passed their OT-extension check yet; retry shortly",
+                    SessionRefusal.PeerBusy,
+                    busy);
+            }
+
+            if (!sessions.TryAdd(session))
+            {
+                session.Dispose();
+                throw new SessionRefusedException($"session {session.Key} is already known to node {nodeId}");
+            }
         }
 
-        // Recorded before any message is sealed: after a restart this node refuses to rejoin the session, which
-        // keeps the channel's one-seal-per-slot nonce rule across restarts.
+        // Recorded before any message is sealed: a replayed prepare is refused after a restart. Nonce uniqueness no
+        // longer rests on it: a run that gets in again (a rolled-back record) draws a new ephemeral key, so new keys.
         await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "joined", cancellationToken);
         LastAdmittedSessionId = session.Key;
+        return session.KeyAgreement.Offer.Encode();
     }
 }

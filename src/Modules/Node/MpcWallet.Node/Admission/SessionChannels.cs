@@ -1,15 +1,18 @@
 using MpcWallet.Mpc.Channel;
+using MpcWallet.Mpc.Protocol;
+using MpcWallet.Mpc.Randomness;
 using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Admission;
 
 /// <summary>
-/// The channel of a session being admitted: this node's identity and the participants' announced identities, by
-/// party index. Every direct message is encrypted and every broadcast signed under these keys.
+/// The channel of a session being admitted: a per-session key agreement (fresh ephemeral X25519 key signed with this
+/// node's identity) over the directory of exactly the session's participants, by party index, with the identities
+/// announced for them (docs/channel.md §5). Its offer goes back with the prepare answer; the keys exist from begin.
 /// </summary>
 internal static class SessionChannels
 {
-    public static ChannelProtector Open(string nodeId, NodeIdentity identity, SessionPeer self, IReadOnlyList<SessionPeer> peers)
+    public static SessionKeyAgreement Open(string nodeId, NodeIdentity identity, SessionId sessionId, SessionPeer self, IReadOnlyList<SessionPeer> peers)
     {
         var directory = new Dictionary<int, NodeIdentityPublic>();
         foreach (var peer in peers)
@@ -24,7 +27,7 @@ internal static class SessionChannels
 
         try
         {
-            return new ChannelProtector(identity, self.PartyIndex, new PeerDirectory(directory));
+            return new SessionKeyAgreement(identity, self.PartyIndex, new PeerDirectory(directory), sessionId, SystemRandomSource.Instance);
         }
         catch (ArgumentException e)
         {

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using MpcWallet.Contracts.Control;
+using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Sessions;
@@ -26,23 +27,26 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     {
         EnsureRunning();
         var sessionId = ParseSession(request.SessionId);
-        await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), Peers(request.Participants), context.CancellationToken));
-        return new SessionAccepted { SessionId = request.SessionId };
+        var offer = await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), Peers(request.Participants), context.CancellationToken));
+        return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
     public override async Task<SessionAccepted> StartSigning(StartSigningRequest request, ServerCallContext context)
     {
         EnsureRunning();
         var sessionId = ParseSession(request.SessionId);
-        await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
-        return new SessionAccepted { SessionId = request.SessionId };
+        var offer = await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
+        return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
     public override async Task<SessionAccepted> BeginSession(BeginSessionRequest request, ServerCallContext context)
     {
         EnsureRunning();
         var sessionId = ParseSession(request.SessionId);
-        await Guard(() => node.BeginAsync(sessionId, context.CancellationToken));
+        var offers = request.SessionKeyOffers.Count <= KeyShare.MaxParties && request.SessionKeyOffers.Keys.All(k => k is >= 1 and <= KeyShare.MaxParties)
+            ? request.SessionKeyOffers.ToDictionary(o => (int)o.Key, o => o.Value.ToByteArray())
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_key_offers must be keyed by party indices 1..16"));
+        await Guard(() => node.BeginAsync(sessionId, offers, context.CancellationToken));
         return new SessionAccepted { SessionId = request.SessionId };
     }
 
@@ -73,19 +77,44 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     private static SessionPeer[] Peers(IEnumerable<Participant> participants) =>
         participants.Select(p => new SessionPeer(p.NodeId, checked((int)p.PartyIndex), p.IdentityPublicKey.ToByteArray())).ToArray();
 
-    private static async Task Guard(Func<Task> action)
+    private static async Task Guard(Func<Task> action) => await Guard(async () =>
+    {
+        await action();
+        return true;
+    });
+
+    private static async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try
         {
-            await action();
+            return await action();
         }
         catch (SessionRefusedException e)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+            throw Refused(e);
         }
         catch (ArgumentException e)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
+    }
+
+    /// <summary>A refusal about one peer carries its kind and the peer as trailers (<see cref="SessionRefusalTrailers"/>).</summary>
+    private static RpcException Refused(SessionRefusedException refusal)
+    {
+        var (status, kind) = refusal.Refusal switch
+        {
+            SessionRefusal.PeerBusy => (StatusCode.ResourceExhausted, SessionRefusalTrailers.PeerBusy),
+            SessionRefusal.PeerBanned => (StatusCode.FailedPrecondition, SessionRefusalTrailers.PeerBanned),
+            _ => (StatusCode.FailedPrecondition, null),
+        };
+        var trailers = new Metadata();
+        if (kind is not null && refusal.Peer is not null)
+        {
+            trailers.Add(SessionRefusalTrailers.Refusal, kind);
+            trailers.Add(SessionRefusalTrailers.Peer, refusal.Peer);
+        }
+
+        return new RpcException(new Status(status, refusal.Message), trailers);
     }
 }

@@ -9,7 +9,6 @@ namespace MpcWallet.Node.Persistence;
 /// </summary>
 internal sealed class NodeStore(ModuleDatabase database) : ModuleStore<NodeDbContext>(database)
 {
-
     public async Task<byte[]?> GetSettingAsync(string name, CancellationToken cancellationToken)
     {
         await using var context = Open();
@@ -50,6 +49,12 @@ internal sealed class NodeStore(ModuleDatabase database) : ModuleStore<NodeDbCon
     {
         await using var context = Open();
         return await context.BannedPeers.AsNoTracking().Where(b => b.WalletId == walletId).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BannedPeerRecord>> AllBansAsync(CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return await context.BannedPeers.AsNoTracking().ToListAsync(cancellationToken);
     }
 
     public async Task BanAsync(BannedPeerRecord ban, CancellationToken cancellationToken)

@@ -43,6 +43,9 @@ internal sealed class NodeReports(string nodeId, IBus bus, TimeSpan publishTimeo
             Payload = payload,
         }, publishTimeout, cancellationToken);
 
+    /// <summary>Check name of a session this node ended because a participant is banned for the wallet.</summary>
+    public const string PeerBannedCheck = "peer-banned";
+
     public Task SessionFailedAsync(NodeSession session, ProtocolAbortException abort, string? culprit, bool banned, CancellationToken cancellationToken) =>
         bus.PublishWithin(new SessionFailed
         {
@@ -53,5 +56,18 @@ internal sealed class NodeReports(string nodeId, IBus bus, TimeSpan publishTimeo
             Check = abort.Check,
             Banned = banned,
             Reason = abort.Message,
+        }, publishTimeout, cancellationToken);
+
+    /// <summary>A session ended because a participant is banned for its wallet (contained after a failed check).</summary>
+    public Task SessionEndedForBannedPeerAsync(NodeSession session, string peer, CancellationToken cancellationToken) =>
+        bus.PublishWithin(new SessionFailed
+        {
+            MessageId = NewId.NextGuid(),
+            SessionId = session.Key,
+            Node = nodeId,
+            Culprit = peer,
+            Check = PeerBannedCheck,
+            Banned = true,
+            Reason = $"peer {peer} is banned for wallet {session.WalletId} after a failed protocol check",
         }, publishTimeout, cancellationToken);
 }

@@ -3,6 +3,7 @@ using MpcWallet.Contracts.Rounds;
 using MpcWallet.Mpc;
 using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.Protocol;
+using MpcWallet.Node.Admission;
 using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Rounds;
@@ -18,11 +19,21 @@ namespace MpcWallet.Node.Rounds;
 /// session's gate from its checks to its last send. A session can be ended without the gate (abort, expiry, a
 /// stopped node), so each step re-checks, under the gate, that the session still runs; the session's secrets are
 /// erased only once the gate is free (<see cref="SessionTable.Forget"/>).
+/// <para>
+/// Containment (docs/engine-signing.md §4.1): before every step the session's participants are checked against the
+/// wallet's bans (a banned participant ends the session, nothing more is sent in it); a step that may complete a
+/// signing party's OT-extension check round runs under the wallet's check lock (<see cref="PeerBans.HoldAsync"/>),
+/// which looks the bans up again and, when the check fails, records the ban durably before releasing.
+/// </para>
 /// </remarks>
-internal sealed partial class MessagePump(string nodeId, DropCounters drops, SessionTable sessions, RoundSender sender, SessionOutcomes outcomes, ILogger logger)
+internal sealed partial class MessagePump(string nodeId, DropCounters drops, SessionTable sessions, RoundSender sender, SessionOutcomes outcomes, PeerBans bans, ILogger logger)
 {
-    /// <summary>Every participant accepted: run round 1 and whatever arrived early.</summary>
-    public async Task BeginAsync(SessionId sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every participant accepted: agree the session's channel keys from the participants' offers, then run round 1
+    /// and whatever arrived early. An offer that does not verify refuses the session (it ends here, nobody is blamed:
+    /// the offers came through the coordinator).
+    /// </summary>
+    public async Task BeginAsync(SessionId sessionId, IReadOnlyDictionary<int, byte[]> offers, CancellationToken cancellationToken)
     {
         if (sessions.Find(sessionId.ToString()) is not { } session)
         {
@@ -32,18 +43,47 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
         await session.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (session.State != SessionState.Prepared)
+            if (session.State != SessionState.Prepared || !sessions.IsRunning(session.Key))
             {
                 return;
             }
 
+            try
+            {
+                session.Protector = session.KeyAgreement.Accept(offers);
+            }
+            catch (SessionKeyOfferRejectedException e)
+            {
+                await outcomes.RefuseOffersAsync(session, e, cancellationToken);
+                throw new SessionRefusedException($"node {nodeId} refuses session {session.Key}: the key offer of party {e.Party} was rejected ({e.Reason})");
+            }
+            finally
+            {
+                session.KeyAgreement.Dispose();
+            }
+
             session.State = SessionState.Running;
-            await AdvanceAsync(session, () =>
+            if (await EndIfBannedAsync(session, cancellationToken))
+            {
+                return;
+            }
+
+            await AdvanceAsync(session, async () =>
             {
                 var outbound = new List<ProtocolMessage>(session.Party.Start());
-                foreach (var early in session.TakeBuffered())
+                foreach (var (messageId, sealedMessage) in session.TakeBuffered())
                 {
-                    outbound.AddRange(ReceiveOrDrop(session, early));
+                    if (OpenOrDrop(session, messageId, sealedMessage) is not { } early)
+                    {
+                        continue;
+                    }
+
+                    if (await ReceiveOrDropAsync(session, early, cancellationToken) is not { } answer)
+                    {
+                        return null;
+                    }
+
+                    outbound.AddRange(answer);
                 }
 
                 return outbound;
@@ -84,6 +124,12 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
                 return;
             }
 
+            if (await EndIfBannedAsync(session, cancellationToken))
+            {
+                Drop(DropReason.PeerBanned, envelope);
+                return;
+            }
+
             var sender = session.PeerByNode(envelope.Sender ?? "");
             if (sender is null || sender.NodeId == nodeId)
             {
@@ -92,33 +138,24 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             }
 
             int? to = envelope.Recipient is null ? null : session.PeerByNode(nodeId)!.PartyIndex;
-            ProtocolMessage message;
-            try
-            {
-                // The channel checks that the broker's envelope equals the sealed, authenticated header.
-                message = session.Protector.Open(new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload), session.Id);
-            }
-            catch (ChannelAuthenticationException e)
-            {
-                Drop(DropReason.Unauthenticated, envelope);
-                LogUnauthenticated(nodeId, session.Key, envelope.Sender!, e.Reason);
-                return;
-            }
-
-            // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
-            if (!session.MarkSeen(envelope.MessageId))
-            {
-                Drop(DropReason.Duplicate, envelope);
-                return;
-            }
-
+            var sealedMessage = new SealedProtocolMessage(session.Id, envelope.Round, sender.PartyIndex, to, envelope.Payload);
             if (session.State == SessionState.Prepared)
             {
-                session.Buffer(message);
+                // No keys before begin: kept sealed, opened (and authenticated, and deduplicated) at begin.
+                if (!session.Buffer(envelope.MessageId, sealedMessage))
+                {
+                    Drop(DropReason.EarlyBufferFull, envelope);
+                }
+
                 return;
             }
 
-            await AdvanceAsync(session, () => ReceiveOrDrop(session, message), cancellationToken);
+            if (OpenOrDrop(session, envelope.MessageId, sealedMessage) is not { } message)
+            {
+                return;
+            }
+
+            await AdvanceAsync(session, () => ReceiveOrDropAsync(session, message, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -126,13 +163,17 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
         }
     }
 
-    /// <summary>Runs one engine step: an abort fails the session; otherwise its messages go out and a finished party completes.</summary>
-    private async Task AdvanceAsync(NodeSession session, Func<IReadOnlyList<ProtocolMessage>> step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one engine step (null: a participant turned out banned, the session was ended): an abort fails the
+    /// session; otherwise its messages go out, unless the session was ended meanwhile (contained after a ban in
+    /// another session), and a finished party completes.
+    /// </summary>
+    private async Task AdvanceAsync(NodeSession session, Func<Task<IReadOnlyList<ProtocolMessage>?>> step, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ProtocolMessage> outbound;
+        IReadOnlyList<ProtocolMessage>? outbound;
         try
         {
-            outbound = step();
+            outbound = await step();
         }
         catch (ProtocolAbortException abort)
         {
@@ -140,8 +181,71 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             return;
         }
 
+        if (outbound is null || !sessions.IsRunning(session.Key))
+        {
+            return;
+        }
+
         await sender.SendAsync(session, outbound, cancellationToken);
         await outcomes.CompleteIfDoneAsync(session, cancellationToken);
+    }
+
+    /// <summary>Feeds one message to the party; null when the session was ended because a participant is banned.</summary>
+    private async Task<IReadOnlyList<ProtocolMessage>?> ReceiveOrDropAsync(NodeSession session, ProtocolMessage message, CancellationToken cancellationToken)
+    {
+        if (session.PassedOtExtensionCheck)
+        {
+            return ReceiveOrDrop(session, message);
+        }
+
+        // This call may complete the OT-extension check round (a round-1 message can release buffered round-2 ones).
+        using (await bans.HoldAsync(session.WalletId, cancellationToken))
+        {
+            if (bans.BannedParticipant(session) is null)
+            {
+                try
+                {
+                    return ReceiveOrDrop(session, message);
+                }
+                catch (ProtocolAbortException abort) when (abort.BanRecommended && abort.Culprit is { } culprit)
+                {
+                    // Durable before the lock is released: no other check on this wallet runs until the ban is recorded.
+                    await bans.BanAsync(session, session.PeerByIndex(culprit)?.NodeId, abort, cancellationToken);
+                    throw;
+                }
+            }
+        }
+
+        // Banned while this session waited for the lock: it evaluates no check, and ends.
+        await EndIfBannedAsync(session, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Authenticates one sealed message with the session's channel; null (a counted drop) when it does not open or was seen.</summary>
+    private ProtocolMessage? OpenOrDrop(NodeSession session, Guid messageId, SealedProtocolMessage sealedMessage)
+    {
+        ProtocolMessage message;
+        try
+        {
+            // The channel checks that the broker's envelope equals the sealed, authenticated header.
+            message = session.Protector!.Open(sealedMessage, session.Id);
+        }
+        catch (ChannelAuthenticationException e)
+        {
+            drops.Add(DropReason.Unauthenticated);
+            LogUnauthenticated(nodeId, session.Key, session.PeerByIndex(sealedMessage.From)?.NodeId ?? "?", e.Reason);
+            return null;
+        }
+
+        // Only authentic messages claim a message id, so a forged message cannot pre-empt a real one's id.
+        if (!session.MarkSeen(messageId))
+        {
+            drops.Add(DropReason.Duplicate);
+            LogDropped(nodeId, DropReason.Duplicate, session.Key, session.PeerByIndex(sealedMessage.From)?.NodeId ?? "?", sealedMessage.Round);
+            return null;
+        }
+
+        return message;
     }
 
     private IReadOnlyList<ProtocolMessage> ReceiveOrDrop(NodeSession session, ProtocolMessage message)
@@ -156,6 +260,18 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             LogRejected(nodeId, session.Key, rejected.Message);
             return [];
         }
+    }
+
+    /// <summary>Ends the session when one of its participants is banned for the wallet; true when it did.</summary>
+    private async Task<bool> EndIfBannedAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        if (bans.BannedParticipant(session) is not { } banned)
+        {
+            return false;
+        }
+
+        await outcomes.EndForBannedPeerAsync(session, banned, cancellationToken);
+        return true;
     }
 
     private void Drop(DropReason reason, RoundMessage envelope)

@@ -15,6 +15,7 @@ internal sealed class RoundSender(string nodeId, IBus bus, TimeSpan publishTimeo
 {
     public async Task SendAsync(NodeSession session, IReadOnlyList<ProtocolMessage> outbound, CancellationToken cancellationToken)
     {
+        var protector = session.Protector ?? throw new InvalidOperationException($"session {session.Key} has no channel keys before begin");
         foreach (var message in outbound)
         {
             if (message.To is { } to)
@@ -27,7 +28,7 @@ internal sealed class RoundSender(string nodeId, IBus bus, TimeSpan publishTimeo
                     Round = message.Round,
                     Sender = nodeId,
                     Recipient = peer.NodeId,
-                    Payload = session.Protector.Seal(message).Bytes,
+                    Payload = protector.Seal(message).Bytes,
                 };
                 var endpoint = await bus.GetSendEndpoint(BrokerChannels.NodeRoundAddress(peer.NodeId, bus.Address));
                 await endpoint.SendWithin(envelope, publishTimeout, cancellationToken);
@@ -41,7 +42,7 @@ internal sealed class RoundSender(string nodeId, IBus bus, TimeSpan publishTimeo
                     Round = message.Round,
                     Sender = nodeId,
                     Recipient = null,
-                    Payload = session.Protector.Seal(message).Bytes,
+                    Payload = protector.Seal(message).Bytes,
                 }, publishTimeout, cancellationToken);
             }
         }

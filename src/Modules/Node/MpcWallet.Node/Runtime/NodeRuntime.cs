@@ -33,6 +33,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private readonly SessionAdmission _admission;
     private readonly SessionOutcomes _outcomes;
     private readonly MessagePump _pump;
+    private readonly PeerBans _bans;
 
     public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
     {
@@ -45,7 +46,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
         var bans = new PeerBans(id, store);
         _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime);
         _outcomes = new SessionOutcomes(id, store, engine, _vault, _sessions, bans, new NodeReports(id, bus, PublishTimeout), logger);
-        _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, logger);
+        _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, bans, logger);
+        _bans = bans;
     }
 
     public string Id { get; }
@@ -69,11 +71,12 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public int ActiveSessionCount => _sessions.Count;
 
-    /// <summary>Applies the schema, checks the key-encryption key against the store and loads the channel identity.</summary>
+    /// <summary>Applies the schema, checks the key-encryption key against the store, loads the channel identity and the bans.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         await Store.MigrateAsync(cancellationToken);
         await _vault.OpenAsync(cancellationToken);
+        await _bans.LoadAsync(cancellationToken);
     }
 
     /// <summary>Stopping ends every session at once (their secrets are erased as soon as no step runs on them).</summary>
@@ -88,24 +91,26 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public Task<IReadOnlyList<HeldKeyVersion>> HeldKeysAsync(CancellationToken cancellationToken) => _vault.HeldKeysAsync(cancellationToken);
 
-    public async Task PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    /// <summary>Prepares a key generation; returns this node's session key offer.</summary>
+    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         RefuseIfStopped();
-        await _admission.PrepareKeyGenerationAsync(sessionId, walletId, threshold, peers, cancellationToken);
+        return await _admission.PrepareKeyGenerationAsync(sessionId, walletId, threshold, peers, cancellationToken);
     }
 
-    public async Task PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    /// <summary>Prepares a signing session; returns this node's session key offer.</summary>
+    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         RefuseIfStopped();
-        await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, path, peers, cancellationToken);
+        return await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, path, peers, cancellationToken);
     }
 
     /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
     public Task<KeyShare> LoadShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken) =>
         _vault.OpenShareAsync(walletId, keyVersion, cancellationToken);
 
-    /// <summary>Every participant accepted: run round 1 and whatever arrived early.</summary>
-    public Task BeginAsync(SessionId sessionId, CancellationToken cancellationToken) => _pump.BeginAsync(sessionId, cancellationToken);
+    /// <summary>Every participant accepted: agree the channel keys from every participant's offer (by party index), run round 1 and whatever arrived early.</summary>
+    public Task BeginAsync(SessionId sessionId, IReadOnlyDictionary<int, byte[]> offers, CancellationToken cancellationToken) => _pump.BeginAsync(sessionId, offers, cancellationToken);
 
     /// <summary>The coordinator gave up on the session: drop it and erase its secrets.</summary>
     public Task<bool> AbortAsync(SessionId sessionId, string reason, CancellationToken cancellationToken) => _outcomes.AbortAsync(sessionId, reason, cancellationToken);

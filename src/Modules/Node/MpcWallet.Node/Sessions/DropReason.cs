@@ -12,4 +12,10 @@ internal enum DropReason
     Unauthenticated,
     RejectedByProtocol,
     NodeStopped,
+
+    /// <summary>More sealed messages arrived for a prepared session than it keeps until begin.</summary>
+    EarlyBufferFull,
+
+    /// <summary>A participant of the session is banned for its wallet: the session is ended instead.</summary>
+    PeerBanned,
 }

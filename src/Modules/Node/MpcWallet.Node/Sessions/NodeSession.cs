@@ -1,20 +1,25 @@
 using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
+using MpcWallet.Mpc.Signing;
 
 namespace MpcWallet.Node.Sessions;
 
 /// <summary>
-/// One protocol run at this node: the engine party, the peers, the messages that arrived before Begin, the ids of
-/// messages already seen. All access goes through <see cref="Gate"/> (the engine parties are not thread-safe).
-/// The key share a signing session decoded lives here and is cleared when the session ends.
+/// One protocol run at this node: the engine party, the peers, the channel (the key agreement from prepare, the
+/// protector from begin), the sealed messages that arrived before begin, the ids of messages already seen. All
+/// access goes through <see cref="Gate"/> (the engine parties are not thread-safe). The key share a signing session
+/// decoded lives here and is cleared when the session ends.
 /// </summary>
 internal sealed class NodeSession : IDisposable
 {
-    private readonly HashSet<Guid> _seen = [];
-    private readonly List<ProtocolMessage> _early = [];
+    /// <summary>Sealed messages kept for a prepared session (a flood before begin is dropped, not stored).</summary>
+    public const int MaxEarlyMessages = 256;
 
-    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, ChannelProtector protector, KeyShare? share, DateTimeOffset expiresAt)
+    private readonly HashSet<Guid> _seen = [];
+    private readonly List<(Guid MessageId, SealedProtocolMessage Sealed)> _early = [];
+
+    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, SessionKeyAgreement keyAgreement, KeyShare? share, DateTimeOffset expiresAt)
     {
         Id = id;
         Key = id.ToString();
@@ -23,7 +28,7 @@ internal sealed class NodeSession : IDisposable
         KeyVersion = keyVersion;
         Peers = peers;
         Party = party;
-        Protector = protector;
+        KeyAgreement = keyAgreement;
         Share = share;
         ExpiresAt = expiresAt;
     }
@@ -42,8 +47,11 @@ internal sealed class NodeSession : IDisposable
 
     public IProtocolParty<object> Party { get; }
 
-    /// <summary>Seals and opens this session's messages (signed broadcasts, encrypted direct messages).</summary>
-    public ChannelProtector Protector { get; }
+    /// <summary>This node's half of the session's channel key agreement (its ephemeral key lives here until begin).</summary>
+    public SessionKeyAgreement KeyAgreement { get; }
+
+    /// <summary>Seals and opens this session's messages (signed broadcasts, encrypted direct messages); null before begin.</summary>
+    public ChannelProtector? Protector { get; set; }
 
     public KeyShare? Share { get; }
 
@@ -53,6 +61,13 @@ internal sealed class NodeSession : IDisposable
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>
+    /// True once a signing party is past the round whose completion runs the OT-extension checks (it can evaluate no
+    /// further check against this node's Δ); always true for other kinds. Read without the gate: a stale value is
+    /// the earlier, more cautious one.
+    /// </summary>
+    public bool PassedOtExtensionCheck => Kind != SessionKind.Signing || Party.IsComplete || Party.Round > SigningParty.OtExtensionCheckRound;
+
     public SessionPeer? PeerByNode(string nodeId) => Peers.FirstOrDefault(p => p.NodeId == nodeId);
 
     public SessionPeer? PeerByIndex(int index) => Peers.FirstOrDefault(p => p.PartyIndex == index);
@@ -60,21 +75,32 @@ internal sealed class NodeSession : IDisposable
     /// <summary>False when the message id was seen before (a redelivery or a replay).</summary>
     public bool MarkSeen(Guid messageId) => _seen.Add(messageId);
 
-    public void Buffer(ProtocolMessage message) => _early.Add(message);
+    /// <summary>Keeps a sealed message until begin (nothing can be opened before the keys exist); false when the buffer is full.</summary>
+    public bool Buffer(Guid messageId, SealedProtocolMessage message)
+    {
+        if (_early.Count >= MaxEarlyMessages)
+        {
+            return false;
+        }
 
-    public IReadOnlyList<ProtocolMessage> TakeBuffered()
+        _early.Add((messageId, message));
+        return true;
+    }
+
+    public IReadOnlyList<(Guid MessageId, SealedProtocolMessage Sealed)> TakeBuffered()
     {
         var buffered = _early.ToArray();
         _early.Clear();
         return buffered;
     }
 
-    /// <summary>Erases the session's secrets: the decoded key share and the channel's cached keys.</summary>
+    /// <summary>Erases the session's secrets: the decoded key share, the ephemeral key (if begin never ran) and the channel's keys.</summary>
     public void Dispose()
     {
         Share?.Clear();
         _early.Clear();
-        Protector.CloseSession(Id);
-        Protector.Dispose();
+        KeyAgreement.Dispose();
+        Protector?.CloseSession(Id);
+        Protector?.Dispose();
     }
 }
