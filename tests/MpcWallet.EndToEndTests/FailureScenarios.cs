@@ -78,7 +78,7 @@ public abstract class FailureScenarios(Backend backend)
     }
 }
 
-public sealed class FailureScenariosOnInMemoryAndSqlite() : FailureScenarios(Backend.InMemorySqlite);
+public sealed class FailureScenariosOnInMemoryAndSqliteTests() : FailureScenarios(Backend.InMemorySqlite);
 
 [Collection(RealBrokerCollection.Name)]
-public sealed class FailureScenariosOnRabbitMqAndPostgres() : FailureScenarios(Backend.RabbitMqPostgres);
+public sealed class FailureScenariosOnRabbitMqAndPostgresTests() : FailureScenarios(Backend.RabbitMqPostgres);

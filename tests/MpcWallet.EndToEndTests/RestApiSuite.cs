@@ -215,7 +215,7 @@ public abstract class RestApiSuite(SharedHost shared)
     private string Id => shared.Wallet.GetProperty("id").GetString()!;
 }
 
-public sealed class RestApiOnInMemoryAndSqlite(InMemorySqliteHost shared) : RestApiSuite(shared), IClassFixture<InMemorySqliteHost>;
+public sealed class RestApiOnInMemoryAndSqliteTests(InMemorySqliteHost shared) : RestApiSuite(shared), IClassFixture<InMemorySqliteHost>;
 
 [Collection(RealBrokerCollection.Name)]
-public sealed class RestApiOnRabbitMqAndPostgres(RabbitMqPostgresHost shared) : RestApiSuite(shared), IClassFixture<RabbitMqPostgresHost>;
+public sealed class RestApiOnRabbitMqAndPostgresTests(RabbitMqPostgresHost shared) : RestApiSuite(shared), IClassFixture<RabbitMqPostgresHost>;

@@ -11,7 +11,7 @@ using MpcWallet.Testing;
 namespace MpcWallet.Coordinator.Tests.HighAvailability;
 
 /// <summary>Two coordinators' outbox dispatchers on one PostgreSQL store publish every row once between them, with its original message id.</summary>
-public sealed class OutboxClaimSpecs
+public sealed class OutboxClaimTests
 {
     private const int Messages = 60;
 

@@ -15,7 +15,7 @@ namespace MpcWallet.Coordinator.Tests.HighAvailability;
 /// the other coordinator takes the request over once it expired, the former owner's renewal then notices the loss,
 /// and a finished request is nobody's work. Sessions abandoned by a dead coordinator are expired.
 /// </summary>
-public sealed class LeaseSpecs
+public sealed class LeaseTests
 {
     [Fact]
     public async Task A_claim_holds_until_its_lease_expires_then_the_other_coordinator_takes_over()

@@ -20,7 +20,7 @@ namespace MpcWallet.Coordinator.Tests.Messaging;
 /// with the engine, checks the result and commits it with its signatures_final and events messages (outbox);
 /// partials that do not combine fail the session and publish nothing.
 /// </summary>
-public sealed class SignatureAggregationSpecs
+public sealed class SignatureAggregationTests
 {
     [Fact]
     public async Task Partials_from_the_bus_are_aggregated_verified_persisted_and_published()

@@ -17,7 +17,7 @@ namespace MpcWallet.EndToEndTests.Broker;
 /// The whole single host (coordinator, three nodes, transaction service; PostgreSQL) runs on a private broker.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
-public sealed class TransactionEventsAcrossBrokerRestart
+public sealed class TransactionEventsAcrossBrokerRestartTests
 {
     private const int Transfers = 8;
 

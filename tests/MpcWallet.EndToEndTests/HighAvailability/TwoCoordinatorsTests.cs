@@ -22,7 +22,7 @@ namespace MpcWallet.EndToEndTests.HighAvailability;
 /// r, s, v and one message id) per signature.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
-public sealed class TwoCoordinators(ITestOutputHelper output)
+public sealed class TwoCoordinatorsTests(ITestOutputHelper output)
 {
     private const int Requests = 20;
 

@@ -13,7 +13,7 @@ namespace MpcWallet.EndToEndTests.Broker;
 /// restart touches nobody else's tests.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
-public sealed class BrokerRestartDuringSigning
+public sealed class BrokerRestartDuringSigningTests
 {
     private const int Requests = 20;
 

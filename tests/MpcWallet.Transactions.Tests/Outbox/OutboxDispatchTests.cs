@@ -17,7 +17,7 @@ namespace MpcWallet.Transactions.Tests.Outbox;
 /// after the last publish (a failure part-way re-published the rest of the batch), marked rows of an unknown message
 /// type sent (silently lost), and published under fresh message ids (consumers could not deduplicate).
 /// </summary>
-public sealed class OutboxDispatchSpecs : IAsyncLifetime, IDisposable
+public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
 {
     private readonly TransactionsStore _store = new(new ModuleDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("tx-outbox-").FullName, "t.db")}", "transactions"));
     private ServiceProvider? _bus;

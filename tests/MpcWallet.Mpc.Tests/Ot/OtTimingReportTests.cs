@@ -11,7 +11,7 @@ namespace MpcWallet.Mpc.Tests.Ot;
 /// Prints how long base OT and RVOLE take on this machine (run with a detailed console logger to see it). Not a
 /// timed assertion: timings belong to benchmarks; the only assertions are on correctness of the measured runs.
 /// </summary>
-public sealed class OtTimingReport(ITestOutputHelper output)
+public sealed class OtTimingReportTests(ITestOutputHelper output)
 {
     [Fact]
     public void Report_base_ot_and_rvole_timings()

@@ -22,7 +22,7 @@ namespace MpcWallet.Node.Tests.Channel;
 /// <c>SessionKeyAgreementTests.Recorded_traffic_of_a_finished_session_cannot_be_opened_with_both_identity_private_keys</c>.
 /// </summary>
 [Collection(NodeHarness.Collection)]
-public sealed class SessionKeySpecs : IDisposable
+public sealed class SessionKeyTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mpcwallet-node-keys-").FullName;
 

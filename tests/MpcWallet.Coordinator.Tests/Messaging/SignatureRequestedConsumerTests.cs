@@ -12,7 +12,7 @@ using MpcWallet.Infrastructure.Persistence;
 namespace MpcWallet.Coordinator.Tests.Messaging;
 
 /// <summary>Signature requests from other modules: one signature per requester-chosen id, refusals answered on <c>events</c>.</summary>
-public sealed class SignatureRequestedConsumerSpecs
+public sealed class SignatureRequestedConsumerTests
 {
     [Fact]
     public async Task An_active_wallets_request_becomes_one_pending_signature_and_bad_requests_are_refused()

@@ -9,7 +9,7 @@ namespace MpcWallet.Coordinator.Tests.Nodes;
 /// hearing stays online while it cannot hear, and gets a full <c>OfflineAfter</c> once it hears again; a node that
 /// was already offline stays offline. Heartbeats arrive at least once and out of order: a late one changes nothing.
 /// </summary>
-public sealed class LivenessSpecs
+public sealed class LivenessTests
 {
     private static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(6);
 

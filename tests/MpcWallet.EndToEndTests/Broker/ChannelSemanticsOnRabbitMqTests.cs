@@ -19,7 +19,7 @@ namespace MpcWallet.EndToEndTests.Broker;
 /// channel waits in its durable queue while the consumer's process is down.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
-public sealed class ChannelSemanticsOnRabbitMq
+public sealed class ChannelSemanticsOnRabbitMqTests
 {
     private static readonly string[] PersistentChannels = [BrokerChannels.StateSync, BrokerChannels.SignaturesFinal, BrokerChannels.Events, BrokerChannels.SignatureRequests];
     private static readonly string[] ShortTermChannels = [BrokerChannels.MpcRounds, BrokerChannels.PartialSignatures, BrokerChannels.Heartbeats];
@@ -151,7 +151,7 @@ public sealed class ChannelSemanticsOnRabbitMq
             await requestQueue.Send(new SignatureRequested { MessageId = NewId.NextGuid(), SignatureId = "sig_" + new string('b', 32), WalletId = "wlt_x", Tenant = "t", Digest = "0x" + new string('c', 64), Purpose = "test", RequestedAt = DateTimeOffset.UtcNow });
         }
 
-        // (That a message sent this way does land in the node's queue: MessagesAcrossBrokerRestart.)
+        // (That a message sent this way does land in the node's queue: MessagesAcrossBrokerRestartTests.)
         var queues = await Eventually.ValueAsync(
             () => BrokerQueue.ListAsync(args => TestRabbitMq.ControlAsync(TestRabbitMq.NodeName, args), virtualHost),
             listed => listed[BrokerChannels.NodeRoundQueue("node-9")].Messages == 0,

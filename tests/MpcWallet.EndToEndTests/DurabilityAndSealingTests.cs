@@ -7,7 +7,7 @@ using MpcWallet.Node.Runtime;
 namespace MpcWallet.EndToEndTests;
 
 /// <summary>State survives a restart; shares exist on disk only sealed; a wrong key-encryption key stops the node.</summary>
-public sealed class DurabilityAndSealing
+public sealed class DurabilityAndSealingTests
 {
     [Fact]
     public async Task Wallets_and_signatures_survive_a_restart_and_shares_are_never_on_disk_in_clear()

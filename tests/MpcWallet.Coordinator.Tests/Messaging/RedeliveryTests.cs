@@ -16,7 +16,7 @@ namespace MpcWallet.Coordinator.Tests.Messaging;
 /// Delivery is at least once: the same message (same message id) delivered twice changes nothing the first delivery
 /// did not, and never faults. (Partial signatures and signature requests: their own specs.)
 /// </summary>
-public sealed class RedeliverySpecs
+public sealed class RedeliveryTests
 {
     [Fact]
     public async Task A_redelivered_heartbeat_announces_the_node_online_once()

@@ -17,7 +17,7 @@ namespace MpcWallet.Coordinator.Tests.Suspects;
 /// requests and coordinators, and left out of every later quorum of the wallet until a refresh lifts it; a refusal
 /// naming a peer blames that peer (banned) or nobody (busy), not the node that refused.
 /// </summary>
-public sealed class WalletSuspectSpecs
+public sealed class WalletSuspectTests
 {
     private static readonly string[] Holders = ["node-1", "node-2", "node-3"];
 

@@ -5,7 +5,7 @@ using MpcWallet.Testing;
 namespace MpcWallet.Coordinator.Tests.HighAvailability;
 
 /// <summary>Two coordinators starting at the same moment on one PostgreSQL database both come up: one applies the schema, the other waits for it.</summary>
-public sealed class SchemaMigrationSpecs
+public sealed class SchemaMigrationTests
 {
     [Fact]
     public async Task Coordinators_starting_at_once_on_one_database_apply_the_schema_once()

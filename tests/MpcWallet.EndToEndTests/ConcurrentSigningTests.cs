@@ -14,7 +14,7 @@ namespace MpcWallet.EndToEndTests;
 /// once. Every request must end with a valid signature (regression: shares that "did not open" and
 /// "database is locked" under concurrency).
 /// </summary>
-public sealed class ConcurrentSigning
+public sealed class ConcurrentSigningTests
 {
     private const int PerWallet = 8;
 

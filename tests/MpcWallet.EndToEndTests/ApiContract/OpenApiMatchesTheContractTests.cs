@@ -12,7 +12,7 @@ namespace MpcWallet.EndToEndTests.ApiContract;
 /// marked required.
 /// </summary>
 [Collection(ApiSurfaceCollection.Name)]
-public sealed class OpenApiMatchesTheContract(HostileHost host)
+public sealed class OpenApiMatchesTheContractTests(HostileHost host)
 {
     private static readonly ApiMarkdown Contract = ApiMarkdown.Read(Path.Combine(RepositoryFiles.Root(), "docs", "api.md"));
 

@@ -17,7 +17,7 @@ namespace MpcWallet.Coordinator.Tests.HighAvailability;
 /// sessions of the same request (a late earlier attempt beside its retry): exactly one final signature is committed
 /// and exactly one <c>SignatureFinalized</c> enters the outbox, on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class ConditionalFinalizeSpecs
+public sealed class ConditionalFinalizeTests
 {
     private const int Rounds = 4;
 

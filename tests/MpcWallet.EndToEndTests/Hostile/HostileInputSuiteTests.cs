@@ -11,7 +11,7 @@ namespace MpcWallet.EndToEndTests.Hostile;
 /// runs is checked separately, against the list the README documents.
 /// </summary>
 [Collection(ApiSurfaceCollection.Name)]
-public sealed class HostileInputSuite(HostileHost host, ITestOutputHelper output)
+public sealed class HostileInputSuiteTests(HostileHost host, ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_bad_request_gets_a_4xx_problem_document_without_a_hang()

@@ -23,7 +23,7 @@ namespace MpcWallet.Node.Tests.Containment;
 /// and the bans consulted at admission and at every step.
 /// </summary>
 [Collection(NodeHarness.Collection)]
-public sealed class SelectiveFailureContainmentSpecs : IDisposable
+public sealed class SelectiveFailureContainmentTests : IDisposable
 {
     private const string Wallet = "wlt_sf";
 

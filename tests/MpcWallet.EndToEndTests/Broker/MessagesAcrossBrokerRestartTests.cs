@@ -13,7 +13,7 @@ namespace MpcWallet.EndToEndTests.Broker;
 /// queued afterwards; a protocol message (transient delivery, retention = the session) is gone.
 /// </summary>
 [Collection(RealBrokerCollection.Name)]
-public sealed class MessagesAcrossBrokerRestart
+public sealed class MessagesAcrossBrokerRestartTests
 {
     [Fact]
     public async Task Persistent_and_partial_signature_messages_survive_a_broker_restart_and_round_messages_do_not()

@@ -17,7 +17,7 @@ namespace MpcWallet.Transactions.Tests.Outbox;
 /// the shared shapes with its rows kept: an unsent outbox row takes its message's own id and is then published
 /// with it; an idempotency key still answers for the transaction it made.
 /// </summary>
-public sealed class SchemaVersion2Specs
+public sealed class SchemaVersion2Tests
 {
     [Fact]
     public Task A_version_1_sqlite_store_keeps_its_outbox_and_idempotency_rows() =>

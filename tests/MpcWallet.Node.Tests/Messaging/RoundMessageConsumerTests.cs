@@ -18,7 +18,7 @@ namespace MpcWallet.Node.Tests.Messaging;
 /// never a fault).
 /// </summary>
 [Collection(NodeHarness.Collection)]
-public sealed class RoundMessageConsumerSpecs : IDisposable
+public sealed class RoundMessageConsumerTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mpcwallet-node-").FullName;
 

@@ -14,7 +14,7 @@ namespace MpcWallet.Coordinator.Tests.Messaging;
 /// The coordinator stores a partial signature only for a running session (found in the store: it may have been started
 /// by another coordinator), from a participant, once however often it is delivered.
 /// </summary>
-public sealed class PartialSignatureConsumerSpecs
+public sealed class PartialSignatureConsumerTests
 {
     [Fact]
     public async Task Duplicates_are_stored_once_and_unknown_sessions_and_non_participants_are_ignored()
