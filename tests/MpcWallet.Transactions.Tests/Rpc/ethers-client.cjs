@@ -7,8 +7,10 @@ const { ethers } = require(process.env.ETHERS_MODULE);
 async function main() {
   const request = new ethers.FetchRequest(process.env.RPC_URL);
   request.setHeader("Authorization", "Bearer " + process.env.API_KEY);
-  // Batching stays on (ethers' default): the endpoint must answer batches as well as single calls.
-  const provider = new ethers.JsonRpcProvider(request);
+  // Batching stays on (ethers' default): the endpoint must answer batches as well as single calls. The response
+  // cache is off: ethers answers an identical call within 250 ms from it, so a transfer mined faster than that would
+  // show the balance from before it.
+  const provider = new ethers.JsonRpcProvider(request, undefined, { cacheTimeout: -1 });
   const accounts = await provider.send("eth_accounts", []);
   const signer = await provider.getSigner(accounts[0]);
   const address = await signer.getAddress();
