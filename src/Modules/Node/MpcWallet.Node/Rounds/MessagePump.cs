@@ -48,6 +48,12 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
                 return;
             }
 
+            if (session.MissedBegin)
+            {
+                // Admission no longer counts it against the OT-extension budget, so it must never run a check.
+                throw new SessionRefusedException($"node {nodeId} refuses to begin session {session.Key}: it waited longer than {NodeSession.BeginWindow.TotalSeconds:0} s for its begin");
+            }
+
             try
             {
                 session.Protector = session.KeyAgreement.Accept(offers);
