@@ -60,6 +60,29 @@ public sealed class SelectiveFailureContainmentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_whose_begin_is_overdue_stops_holding_the_budget_and_is_never_begun()
+    {
+        // A coordinator killed between prepare and begin leaves prepared sessions behind; its successor must not find
+        // the pair busy for the whole session lifetime, and the leftovers must never run a check beyond the bound.
+        _engine.Corrupts = _ => false;
+        var window = TimeSpan.FromSeconds(2);
+        await using var provider = Build(window);
+        var (_, nodes, peers) = await StartWithKeyAsync(provider);
+        var leftovers = Enumerable.Range(0, OtParameters.MaxInFlightChecksPerPeer).Select(_ => NewSession()).ToArray();
+        foreach (var session in leftovers)
+        {
+            Assert.Null(await TryPrepareAsync(nodes[0], session, [peers[0], peers[1]]));
+        }
+
+        Assert.Equal(SessionRefusal.PeerBusy, (await TryPrepareAsync(nodes[0], NewSession(), [peers[0], peers[1]]))?.Refusal);
+
+        await Task.Delay(window + TimeSpan.FromMilliseconds(500));
+        Assert.Null(await TryPrepareAsync(nodes[0], NewSession(), [peers[0], peers[1]]));
+        var late = await Assert.ThrowsAsync<SessionRefusedException>(() => nodes[0].BeginAsync(leftovers[0], new Dictionary<int, byte[]>(Offers[leftovers[0].ToString()]), CancellationToken.None));
+        Assert.Contains("for its begin", late.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_check_is_banned_durably_before_it_is_reported_and_ends_every_session_with_the_peer_on_the_wallet_at_once()
     {
         await using var provider = Build();
@@ -184,7 +207,14 @@ public sealed class SelectiveFailureContainmentTests : IDisposable
         }
     }
 
-    private ServiceProvider Build() => NodeHarness.Build(_data, services => services.AddSingleton<IThresholdEngine>(_engine));
+    private ServiceProvider Build(TimeSpan? beginWindow = null) => NodeHarness.Build(_data, services =>
+    {
+        services.AddSingleton<IThresholdEngine>(_engine);
+        if (beginWindow is { } window)
+        {
+            services.PostConfigure<Configuration.NodeOptions>(o => o.BeginWindow = window);
+        }
+    });
 
     private static SessionId NewSession() => SessionId.Random(SystemRandomSource.Instance);
 

@@ -15,7 +15,7 @@ namespace MpcWallet.Node.Admission;
 /// node's session key offer (docs/channel.md §5). A refusal is a <see cref="SessionRefusedException"/> and leaves
 /// nothing behind.
 /// </summary>
-internal sealed class SessionAdmission(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, TimeSpan sessionLifetime)
+internal sealed class SessionAdmission(string nodeId, NodeStore store, IThresholdEngine engine, NodeVault vault, SessionTable sessions, PeerBans bans, TimeSpan sessionLifetime, TimeSpan beginWindow)
 {
     // Admission decisions that count running sessions (the OT-check budget) and the insert they allow are one step.
     private readonly Lock _admitting = new();
@@ -33,7 +33,7 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
         var agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
         var party = engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
-        return await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, agreement, null, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+        return await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, agreement, null, DateTimeOffset.UtcNow + sessionLifetime, beginWindow), cancellationToken);
     }
 
     public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
             agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
             var party = engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
-            return await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, agreement, share, DateTimeOffset.UtcNow + sessionLifetime), cancellationToken);
+            return await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, agreement, share, DateTimeOffset.UtcNow + sessionLifetime, beginWindow), cancellationToken);
         }
         catch
         {

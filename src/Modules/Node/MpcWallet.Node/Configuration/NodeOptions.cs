@@ -13,6 +13,13 @@ internal sealed class NodeOptions
     /// <summary>A session that has not finished by then is dropped and its secrets erased.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a prepared session waits for its begin. A coordinator begins as soon as every participant accepted; a
+    /// session still waiting after this lost its coordinator (killed between prepare and begin): it stops holding the
+    /// OT-extension budget of its peers and its begin is refused (docs/engine-signing.md §4.1).
+    /// </summary>
+    public TimeSpan BeginWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     public Dictionary<string, string> KeyEncryptionKeys { get; set; } = [];
 
     public Dictionary<string, string> KeyEncryptionKeyFiles { get; set; } = [];

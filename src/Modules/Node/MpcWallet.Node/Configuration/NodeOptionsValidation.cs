@@ -34,6 +34,11 @@ internal sealed class NodeOptionsValidation(IHostEnvironment environment) : IVal
             failures.Add("Node:HeartbeatInterval and Node:SessionLifetime must be positive");
         }
 
+        if (options.BeginWindow <= TimeSpan.Zero || options.BeginWindow > options.SessionLifetime)
+        {
+            failures.Add("Node:BeginWindow must be positive and at most Node:SessionLifetime");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

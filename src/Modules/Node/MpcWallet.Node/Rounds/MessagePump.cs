@@ -51,7 +51,7 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             if (session.MissedBegin)
             {
                 // Admission no longer counts it against the OT-extension budget, so it must never run a check.
-                throw new SessionRefusedException($"node {nodeId} refuses to begin session {session.Key}: it waited longer than {NodeSession.BeginWindow.TotalSeconds:0} s for its begin");
+                throw new SessionRefusedException($"node {nodeId} refuses to begin session {session.Key}: it waited longer than {session.BeginWindow.TotalSeconds:0.#} s for its begin");
             }
 
             try

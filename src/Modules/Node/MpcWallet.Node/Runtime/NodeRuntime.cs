@@ -35,7 +35,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private readonly MessagePump _pump;
     private readonly PeerBans _bans;
 
-    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime)
+    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime, TimeSpan beginWindow)
     {
         Id = id;
         DataDirectory = dataDirectory;
@@ -44,7 +44,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
         _vault = new NodeVault(id, dataDirectory, store, keys);
         _sessions = new SessionTable(sessionLifetime);
         var bans = new PeerBans(id, store);
-        _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime);
+        _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime, beginWindow);
         _outcomes = new SessionOutcomes(id, store, engine, _vault, _sessions, bans, new NodeReports(id, bus, PublishTimeout), logger);
         _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, bans, logger);
         _bans = bans;

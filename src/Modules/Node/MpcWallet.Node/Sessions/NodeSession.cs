@@ -16,22 +16,15 @@ internal sealed class NodeSession : IDisposable
     /// <summary>Sealed messages kept for a prepared session (a flood before begin is dropped, not stored).</summary>
     public const int MaxEarlyMessages = 256;
 
-    /// <summary>
-    /// How long a prepared session waits for its begin. A coordinator begins as soon as every participant accepted;
-    /// a session still waiting after this lost its coordinator (killed between prepare and begin). Such a session is
-    /// never begun (<see cref="MissedBegin"/>), so it runs no OT-extension check and stops holding the peer's budget:
-    /// the restarted coordinator's sessions are admitted without waiting for the whole session lifetime.
-    /// </summary>
-    public static readonly TimeSpan BeginWindow = TimeSpan.FromSeconds(30);
-
     // Monotonic: a stale session must stay stale once admission has counted it so, whatever the wall clock does.
     private readonly long _preparedAtTicks = Environment.TickCount64;
 
     private readonly HashSet<Guid> _seen = [];
     private readonly List<(Guid MessageId, SealedProtocolMessage Sealed)> _early = [];
 
-    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, SessionKeyAgreement keyAgreement, KeyShare? share, DateTimeOffset expiresAt)
+    public NodeSession(SessionId id, SessionKind kind, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, IProtocolParty<object> party, SessionKeyAgreement keyAgreement, KeyShare? share, DateTimeOffset expiresAt, TimeSpan beginWindow)
     {
+        BeginWindow = beginWindow;
         Id = id;
         Key = id.ToString();
         Kind = kind;
@@ -78,6 +71,13 @@ internal sealed class NodeSession : IDisposable
     /// the earlier, more cautious one.
     /// </summary>
     public bool PassedOtExtensionCheck => Kind != SessionKind.Signing || Party.IsComplete || Party.Round > SigningParty.OtExtensionCheckRound;
+
+    /// <summary>
+    /// How long it waits for its begin (<c>Node:BeginWindow</c>). Once that is over it is never begun
+    /// (<see cref="MissedBegin"/>), so it runs no OT-extension check and stops holding its peers' budget: a restarted
+    /// coordinator's sessions are admitted without waiting for the whole session lifetime.
+    /// </summary>
+    public TimeSpan BeginWindow { get; }
 
     /// <summary>Still prepared, and its begin is overdue (<see cref="BeginWindow"/>): it will be refused.</summary>
     public bool MissedBegin => State == SessionState.Prepared && Environment.TickCount64 - _preparedAtTicks > (long)BeginWindow.TotalMilliseconds;
