@@ -18,6 +18,14 @@ public static class BrokerPermissionsCommand
         var configuration = MpcWalletHost.ReadConfiguration(args);
         var modules = EnabledModules.From(configuration);
         var context = new ModuleContext(configuration, modules.Select(m => m.Name).ToArray());
+        if (context.Runs("coordinator") && string.IsNullOrWhiteSpace(configuration["Coordinator:InstanceId"]))
+        {
+            // Its per-instance queues are named after the instance id, which is random per start unless configured:
+            // permissions printed now would name queues the process will never use.
+            Console.Error.WriteLine("MpcWallet broker-permissions: a coordinator needs a stable Coordinator:InstanceId (its per-instance queues are named after it); pass the same --Coordinator:InstanceId the process runs with.");
+            return 2;
+        }
+
         var permissions = BrokerPermissions.For(
             modules.SelectMany(m => m.ReceiveEndpoints(context)),
             modules.SelectMany(m => m.PublishedMessages),
