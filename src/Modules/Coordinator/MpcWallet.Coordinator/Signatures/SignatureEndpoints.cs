@@ -38,7 +38,7 @@ internal static class SignatureEndpoints
         }
 
         // An unknown wallet is answered before anything about the body.
-        var wallet = await LoadWalletAsync(store, id, cancellationToken);
+        var wallet = await store.LoadWalletAsync(id, cancellationToken);
         if (wallet is null || wallet.Tenant != tenant)
         {
             return Problems.NotFound($"wallet {id}");
@@ -80,12 +80,6 @@ internal static class SignatureEndpoints
         return signature!.Status == SignatureStatus.Pending
             ? Results.Accepted(location, SignatureResource.From(signature))
             : created ? Results.Created(location, SignatureResource.From(signature)) : Results.Ok(SignatureResource.From(signature));
-    }
-
-    private static async Task<WalletRecord?> LoadWalletAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)
-    {
-        await using var context = store.Open();
-        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 
     private static async Task<SignatureRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)

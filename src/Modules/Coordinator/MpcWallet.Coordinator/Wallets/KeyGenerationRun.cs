@@ -26,7 +26,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
     {
         // A session of an earlier run (maybe another coordinator's) may have all its reports already.
         await completion.RecoverAsync(walletId, cancellationToken);
-        var wallet = await LoadAsync(walletId, cancellationToken);
+        var wallet = await store.LoadWalletAsync(walletId, cancellationToken);
         if (wallet is null || wallet.Status != WalletStatus.Creating)
         {
             return;
@@ -97,12 +97,6 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
 
         store.OutboxCommitted.Notify();
         store.FinalStateCommitted.Notify();
-    }
-
-    private async Task<WalletRecord?> LoadAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var context = store.Open();
-        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 
     private async Task<bool> IsFinalAsync(string id, CancellationToken cancellationToken)

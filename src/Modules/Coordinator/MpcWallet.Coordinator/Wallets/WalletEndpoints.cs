@@ -126,7 +126,7 @@ internal static class WalletEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, CoordinatorStore store, CancellationToken cancellationToken)
     {
-        var wallet = await LoadAsync(store, id, cancellationToken);
+        var wallet = await store.LoadWalletAsync(id, cancellationToken);
         return wallet is null || wallet.Tenant != http.User.TenantOf() ? Problems.NotFound($"wallet {id}") : Results.Ok(WalletResource.From(wallet));
     }
 
@@ -154,16 +154,10 @@ internal static class WalletEndpoints
 
     private static async Task<IResult> AnswerAsync(CoordinatorStore store, string id, bool created, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var wallet = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
+        var wallet = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => store.LoadWalletAsync(id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
         var location = $"/v1/wallets/{id}";
         return wallet!.Status == WalletStatus.Creating
             ? Results.Accepted(location, WalletResource.From(wallet))
             : created ? Results.Created(location, WalletResource.From(wallet)) : Results.Ok(WalletResource.From(wallet));
-    }
-
-    private static async Task<WalletRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)
-    {
-        await using var context = store.Open();
-        return await context.Wallets.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 }
