@@ -21,7 +21,7 @@ public sealed class OpenApiMatchesTheContractTests(HostileHost host)
     {
         var document = await DocumentAsync();
         var text = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root(), "docs", "api.md"));
-        Assert.Equal(12, Contract.Endpoints.Count);
+        Assert.Equal(13, Contract.Endpoints.Count);
         foreach (var (method, path) in Contract.Endpoints)
         {
             var operation = document.Operation(method, path);
@@ -61,6 +61,13 @@ public sealed class OpenApiMatchesTheContractTests(HostileHost host)
                 Assert.Contains(("cursor", "query"), parameters);
             }
 
+            if (path.EndsWith("/addresses", StringComparison.Ordinal))
+            {
+                // "GET /v1/wallets/{id}/addresses?path=m/0/7": a bad path is a 400, a wallet not active yet a 409.
+                expected.AddRange([400, 409]);
+                Assert.Contains(("path", "query"), parameters);
+            }
+
             var missing = expected.Except(statuses).ToArray();
             Assert.True(missing.Length == 0, $"{method} {path} does not document {string.Join(", ", missing)} (documents {string.Join(", ", statuses)})");
         }
@@ -87,6 +94,9 @@ public sealed class OpenApiMatchesTheContractTests(HostileHost host)
         {
             AssertMembers($"POST /v1/wallets {status}", wallets.Resource, document.Members(document.ResponseSchema(document.Operation("POST", "/v1/wallets")!.Value, status)));
         }
+
+        var derived = Contract.Sections["Derived"];
+        AssertMembers("address resource", derived.Resource, document.Members(document.ResponseSchema(document.Operation("GET", "/v1/wallets/{id}/addresses")!.Value, 200)));
 
         var createSignature = document.RequestSchema(document.Operation("POST", "/v1/wallets/{id}/signatures")!.Value);
         AssertMembers("POST /v1/wallets/{id}/signatures body", signatures.Request, document.Members(createSignature));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
+using MpcWallet.Testing.Processes;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Rpc;
@@ -47,7 +48,7 @@ public sealed class RealClientTests(AutomineFixture fixture) : IClassFixture<Aut
         var recipient = EthereumAddress.FromBytes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         var output = await ExternalTool.RunAsync("node", [Path.Combine(AppContext.BaseDirectory, "Rpc", "ethers-client.cjs")], new Dictionary<string, string>
         {
-            ["ETHERS_MODULE"] = EthersModule(),
+            ["ETHERS_MODULE"] = ExternalTool.EthersModule(),
             ["RPC_URL"] = Host.RpcUrl(wallet).ToString(),
             ["API_KEY"] = TransactionsTestHost.KeyA,
             ["TO"] = recipient.ToChecksumString(),
@@ -94,14 +95,5 @@ public sealed class RealClientTests(AutomineFixture fixture) : IClassFixture<Aut
         Assert.Equal(250, await balanceOf.CallAsync<System.Numerics.BigInteger>(recipient));
         Assert.Equal(750, await balanceOf.CallAsync<System.Numerics.BigInteger>(key.Address.ToChecksumString()));
         Assert.Equal(receipt.TransactionHash, Assert.Single(await Host.ListAsync(wallet)).GetProperty("attempts")[0].GetProperty("hash").GetString());
-    }
-
-    /// <summary>ethers as scripts/prepare.d/15-ethers.sh installs it into ./.tools/ethers of the repository.</summary>
-    private static string EthersModule()
-    {
-        var module = Path.Combine(RepositoryFiles.Root(), ".tools", "ethers", "node_modules", "ethers");
-        return File.Exists(Path.Combine(module, "package.json"))
-            ? module
-            : throw new InvalidOperationException($"ethers is not installed at {module}: run `bash scripts/prepare.d/15-ethers.sh` (or scripts/prepare-test-env.sh)");
     }
 }

@@ -9,5 +9,5 @@ public sealed record DigestSignatureRequest : SignatureRequest
 
     public string DigestHex { get; }
 
-    internal override JsonObject ToJson() => new() { ["type"] = "digest", ["digest"] = DigestHex };
+    private protected override JsonObject WriteType() => new() { ["type"] = "digest", ["digest"] = DigestHex };
 }

@@ -15,7 +15,7 @@ public sealed record PersonalMessageSignatureRequest : SignatureRequest
 
     public string? MessageHex { get; }
 
-    internal override JsonObject ToJson() =>
+    private protected override JsonObject WriteType() =>
         Message is not null
             ? new JsonObject { ["type"] = "personalMessage", ["message"] = Message }
             : new JsonObject { ["type"] = "personalMessage", ["messageHex"] = MessageHex };

@@ -22,6 +22,9 @@ public sealed record Signature
     /// <summary>0x + the 32 bytes actually signed (for personalMessage and typedData: the EIP-191 / EIP-712 hash).</summary>
     public required string Digest { get; init; }
 
+    /// <summary>The BIP32 path of the key that signed ("m": the wallet's root key).</summary>
+    public string DerivationPath { get; init; } = "m";
+
     public string? R { get; init; }
 
     public string? S { get; init; }

@@ -41,7 +41,25 @@ public abstract record SignatureRequest
         return TypedData(document.RootElement);
     }
 
-    internal abstract JsonObject ToJson();
+    /// <summary>
+    /// The non-hardened BIP32 path ("m/0/7") of the key that signs, below the wallet's root; null for the root key.
+    /// Use <c>with</c>: <c>SignatureRequest.PersonalMessage("hi") with { DerivationPath = "m/0/7" }</c>.
+    /// </summary>
+    public string? DerivationPath { get; init; }
+
+    internal JsonObject ToJson()
+    {
+        var body = WriteType();
+        if (DerivationPath is { } path)
+        {
+            body["derivationPath"] = path;
+        }
+
+        return body;
+    }
+
+    /// <summary>The body's <c>type</c> and the members that type needs.</summary>
+    private protected abstract JsonObject WriteType();
 
     private static string Hex(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
 }

@@ -10,5 +10,5 @@ public sealed record TypedDataSignatureRequest : SignatureRequest
 
     public JsonElement TypedDataJson { get; }
 
-    internal override JsonObject ToJson() => new() { ["type"] = "typedData", ["typedData"] = JsonNode.Parse(TypedDataJson.GetRawText()) };
+    private protected override JsonObject WriteType() => new() { ["type"] = "typedData", ["typedData"] = JsonNode.Parse(TypedDataJson.GetRawText()) };
 }

@@ -25,6 +25,9 @@ public sealed record Transaction
 
     public string From { get; init; } = "";
 
+    /// <summary>The BIP32 path of the sending key when <see cref="From"/> is a derived address; null for the wallet's root address.</summary>
+    public string? DerivationPath { get; init; }
+
     public string? To { get; init; }
 
     public BigInteger Value { get; init; }

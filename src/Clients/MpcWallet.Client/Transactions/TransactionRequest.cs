@@ -30,6 +30,12 @@ public abstract record TransactionRequest
     /// </summary>
     public bool AllowBelowBaseFee { get; init; }
 
+    /// <summary>
+    /// Send from the wallet's non-hardened BIP32 child address at this path ("m/0/7"), with its own nonces; null sends
+    /// from the wallet's root address. <c>GET /v1/wallets/{id}/addresses?path=</c> (<see cref="Wallets.WalletsClient.GetAddressAsync"/>) tells the address.
+    /// </summary>
+    public string? DerivationPath { get; init; }
+
     internal JsonObject ToJson()
     {
         var body = new JsonObject { ["chainId"] = ChainId };
@@ -40,6 +46,11 @@ public abstract record TransactionRequest
         if (AllowBelowBaseFee)
         {
             body["allowBelowBaseFee"] = true;
+        }
+
+        if (DerivationPath is { } path)
+        {
+            body["derivationPath"] = path;
         }
 
         return body;

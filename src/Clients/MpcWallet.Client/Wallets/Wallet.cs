@@ -27,6 +27,12 @@ public sealed record Wallet
     /// <summary>The EIP-55 address, once active.</summary>
     public string? Address { get; init; }
 
+    /// <summary>
+    /// The root BIP32 extended public key ("xpub…", depth 0), once active: any BIP32 library derives the wallet's
+    /// non-hardened child addresses from it, the same ones the service signs for with a derivation path.
+    /// </summary>
+    public string? Xpub { get; init; }
+
     public IReadOnlyList<string> Nodes { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -38,6 +38,13 @@ public sealed class WalletsClient
         return wallet.Status == Wallet.Active ? wallet : throw new MpcWalletOperationFailedException("wallet", wallet.Id, wallet.Error);
     }
 
+    /// <summary>The wallet's non-hardened BIP32 child at <paramref name="path"/> ("m/0/7"); hardened steps are refused (400).</summary>
+    public Task<WalletAddress> GetAddressAsync(string id, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _connection.GetAsync<WalletAddress>($"v1/wallets/{ApiConnection.Segment(id)}/addresses?path={Uri.EscapeDataString(path)}", cancellationToken);
+    }
+
     public Task<Wallet> GetAsync(string id, CancellationToken cancellationToken = default) =>
         _connection.GetAsync<Wallet>($"v1/wallets/{ApiConnection.Segment(id)}", cancellationToken);
 

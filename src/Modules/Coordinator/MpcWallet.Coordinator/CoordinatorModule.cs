@@ -100,6 +100,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
     public void MapEndpoints(ModuleRoutes routes)
     {
         WalletEndpoints.Map(routes.Api);
+        AddressEndpoints.Map(routes.Api);
         SignatureEndpoints.Map(routes.Api);
         NodeEndpoints.Map(routes.Api);
     }

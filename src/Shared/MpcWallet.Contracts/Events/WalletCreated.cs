@@ -14,4 +14,10 @@ public sealed record WalletCreated
     public required string Address { get; init; }
 
     public required IReadOnlyList<string> Nodes { get; init; }
+
+    /// <summary>
+    /// The root BIP32 chain code, 0x + 64 hex digits: with <see cref="PublicKey"/> it derives the wallet's
+    /// non-hardened child addresses. Null in events published before derived addresses existed.
+    /// </summary>
+    public string? ChainCode { get; init; }
 }

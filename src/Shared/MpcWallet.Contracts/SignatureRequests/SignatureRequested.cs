@@ -20,6 +20,12 @@ public sealed record SignatureRequested
     /// <summary>The 32 bytes to sign, 0x-prefixed lowercase hex.</summary>
     public required string Digest { get; init; }
 
+    /// <summary>
+    /// The non-hardened BIP32 path ("m/0/7") of the key that signs, below the wallet's root key and chain code; null
+    /// or "m" for the root key itself (every request before derived addresses existed).
+    /// </summary>
+    public string? DerivationPath { get; init; }
+
     /// <summary>What the signature is for (e.g. <c>transaction:tx_…</c>), for the coordinator's records and logs.</summary>
     public required string Purpose { get; init; }
 

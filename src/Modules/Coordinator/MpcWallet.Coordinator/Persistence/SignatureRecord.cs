@@ -42,4 +42,7 @@ internal sealed class SignatureRecord
     public string? Owner { get; set; }
 
     public long? LeaseUntil { get; set; }
+
+    /// <summary>The indices of <see cref="DerivationPath"/> (empty for the root key).</summary>
+    public uint[] PathIndices => DerivationPath.Length == 0 ? [] : DerivationPath.Split(',').Select(uint.Parse).ToArray();
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Http;
+using MpcWallet.Mpc.Derivation;
 
 namespace MpcWallet.Coordinator.Signatures;
 
@@ -51,13 +52,19 @@ internal static class SignatureEndpoints
         }
 
         var (digest, errors) = SignaturePayload.Resolve(body!);
-        if (digest is null)
+        uint[] path = [];
+        if (body!.DerivationPath is { } pathText && !DerivationPath.TryParse(pathText, out path, out var pathError))
+        {
+            errors["derivationPath"] = [pathError!];
+        }
+
+        if (digest is null || errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         var clientKey = key is null ? null : new ClientKey(key, IdempotencyKeys.Fingerprint(body));
-        var accepted = await intake.AcceptAsync(new SignatureIntent(tenant, wallet.Id, body!.Type!, "0x" + Convert.ToHexStringLower(digest), ClientKey: clientKey), cancellationToken);
+        var accepted = await intake.AcceptAsync(new SignatureIntent(tenant, wallet.Id, body!.Type!, "0x" + Convert.ToHexStringLower(digest), ClientKey: clientKey, Path: path), cancellationToken);
         return accepted.Kind switch
         {
             SignatureAcceptanceKind.Accepted => await AnswerAsync(store, accepted.Signature!.Id, created: true, PreferWait.Of(http.Request), cancellationToken),

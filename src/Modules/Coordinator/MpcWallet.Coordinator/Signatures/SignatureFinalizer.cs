@@ -36,7 +36,7 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
         }
 
         var digest = Convert.FromHexString(signature.Digest[2..]);
-        var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
+        var path = signature.PathIndices;
         var signingKey = engine.DerivePublicKey(Convert.FromHexString(wallet.PublicKey[2..]), Convert.FromHexString(wallet.ChainCode[2..]), path);
         var holders = wallet.NodeList;
         var ordered = reports.OrderBy(r => IndexOf(holders, r.Node)).ToArray();

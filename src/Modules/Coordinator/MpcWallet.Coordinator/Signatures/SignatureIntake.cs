@@ -38,7 +38,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
             Type = intent.Type,
             Status = SignatureStatus.Pending,
             Digest = intent.Digest,
-            DerivationPath = "",
+            DerivationPath = intent.StoredPath,
             Nodes = "",
             CreatedAt = now,
             DeadlineAt = now + options.SignatureDeadline,
@@ -79,7 +79,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
         {
             var existing = await context.Signatures.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
             return existing is null ? null
-                : existing.Tenant == intent.Tenant && existing.WalletId == intent.WalletId && existing.Digest == intent.Digest ? SignatureAcceptance.Repeated(existing)
+                : existing.Tenant == intent.Tenant && existing.WalletId == intent.WalletId && existing.Digest == intent.Digest && existing.DerivationPath == intent.StoredPath ? SignatureAcceptance.Repeated(existing)
                 : SignatureAcceptance.Conflict;
         }
 

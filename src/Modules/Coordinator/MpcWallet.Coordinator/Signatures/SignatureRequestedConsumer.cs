@@ -3,6 +3,7 @@ using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Mpc.Derivation;
 
 namespace MpcWallet.Coordinator.Signatures;
 
@@ -23,7 +24,14 @@ internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : ICons
             return;
         }
 
-        var accepted = await intake.AcceptAsync(new SignatureIntent(request.Tenant, request.WalletId, "digest", request.Digest, RequestedId: request.SignatureId), context.CancellationToken);
+        uint[] path = [];
+        if (request.DerivationPath is { } pathText && !DerivationPath.TryParse(pathText, out path, out var pathError))
+        {
+            await FailAsync(context, "the derivation path is invalid: " + pathError);
+            return;
+        }
+
+        var accepted = await intake.AcceptAsync(new SignatureIntent(request.Tenant, request.WalletId, "digest", request.Digest, RequestedId: request.SignatureId, Path: path), context.CancellationToken);
         switch (accepted.Kind)
         {
             case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Completed } completed:

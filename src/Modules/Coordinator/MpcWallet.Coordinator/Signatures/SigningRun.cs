@@ -49,7 +49,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         }
 
         var digest = Convert.FromHexString(signature.Digest[2..]);
-        var path = signature.DerivationPath.Length == 0 ? [] : signature.DerivationPath.Split(',').Select(uint.Parse).ToArray();
+        var path = signature.PathIndices;
         var holders = wallet.NodeList;
         var suspects = new HashSet<string>();
         var lastFailure = "no attempt was made";

@@ -11,6 +11,7 @@ internal sealed record WalletResource(
     string Status,
     string? PublicKey,
     string? Address,
+    string? Xpub,
     IReadOnlyList<string> Nodes,
     DateTime CreatedAt,
     string? Error)
@@ -23,6 +24,7 @@ internal sealed record WalletResource(
         wallet.Status,
         wallet.Status == WalletStatus.Active ? wallet.PublicKey : null,
         wallet.Status == WalletStatus.Active ? wallet.Address : null,
+        WalletKeys.ExtendedPublicKeyOf(wallet),
         wallet.NodeList,
         wallet.CreatedAt.UtcDateTime,
         wallet.Status == WalletStatus.Failed ? wallet.Error : null);

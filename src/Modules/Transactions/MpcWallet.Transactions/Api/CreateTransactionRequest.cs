@@ -20,6 +20,7 @@ namespace MpcWallet.Transactions.Api;
 /// <param name="GasLimit">Decimal string; estimated from the chain when absent. Never below the intrinsic gas and calldata floor.</param>
 /// <param name="MaxFeePerGas">Wei as a decimal string; from the chain's fee market when absent.</param>
 /// <param name="MaxPriorityFeePerGas">Wei as a decimal string; from the chain's fee market when absent.</param>
+/// <param name="DerivationPath">A non-hardened BIP32 path ("m/0/7"): send from the wallet's child address at that path (its own nonces); absent: the root address. Hardened steps are a 400.</param>
 /// <param name="AllowBelowBaseFee">true: a maxFeePerGas below the current base fee is accepted (the transaction waits); otherwise it is a 422.</param>
 internal sealed record CreateTransactionRequest(
     ulong ChainId,
@@ -35,4 +36,5 @@ internal sealed record CreateTransactionRequest(
     string? GasLimit = null,
     string? MaxFeePerGas = null,
     string? MaxPriorityFeePerGas = null,
-    bool? AllowBelowBaseFee = null);
+    bool? AllowBelowBaseFee = null,
+    string? DerivationPath = null);

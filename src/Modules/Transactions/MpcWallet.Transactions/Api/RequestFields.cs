@@ -97,6 +97,29 @@ internal static class RequestFields
         return (maxFee, tip);
     }
 
+    /// <summary>The optional <c>derivationPath</c> ("m/0/7", non-hardened); empty for the root key.</summary>
+    public static uint[] DerivationPath(JsonElement body, Dictionary<string, string[]> errors)
+    {
+        if (!Has(body, "derivationPath"))
+        {
+            return [];
+        }
+
+        var element = body.GetProperty("derivationPath");
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            errors["derivationPath"] = ["derivationPath must be a string such as \"m/0/7\""];
+            return [];
+        }
+
+        if (!Mpc.Derivation.DerivationPath.TryParse(element.GetString()!, out var indices, out var error))
+        {
+            errors["derivationPath"] = [error!];
+        }
+
+        return indices;
+    }
+
     /// <summary>Refuses members the kind does not use (a forgotten kind must not send something else than meant).</summary>
     public static void Refuse(JsonElement body, string kind, Dictionary<string, string[]> errors, params string[] names)
     {

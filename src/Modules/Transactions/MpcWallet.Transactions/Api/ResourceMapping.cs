@@ -13,6 +13,7 @@ internal static class ResourceMapping
             t.WalletId,
             (ulong)t.ChainId,
             t.From,
+            t.DerivationPath,
             t.To,
             t.Value,
             t.Data,

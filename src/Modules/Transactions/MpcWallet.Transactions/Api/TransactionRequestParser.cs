@@ -70,6 +70,7 @@ internal static class TransactionRequestParser
             kind = kindElement.ValueKind == JsonValueKind.String ? kindElement.GetString()! : "";
         }
 
+        var path = RequestFields.DerivationPath(body, errors);
         TransactionRequest? request = kind switch
         {
             TransactionKinds.Transfer => Transfer(body, chainId, errors),
@@ -79,7 +80,7 @@ internal static class TransactionRequestParser
         };
         return errors.Count > 0 || request is null
             ? (null, errors)
-            : (request with { GasLimit = gasLimit, MaxFeePerGas = maxFee, MaxPriorityFeePerGas = tip, AllowBelowBaseFee = allowBelowBaseFee }, errors);
+            : (request with { GasLimit = gasLimit, MaxFeePerGas = maxFee, MaxPriorityFeePerGas = tip, AllowBelowBaseFee = allowBelowBaseFee, DerivationPath = path }, errors);
     }
 
     private static TransactionRequest? Transfer(JsonElement body, ulong chainId, Dictionary<string, string[]> errors)

@@ -11,6 +11,7 @@ internal sealed record TransactionResource(
     string WalletId,
     ulong ChainId,
     string From,
+    string? DerivationPath,
     string To,
     string Value,
     string Data,

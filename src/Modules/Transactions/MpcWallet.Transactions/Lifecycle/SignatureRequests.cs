@@ -63,6 +63,7 @@ internal static class SignatureRequests
             WalletId = transaction.WalletId,
             Tenant = transaction.Tenant,
             Digest = attempt.SigningHash,
+            DerivationPath = transaction.DerivationPath,
             Purpose = $"transaction:{transaction.Id}:attempt:{attempt.Number}",
             RequestedAt = unit.Now,
         });

@@ -48,6 +48,7 @@ internal static class TransactionFailures
             Kind = TransactionKinds.NonceFiller,
             ChainId = transaction.ChainId,
             From = transaction.From,
+            DerivationPath = transaction.DerivationPath,
             To = transaction.From,
             Value = "0",
             Data = "0x",

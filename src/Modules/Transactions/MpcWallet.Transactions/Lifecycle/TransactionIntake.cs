@@ -16,7 +16,12 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
 {
     public async Task<IntakeResult> AcceptAsync(WalletRecord wallet, Chain chain, TransactionRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var from = EthereumAddress.Parse(wallet.Address);
+        var (from, senderProblem) = SenderAddress.Of(wallet, request.DerivationPath);
+        if (from is null)
+        {
+            return IntakeResult.Invalid("derivationPath", senderProblem!);
+        }
+
         var fingerprint = request.Fingerprint();
         var (plan, refusal) = await IntakeChecks.RunAsync(chain, from, request, cancellationToken);
         if (plan is null)
@@ -39,7 +44,7 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
             }
 
             var nonce = await NonceAllocator.AllocateAsync(unit, (long)chain.Id, from);
-            var transaction = NewRecord(unit, wallet, chain, request, plan, nonce);
+            var transaction = NewRecord(unit, wallet, from, chain, request, plan, nonce);
             unit.Context.Transactions.Add(transaction);
             if (idempotencyKey is not null)
             {
@@ -71,14 +76,15 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
         };
     }
 
-    private static TransactionRecord NewRecord(UnitOfWork unit, WalletRecord wallet, Chain chain, TransactionRequest request, IntakePlan plan, long nonce) => new()
+    private static TransactionRecord NewRecord(UnitOfWork unit, WalletRecord wallet, EthereumAddress from, Chain chain, TransactionRequest request, IntakePlan plan, long nonce) => new()
     {
         Id = "tx_" + Guid.CreateVersion7().ToString("N"),
         Tenant = wallet.Tenant,
         WalletId = wallet.Id,
         Kind = request.Kind,
         ChainId = (long)chain.Id,
-        From = wallet.Address,
+        From = from.ToChecksumString(),
+        DerivationPath = request.DerivationPath.Count == 0 ? null : Mpc.Derivation.DerivationPath.Format(request.DerivationPath),
         To = request.To.ToChecksumString(),
         Value = request.Value.ToString(),
         Data = HexBytes.ToHex(request.Data),

@@ -33,6 +33,9 @@ internal sealed record TransactionRequest(
     /// </summary>
     public long? Nonce { get; init; }
 
+    /// <summary>The non-hardened BIP32 path of the sending key below the wallet's root (empty: the root address).</summary>
+    public IReadOnlyList<uint> DerivationPath { get; init; } = [];
+
     /// <summary>An ERC-20 transfer's recipient (the transaction itself goes to the token).</summary>
     public EthereumAddress? TokenRecipient { get; init; }
 
@@ -66,6 +69,11 @@ internal sealed record TransactionRequest(
         if (Nonce is { } nonce)
         {
             text += "|nonce=" + nonce;
+        }
+
+        if (DerivationPath.Count > 0)
+        {
+            text += "|path=" + string.Join('/', DerivationPath);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

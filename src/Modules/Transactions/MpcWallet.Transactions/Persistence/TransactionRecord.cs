@@ -17,6 +17,9 @@ internal sealed class TransactionRecord
     /// <summary>EIP-55 address of the wallet.</summary>
     public required string From { get; set; }
 
+    /// <summary>The non-hardened BIP32 path ("m/0/7") of the key <see cref="From"/> belongs to; null for the wallet's root key.</summary>
+    public string? DerivationPath { get; set; }
+
     public required string To { get; set; }
 
     public required string Value { get; set; }

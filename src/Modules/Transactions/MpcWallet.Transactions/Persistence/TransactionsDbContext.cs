@@ -36,6 +36,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.Kind).HasColumnName("kind");
             e.Property(x => x.ChainId).HasColumnName("chain_id");
             e.Property(x => x.From).HasColumnName("from_address");
+            e.Property(x => x.DerivationPath).HasColumnName("derivation_path");
             e.Property(x => x.To).HasColumnName("to_address");
             e.Property(x => x.Value).HasColumnName("value");
             e.Property(x => x.Data).HasColumnName("data");
@@ -93,6 +94,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.Tenant).HasColumnName("tenant");
             e.Property(x => x.Address).HasColumnName("address");
             e.Property(x => x.PublicKey).HasColumnName("public_key");
+            e.Property(x => x.ChainCode).HasColumnName("chain_code");
         });
         modelBuilder.MapIdempotencyKeys();
         modelBuilder.Entity<AuditRecord>(e =>

@@ -10,4 +10,7 @@ internal sealed class WalletRecord
     public required string Address { get; set; }
 
     public required string PublicKey { get; set; }
+
+    /// <summary>The root BIP32 chain code (0x-hex) for derived sender addresses; null for wallets announced before it was published.</summary>
+    public string? ChainCode { get; set; }
 }

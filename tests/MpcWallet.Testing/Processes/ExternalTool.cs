@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace MpcWallet.Transactions.Tests.Support;
+namespace MpcWallet.Testing.Processes;
 
 /// <summary>Runs a client program nobody here wrote (cast, node with ethers) and returns its output; a non-zero exit fails with its error output.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
@@ -40,5 +40,14 @@ internal static class ExternalTool
         return process.ExitCode == 0
             ? (await output).Trim()
             : throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await error}\n{await output}");
+    }
+
+    /// <summary>ethers as scripts/prepare.d/15-ethers.sh installs it into ./.tools/ethers of the repository.</summary>
+    public static string EthersModule()
+    {
+        var module = Path.Combine(RepositoryFiles.Root(), ".tools", "ethers", "node_modules", "ethers");
+        return File.Exists(Path.Combine(module, "package.json"))
+            ? module
+            : throw new InvalidOperationException($"ethers is not installed at {module}: run `bash scripts/prepare.d/15-ethers.sh` (or scripts/prepare-test-env.sh)");
     }
 }
