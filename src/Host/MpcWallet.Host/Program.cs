@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == BrokerPermissionsCommand.Name)
     return BrokerPermissionsCommand.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == BackupCommand.Name)
+{
+    return BackupCommand.Run(args[1..]);
+}
+
 try
 {
     await MpcWalletHost.Build(args).RunAsync();

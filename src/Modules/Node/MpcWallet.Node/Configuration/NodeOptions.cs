@@ -24,6 +24,16 @@ internal sealed class NodeOptions
 
     public Dictionary<string, string> KeyEncryptionKeyFiles { get; set; } = [];
 
+    /// <summary>
+    /// The operator's offline recovery key, public half (X25519, 64 hex digits; docs/engine-backup.md). Set: every
+    /// share a node stores is also written, encrypted to it, to <see cref="BackupDirectory"/>. The private half never
+    /// reaches the service.
+    /// </summary>
+    public string? RecoveryPublicKey { get; set; }
+
+    /// <summary>Where share backups go; default <c>backups/</c> in each node's data directory.</summary>
+    public string? BackupDirectory { get; set; }
+
     /// <summary>Null: only in the Development environment.</summary>
     public bool? CreateDevelopmentKeys { get; set; }
 
@@ -35,6 +45,12 @@ internal sealed class NodeOptions
         !string.IsNullOrWhiteSpace(KeyEncryptionKeys.GetValueOrDefault(nodeId))
         || !string.IsNullOrWhiteSpace(KeyEncryptionKeyFiles.GetValueOrDefault(nodeId))
         || (CreateDevelopmentKeys ?? development);
+
+    /// <summary>Node <paramref name="nodeId"/>'s backup writer (its data directory <paramref name="dataDirectory"/>), or null without a recovery key.</summary>
+    public Security.ShareBackups? BackupsFor(string nodeId, string dataDirectory) =>
+        string.IsNullOrWhiteSpace(RecoveryPublicKey)
+            ? null
+            : new Security.ShareBackups(nodeId, Mpc.Backup.RecoveryPublicKey.Parse(RecoveryPublicKey.Trim()), BackupDirectory ?? Path.Combine(dataDirectory, "backups"));
 
     public override string ToString() => $"nodes {string.Join(",", Ids)}";
 }

@@ -34,6 +34,18 @@ internal sealed class NodeOptionsValidation(IHostEnvironment environment) : IVal
             failures.Add("Node:HeartbeatInterval and Node:SessionLifetime must be positive");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.RecoveryPublicKey))
+        {
+            try
+            {
+                _ = Mpc.Backup.RecoveryPublicKey.Parse(options.RecoveryPublicKey.Trim());
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                failures.Add("Node:RecoveryPublicKey must be the recovery key's public half, 64 hex digits (a canonical X25519 key that is not small-order): " + e.Message);
+            }
+        }
+
         if (options.BeginWindow <= TimeSpan.Zero || options.BeginWindow > options.SessionLifetime)
         {
             failures.Add("Node:BeginWindow must be positive and at most Node:SessionLifetime");

@@ -35,13 +35,13 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private readonly MessagePump _pump;
     private readonly PeerBans _bans;
 
-    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime, TimeSpan beginWindow)
+    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime, TimeSpan beginWindow, ShareBackups? backups = null)
     {
         Id = id;
         DataDirectory = dataDirectory;
         Store = store;
         Drops = new DropCounters(id);
-        _vault = new NodeVault(id, dataDirectory, store, keys);
+        _vault = new NodeVault(id, dataDirectory, store, keys, backups);
         _sessions = new SessionTable(sessionLifetime);
         var bans = new PeerBans(id, store);
         _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime, beginWindow);

@@ -13,7 +13,8 @@ namespace MpcWallet.Node.Security;
 /// configured key is the one the store was sealed with, the node's channel identity, and its key shares. Plaintext
 /// only ever exists in memory, and is erased as soon as it is no longer needed.
 /// </summary>
-internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore store, KeyEncryptionKeySource keys) : IDisposable
+/// <param name="backups">Where every stored share is also written encrypted to the operator's recovery key; null: not configured.</param>
+internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore store, KeyEncryptionKeySource keys, ShareBackups? backups = null) : IDisposable
 {
     private const string KeyCheckSetting = "kek-check";
     private const string IdentitySetting = "channel-identity";
@@ -117,9 +118,17 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
         }
     }
 
-    /// <summary>Seals and stores a new share; its encoding is erased here, the share itself stays the caller's to clear.</summary>
+    /// <summary>
+    /// Seals and stores a new share — after writing its backup, when backups are configured (a share without its
+    /// backup is never stored, so never reported) — its encoding is erased here, the share itself stays the caller's to clear.
+    /// </summary>
     public async Task SaveShareAsync(string walletId, KeyShare share, CancellationToken cancellationToken)
     {
+        if (backups is not null)
+        {
+            await backups.WriteAsync(walletId, share, cancellationToken);
+        }
+
         var encoded = share.Encode();
         var keyVersion = (long)share.Generation;
         try
