@@ -52,7 +52,7 @@ public sealed class ShareBackupsTests
         var rewrapped = Path.Combine(work, "node-2.rewrapped.mwsb");
         string[] Rewrap(string input, string output) =>
             ["rewrap", "--in", input, "--recovery-key", recoveryFile, "--wallet", walletId, "--node", "node-2", "--public-key", wallet.GetProperty("publicKey").GetString()!, "--to", oneTime.PublicKey.ToString(), "--out", output];
-        Assert.Equal(0, BackupCommand.Run(Rewrap(node2, rewrapped)));
+        Assert.Equal(0, BackupCommand.Run(Rewrap(node2, rewrapped), TextWriter.Null, TextWriter.Null));
         var original = ShareBackup.ReadHeader(File.ReadAllBytes(node2));
         var expectation = new ShareBackupExpectation(walletId, "node-2", publicKey, original.KeyId);
         var reopened = ShareBackup.Restore(File.ReadAllBytes(rewrapped), oneTime, expectation);
@@ -67,7 +67,9 @@ public sealed class ShareBackupsTests
         await File.WriteAllBytesAsync(tamperedFile, tampered);
         Assert.Equal(ShareBackupFailure.Tampered, Assert.Throws<ShareBackupException>(() => ShareBackup.Restore(tampered, recoveryKey, expectation)).Reason);
         var refusedOutput = Path.Combine(work, "never.mwsb");
-        Assert.Equal(2, BackupCommand.Run(Rewrap(tamperedFile, refusedOutput)));
+        var refusal = new StringWriter();
+        Assert.Equal(2, BackupCommand.Run(Rewrap(tamperedFile, refusedOutput), TextWriter.Null, refusal));
+        Assert.Contains("does not authenticate", refusal.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(refusedOutput));
 
         // A backup checked against another wallet's key is refused before decryption.

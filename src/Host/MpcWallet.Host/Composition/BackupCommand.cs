@@ -25,26 +25,26 @@ public static class BackupCommand
 {
     public const string Name = "backup";
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
             return args switch
             {
-                ["recovery-key", "new", .. var rest] => NewRecoveryKey(Options(rest)),
-                ["inspect", var file] => Inspect(file),
-                ["rewrap", .. var rest] => Rewrap(Options(rest)),
-                _ => Usage(),
+                ["recovery-key", "new", .. var rest] => NewRecoveryKey(Options(rest), output),
+                ["inspect", var file] => Inspect(file, output),
+                ["rewrap", .. var rest] => Rewrap(Options(rest), output, error),
+                _ => Usage(error),
             };
         }
         catch (Exception e) when (e is ShareBackupException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"MpcWallet backup: {e.Message}");
+            error.WriteLine($"MpcWallet backup: {e.Message}");
             return 2;
         }
     }
 
-    private static int NewRecoveryKey(Dictionary<string, string> options)
+    private static int NewRecoveryKey(Dictionary<string, string> options, TextWriter output)
     {
         var path = Required(options, "out");
         using var key = RecoveryPrivateKey.Generate(SystemRandomSource.Instance);
@@ -66,14 +66,14 @@ public static class BackupCommand
             CryptographicOperations.ZeroMemory(scalar);
         }
 
-        Console.WriteLine(key.PublicKey.ToString());
+        output.WriteLine(key.PublicKey.ToString());
         return 0;
     }
 
-    private static int Inspect(string file)
+    private static int Inspect(string file, TextWriter output)
     {
         var header = ShareBackup.ReadHeader(File.ReadAllBytes(file));
-        Console.WriteLine(JsonSerializer.Serialize(new
+        output.WriteLine(JsonSerializer.Serialize(new
         {
             walletId = header.WalletId,
             nodeId = header.NodeId,
@@ -89,7 +89,7 @@ public static class BackupCommand
         return 0;
     }
 
-    private static int Rewrap(Dictionary<string, string> options)
+    private static int Rewrap(Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         var backup = File.ReadAllBytes(Required(options, "in"));
         var header = ShareBackup.ReadHeader(backup);
@@ -104,7 +104,7 @@ public static class BackupCommand
             // The wallet's current key id is not in its public REST record yet; without it the backup's own is taken,
             // so a backup of an older generation is not told apart here (the node refuses it at restore).
             keyId = header.KeyId;
-            Console.Error.WriteLine($"MpcWallet backup: no --key-id given: taking the backup's own (generation {header.Generation}) without checking it is the wallet's current one");
+            error.WriteLine($"MpcWallet backup: no --key-id given: taking the backup's own (generation {header.Generation}) without checking it is the wallet's current one");
         }
 
         var expected = new ShareBackupExpectation(Required(options, "wallet"), Required(options, "node"), publicKey, keyId);
@@ -122,7 +122,7 @@ public static class BackupCommand
             share.Clear();
         }
 
-        Console.WriteLine($"sealed the share of wallet {expected.WalletId} for node {expected.NodeId} (generation {header.Generation}) to {recipient}");
+        output.WriteLine($"sealed the share of wallet {expected.WalletId} for node {expected.NodeId} (generation {header.Generation}) to {recipient}");
         return 0;
     }
 
@@ -147,9 +147,9 @@ public static class BackupCommand
 
     private static byte[] Hex(string text) => Convert.FromHexString(text.StartsWith("0x", StringComparison.Ordinal) ? text[2..] : text);
 
-    private static int Usage()
+    private static int Usage(TextWriter error)
     {
-        Console.Error.WriteLine("usage: backup recovery-key new --out FILE | backup inspect FILE | backup rewrap --in FILE --recovery-key FILE --wallet ID --node ID --public-key 0x… [--key-id HEX] --to HEX --out FILE");
+        error.WriteLine("usage: backup recovery-key new --out FILE | backup inspect FILE | backup rewrap --in FILE --recovery-key FILE --wallet ID --node ID --public-key 0x… [--key-id HEX] --to HEX --out FILE");
         return 2;
     }
 }
