@@ -18,6 +18,9 @@ internal static class CoordinatorMetrics
             Buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
         });
 
+    public static readonly Counter IgnoredReports = Metrics.CreateCounter(
+        "mpcwallet_coordinator_reports_ignored_total", "Partial signatures and session reports that matched no running session, participant or first report.");
+
     public static readonly Gauge NodeUp = Metrics.CreateGauge(
         "mpcwallet_node_up", "1 while the coordinator hears the configured node's heartbeats (online), else 0.", "node");
 
@@ -37,7 +40,10 @@ internal static class CoordinatorMetrics
     public static void ObserveSignature(string outcome, TimeSpan elapsed) =>
         SignatureDuration.WithLabels(outcome).Observe(Math.Max(0, elapsed.TotalSeconds));
 
-    /// <summary>Publishes the histogram's series before the first signature, so dashboards and alerts see them at once.</summary>
+    /// <summary>
+    /// Creates every metric (the first access runs this type's initializer) and the histogram's series before the first
+    /// signature, so dashboards and alerts see them at once.
+    /// </summary>
     public static void Touch(IEnumerable<string> outcomes)
     {
         foreach (var outcome in outcomes)
