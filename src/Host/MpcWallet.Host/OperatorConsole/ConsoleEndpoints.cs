@@ -23,10 +23,10 @@ internal static class ConsoleEndpoints
     public static void Map(WebApplication app)
     {
         var contents = Files.ToDictionary(f => f.Key, f => (Read(f.Value.Resource), f.Value.ContentType), StringComparer.Ordinal);
-        app.MapGet("/console", () => Results.Redirect("/console/")).ExcludeFromDescription();
         foreach (var (path, (bytes, contentType)) in contents)
         {
-            app.MapGet("/console/" + path, (HttpContext http) =>
+            // Routing ignores a trailing slash: "/console" serves the page at /console and /console/.
+            app.MapGet(path.Length == 0 ? "/console" : "/console/" + path, (HttpContext http) =>
                 {
                     var headers = http.Response.Headers;
                     headers.ContentSecurityPolicy = Policy;
