@@ -1,17 +1,21 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MpcWallet.EndToEndTests.Support;
 using MpcWallet.Node;
+using MpcWallet.Testing.Processes;
 using OpenQA.Selenium;
 
 namespace MpcWallet.EndToEndTests.OperatorConsole;
 
 /// <summary>
 /// The operators' console (/console) in a real browser (headless chromium through Selenium) against the real single
-/// host: an admin signs in, a wallet created through the API appears, a signature shows its session, a stopped node
-/// goes offline and the wallet falls below its quorum margin. A key without the admin role is refused. Screenshots:
+/// host: an admin signs in, a wallet created through the API appears, a signature shows its session, a transfer its
+/// attempt and status history, the audit chain verifies, a stopped node goes offline and the wallet falls below its
+/// quorum margin. A key without the admin role is refused. Screenshots:
 /// tests/MpcWallet.EndToEndTests/TestResults/console/*.png.
 /// </summary>
 public sealed partial class OperatorConsoleTests
@@ -27,9 +31,18 @@ public sealed partial class OperatorConsoleTests
     ];
 
     [Fact]
-    public async Task An_admin_sees_a_new_wallet_its_signature_and_a_stopped_node_go_offline()
+    public async Task An_admin_sees_a_new_wallet_its_signature_and_transfer_and_a_stopped_node_go_offline()
     {
-        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite, extraArgs: AdminArguments);
+        await using var chain = await AnvilChain.StartAsync();
+        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite, extraArgs:
+        [
+            .. AdminArguments,
+            "--modules", "coordinator,node,transactions",
+            "--Chains:0:ChainId", AnvilChain.ChainId.ToString(CultureInfo.InvariantCulture),
+            "--Chains:0:RpcUrl", chain.Endpoint.ToString(),
+            "--Chains:0:Confirmations", "1",
+            "--Chains:0:PollInterval", "00:00:00.200",
+        ]);
         using var browser = HeadlessChromium.Start();
         var driver = browser.Driver;
 
@@ -64,10 +77,25 @@ public sealed partial class OperatorConsoleTests
                 && row.Text.Contains("completed", StringComparison.Ordinal) && row.FindElements(By.CssSelector("ul.history li")).Count >= 1,
             UiTimeout, $"signature {signatureId} appears with its session", "failed-signature");
 
-        // This process runs no transaction service: its sections are not shown; the coordinator's outbox is.
-        Assert.False(driver.FindElement(By.Id("transactions-section")).Displayed);
-        Assert.False(driver.FindElement(By.Id("audit-section")).Displayed);
+        // A transfer from the wallet shows its attempt and status history; the audit chain verifies.
+        await chain.FundAsync(address, BigInteger.Pow(10, 18));
+        await Eventually.TrueAsync(async () => (await client.GetAsync($"/v1/wallets/{walletId}/transactions")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the transaction service learns the wallet");
+        var (sent, transfer, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/transactions", """{"chainId": 31337, "to": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "value": "1000"}""", wait: 30);
+        Assert.True(sent is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Accepted, $"{sent}: {transfer}");
+        var transferId = transfer.GetProperty("id").GetString()!;
+        await browser.WaitUntilAsync(
+            d => d.FindElements(By.CssSelector($"#transactions tr[data-transaction='{transferId}']")) is [var row]
+                && row.Text.Contains("confirmed", StringComparison.Ordinal) && row.Text.Contains("tenant-a", StringComparison.Ordinal)
+                && row.FindElements(By.CssSelector("td"))[5].FindElements(By.TagName("li")).Count >= 1
+                && row.FindElements(By.CssSelector("td"))[6].Text.Contains("→ confirmed", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), $"transfer {transferId} appears confirmed with its attempts and history", "failed-transfer");
+        driver.FindElement(By.Id("verify-audit")).Click();
+        await browser.WaitUntilAsync(
+            d => d.FindElement(By.Id("audit")).Text.StartsWith("intact", StringComparison.Ordinal) && d.FindElement(By.Id("audit")).GetAttribute("class") == "valid",
+            UiTimeout, "the audit chain is verified intact", "failed-audit");
         Assert.True(driver.FindElement(By.CssSelector("#outboxes tr[data-outbox='coordinator']")).Displayed);
+        Assert.True(driver.FindElement(By.CssSelector("#outboxes tr[data-outbox='transactions']")).Displayed);
+        browser.Screenshot("03-transfer-and-audit");
 
         // A node stops: the console shows it offline and the wallet below its quorum margin (2 of 3 holders online).
         await NodeModule.StopLocalNodeAsync(host.Services, "node-3");
@@ -77,7 +105,7 @@ public sealed partial class OperatorConsoleTests
                 && d.FindElement(By.Id("quorum")).Text.Contains("1 below quorum margin", StringComparison.Ordinal)
                 && d.FindElement(By.CssSelector($"#wallets tr[data-wallet='{walletId}']")).Text.Contains("(2 online)", StringComparison.Ordinal),
             UiTimeout, "node-3 is shown offline and the wallet below its quorum margin", "failed-node-offline");
-        browser.Screenshot("03-node-offline");
+        browser.Screenshot("04-node-offline");
         Assert.Empty(driver.FindElement(By.Id("error")).Text);
 
         // Signing out forgets the key.
@@ -133,7 +161,15 @@ public sealed partial class OperatorConsoleTests
             UiTimeout, "the console refuses a tenant key", "failed-non-admin");
         Assert.False(driver.FindElement(By.Id("console-view")).Displayed);
         Assert.Null(driver.ExecuteScript("return sessionStorage.getItem('mpcwallet.console.apiKey')"));
-        browser.Screenshot("04-non-admin-refused");
+        browser.Screenshot("05-non-admin-refused");
+
+        // An admin on this process (no transaction service) sees the coordinator's sections only.
+        SignIn(driver, AdminKey);
+        await browser.WaitUntilAsync(
+            d => d.FindElements(By.CssSelector("#nodes tr[data-node]")).Count == 3 && d.FindElements(By.CssSelector("#outboxes tr[data-outbox='coordinator']")).Count == 1,
+            UiTimeout, "the admin sees the coordinator's sections", "failed-coordinator-only");
+        Assert.False(driver.FindElement(By.Id("transactions-section")).Displayed);
+        Assert.False(driver.FindElement(By.Id("audit-section")).Displayed);
     }
 
     private static void SignIn(IWebDriver driver, string key)
