@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts or stops a PRIVATE RabbitMQ node (own node name, AMQP and distribution ports, data and logs under DIR), so a
 # test can stop and restart its broker without disturbing the shared test broker (scripts/prepare.d/20-rabbitmq.sh).
-#   rabbitmq-instance.sh start DIR PORT   start (or restart on the same data) and wait until it answers
+#   rabbitmq-instance.sh start DIR PORT [PROMETHEUS_PORT]   start (or restart on the same data) and wait until it
+#                                         answers; with PROMETHEUS_PORT, RabbitMQ's rabbitmq_prometheus exporter
+#                                         listens there on loopback (the monitoring tests read its metric names)
 #   rabbitmq-instance.sh stop DIR PORT    stop the node (the Erlang VM exits) and wait for it
 # The node is named mpcwallet-private-PORT@localhost; guest/guest on 127.0.0.1:PORT; distribution on PORT+20000.
 set -euo pipefail
@@ -24,8 +26,13 @@ export ERL_EPMD_ADDRESS=127.0.0.1
 case "$action" in
   start)
     mkdir -p "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
-    echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
     printf 'loopback_users.guest = true\nlisteners.tcp.default = 127.0.0.1:%s\n' "$port" > "$base/rabbitmq.conf"
+    if [ -n "${4:-}" ]; then
+      echo "[rabbitmq_prometheus]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+      printf 'prometheus.tcp.ip = 127.0.0.1\nprometheus.tcp.port = %s\n' "$4" >> "$base/rabbitmq.conf"
+    else
+      echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+    fi
     chown -R rabbitmq:rabbitmq "$base" 2>/dev/null || true
     rabbitmq-server -detached
     rabbitmqctl -q -n "$RABBITMQ_NODENAME" wait --timeout 90 "$RABBITMQ_PID_FILE"

@@ -51,6 +51,12 @@ public static class HostileCases
             ("POST", cancel, validFees),
             ("POST", speedUp, "{}"),
             ("POST", rpc, HostileRpcCases.ValidCall),
+            ("GET", "/v1/admin/cluster", null),
+            ("GET", "/v1/admin/wallets", null),
+            ("GET", "/v1/admin/signatures", null),
+            ("GET", "/v1/admin/transactions", null),
+            ("GET", "/v1/admin/audit/verification", null),
+            ("GET", "/v1/admin/queues", null),
         };
 
         // Authentication: every endpoint refuses a missing, malformed or unknown key with 401.
@@ -351,6 +357,10 @@ public static class HostileCases
         {
             cases.Add(Case($"GET /v1/wallets?{name}", Get($"{wallets}?{query}"), 400));
             cases.Add(Case($"GET /v1/wallets/{{id}}/transactions?{name}", Get($"{transfers}?{query}"), 400));
+            foreach (var list in new[] { "/v1/admin/wallets", "/v1/admin/signatures", "/v1/admin/transactions" })
+            {
+                cases.Add(Case($"GET {list}?{name}", Get($"{list}?{query}"), 400));
+            }
         }
     }
 

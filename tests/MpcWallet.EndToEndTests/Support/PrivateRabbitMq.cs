@@ -14,22 +14,27 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     private readonly string _directory;
     private bool _running;
 
-    private PrivateRabbitMq(string directory, int port)
+    private PrivateRabbitMq(string directory, int port, int? prometheusPort)
     {
         _directory = directory;
         Port = port;
+        PrometheusPort = prometheusPort;
     }
 
     public int Port { get; }
+
+    /// <summary>Where RabbitMQ's own Prometheus exporter (rabbitmq_prometheus) listens, when started with it.</summary>
+    public int? PrometheusPort { get; }
 
     public string NodeName => $"mpcwallet-private-{Port}@localhost";
 
     /// <summary>Host arguments that put a process on this broker (default virtual host).</summary>
     public string[] HostArguments => TestRabbitMq.HostArguments("/", Port);
 
-    public static async Task<PrivateRabbitMq> StartAsync()
+    /// <param name="withPrometheus">Also run the rabbitmq_prometheus exporter (on a free loopback port).</param>
+    public static async Task<PrivateRabbitMq> StartAsync(bool withPrometheus = false)
     {
-        var broker = new PrivateRabbitMq(Directory.CreateTempSubdirectory("mpcwallet-rabbitmq-").FullName, FreePortPair());
+        var broker = new PrivateRabbitMq(Directory.CreateTempSubdirectory("mpcwallet-rabbitmq-").FullName, FreePortPair(), withPrometheus ? FreePort() : null);
         await broker.StartAgainAsync();
         return broker;
     }
@@ -77,6 +82,10 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         start.ArgumentList.Add(action);
         start.ArgumentList.Add(_directory);
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (PrometheusPort is { } prometheus)
+        {
+            start.ArgumentList.Add(prometheus.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -115,6 +124,13 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         }
 
         throw new InvalidOperationException("no free port pair for a private RabbitMQ");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool IsFree(int port)

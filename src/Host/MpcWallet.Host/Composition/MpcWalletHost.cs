@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
+using MpcWallet.Host.OperatorConsole;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Infrastructure.Operations;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -80,6 +82,10 @@ public static partial class MpcWalletHost
 
         if (routes.HasApi)
         {
+            // The operators' views of what every module shares, and the console that reads them.
+            QueueEndpoints.Map(routes.Admin);
+            ConsoleEndpoints.Map(app);
+
             // Only a process with a REST API authenticates API keys. A node-only process has none: its NodeControl
             // calls carry the control token in the same authorization header, which the node checks itself.
             // (Endpoints run at the end of the pipeline, whatever the order of mapping and middleware here.)

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MpcWallet.Coordinator.Administration;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Health;
+using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
@@ -64,6 +66,8 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddSingleton<ISignatureEngine, DklsSignatureEngine>();
         services.AddHealthChecks().AddCheck<CoordinatorReadiness>("coordinator");
         services.AddHostedService<LivenessMonitor>();
+        services.AddSingleton<ClusterGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterGauges>());
         services.AddHostedService<WorkRunner>();
         // Several coordinators may share a PostgreSQL store: each claims rows under its instance id.
         services.AddOutbox<CoordinatorDbContext>(sp => OutboxSettings.For(sp.GetRequiredService<CoordinatorStore>().Database, sp.GetRequiredService<CoordinatorOptions>().InstanceId));
@@ -96,12 +100,13 @@ public sealed class CoordinatorModule : IMpcWalletModule
 
     public IReadOnlyList<string> DirectSendPatterns { get; } = [];
 
-    /// <summary><c>/v1/wallets</c>, <c>/v1/signatures</c> and <c>/v1/nodes</c>.</summary>
+    /// <summary><c>/v1/wallets</c>, <c>/v1/signatures</c>, <c>/v1/nodes</c>, and the operators' <c>/v1/admin/cluster|wallets|signatures</c>.</summary>
     public void MapEndpoints(ModuleRoutes routes)
     {
         WalletEndpoints.Map(routes.Api);
         AddressEndpoints.Map(routes.Api);
         SignatureEndpoints.Map(routes.Api);
         NodeEndpoints.Map(routes.Api);
+        AdminEndpoints.Map(routes.Admin);
     }
 }

@@ -4,12 +4,14 @@ using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Transactions.Administration;
 using MpcWallet.Transactions.Api;
 using MpcWallet.Transactions.Audit;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Configuration;
 using MpcWallet.Transactions.Lifecycle;
 using MpcWallet.Transactions.Messaging;
+using MpcWallet.Transactions.Monitoring;
 using MpcWallet.Transactions.Nonces;
 using MpcWallet.Transactions.Persistence;
 using MpcWallet.Transactions.Rpc;
@@ -61,6 +63,7 @@ public sealed class TransactionsModule : IMpcWalletModule
             PollInterval = sp.GetRequiredService<TransactionsOptions>().OutboxSweepInterval,
         });
         services.AddHostedService<LifecycleRecovery>();
+        services.AddHostedService<TransactionGauges>();
         services.AddHostedService(sp => sp.GetRequiredService<ChainPoller>());
         services.AddHealthChecks().AddCheck<ChainHealthCheck>("chains");
     }
@@ -84,5 +87,6 @@ public sealed class TransactionsModule : IMpcWalletModule
         ReplacementEndpoints.Map(routes.Api);
         AuditEndpoints.Map(routes.Api);
         RpcEndpoints.Map(routes.Api);
+        AdminEndpoints.Map(routes.Admin);
     }
 }

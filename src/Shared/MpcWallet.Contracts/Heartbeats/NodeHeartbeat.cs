@@ -10,4 +10,7 @@ public sealed record NodeHeartbeat
     public required string Endpoint { get; init; }
 
     public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>The node's software version (its build's informational version); absent from older nodes.</summary>
+    public string? Version { get; init; }
 }

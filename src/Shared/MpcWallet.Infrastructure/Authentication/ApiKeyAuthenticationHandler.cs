@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace MpcWallet.Infrastructure.Authentication;
 
-/// <summary><c>Authorization: Bearer &lt;api-key&gt;</c> → a principal carrying the key's tenant.</summary>
+/// <summary><c>Authorization: Bearer &lt;api-key&gt;</c> → a principal carrying the key's tenant and roles.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -27,13 +27,15 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("expected a Bearer API key"));
         }
 
-        var tenant = keys.TenantOf(header["Bearer ".Length..].Trim());
-        if (tenant is null)
+        var holder = keys.HolderOf(header["Bearer ".Length..].Trim());
+        if (holder is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
         }
 
-        var identity = new ClaimsIdentity([new Claim(TenantClaims.Tenant, tenant)], ApiKeyDefaults.Scheme);
+        var identity = new ClaimsIdentity(
+            [new Claim(TenantClaims.Tenant, holder.Tenant), .. holder.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            ApiKeyDefaults.Scheme, ClaimTypes.Name, ClaimTypes.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme)));
     }
 }

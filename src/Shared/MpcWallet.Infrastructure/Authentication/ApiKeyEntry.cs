@@ -12,5 +12,8 @@ public sealed class ApiKeyEntry
 
     public string? KeyHash { get; set; }
 
+    /// <summary>What the key may do beyond its tenant's own resources (<see cref="ApiKeyRoles"/>); none by default.</summary>
+    public List<string> Roles { get; set; } = [];
+
     public override string ToString() => $"api key of tenant {Tenant}";
 }

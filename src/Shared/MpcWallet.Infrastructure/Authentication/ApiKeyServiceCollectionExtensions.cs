@@ -12,7 +12,8 @@ public static class ApiKeyServiceCollectionExtensions
         services.AddSingleton(new ApiKeyDirectory(options));
         services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyRoles.AdminPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().RequireRole(ApiKeyRoles.Admin));
         return services;
     }
 }

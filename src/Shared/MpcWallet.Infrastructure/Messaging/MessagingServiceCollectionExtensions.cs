@@ -19,6 +19,7 @@ public static class MessagingServiceCollectionExtensions
     {
         var options = configuration.GetSection(BrokerOptions.Section).Get<BrokerOptions>() ?? new BrokerOptions();
         services.AddSingleton(options);
+        services.AddSingleton(_ => new ErrorQueues(options, endpoints));
 
         // Before AddMassTransit, which only adds its own tracker when none is registered.
         services.AddSingleton<IUsageTracker, SilentUsageTracker>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MpcWallet.Infrastructure.Authentication;
 
 namespace MpcWallet.Infrastructure.Modules;
 
@@ -8,9 +9,16 @@ namespace MpcWallet.Infrastructure.Modules;
 public sealed class ModuleRoutes(IEndpointRouteBuilder server)
 {
     private RouteGroupBuilder? _api;
+    private RouteGroupBuilder? _admin;
 
     /// <summary>The versioned REST API (<c>/v1</c>): every endpoint on it needs an API key.</summary>
     public RouteGroupBuilder Api => _api ??= Server.MapGroup("/v1").RequireAuthorization();
+
+    /// <summary>
+    /// The operators' read-only views (<c>/v1/admin</c>): an API key with the admin role (<see cref="ApiKeyRoles.AdminPolicy"/>),
+    /// across every tenant. Nothing here changes state.
+    /// </summary>
+    public RouteGroupBuilder Admin => _admin ??= Api.MapGroup("/admin").RequireAuthorization(ApiKeyRoles.AdminPolicy).WithTags("Admin");
 
     /// <summary>The process's server, for what is no REST resource (a node's NodeControl gRPC service).</summary>
     public IEndpointRouteBuilder Server { get; } = server;

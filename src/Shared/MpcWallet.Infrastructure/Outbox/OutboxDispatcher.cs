@@ -6,7 +6,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Persistence;
-using Prometheus;
 
 namespace MpcWallet.Infrastructure.Outbox;
 
@@ -26,16 +25,18 @@ public sealed partial class OutboxDispatcher<TContext>(
     ModuleStore<TContext> store,
     IPublishEndpoint publisher,
     OutboxSettings settings,
-    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService, IOutboxBacklog
     where TContext : DbContext, IOutboxContext
 {
-    private static readonly Counter Unpublishable = Metrics.CreateCounter(
-        "mpcwallet_outbox_unpublishable_rows_total", "Outbox rows this process cannot publish (unknown message type or unreadable payload); left unsent for an operator.", "store");
-
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
     private static readonly Dictionary<string, Type> Known = BrokerChannels.EntityNames.Keys.ToDictionary(t => t.FullName!, t => t);
 
     private readonly ConcurrentDictionary<string, string> _unpublishable = new();
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastBacklog = DateTimeOffset.MinValue;
+
+    /// <summary>The store's schema name (<c>coordinator</c>, <c>transactions</c>): the <c>store</c> label of its metrics.</summary>
+    public string Store => store.Database.Schema;
 
     /// <summary>Rows this process found it cannot publish (each counted once), by message id → why.</summary>
     public IReadOnlyDictionary<string, string> UnpublishableRows => _unpublishable;
@@ -88,6 +89,22 @@ public sealed partial class OutboxDispatcher<TContext>(
         return pending.Count;
     }
 
+    /// <summary>
+    /// Counts the rows not yet published and the age of the oldest, and sets the backlog gauges
+    /// (<see cref="OutboxMetrics"/>) to them; the dispatcher does this every few seconds by itself.
+    /// </summary>
+    public async Task<OutboxBacklog> ReadBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var context = store.Open();
+        var unsent = context.Outbox.Where(o => o.SentAt == null);
+        var rows = await unsent.LongCountAsync(cancellationToken);
+        var oldest = rows == 0 ? null : await unsent.OrderBy(o => o.Sequence).Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var age = oldest is { } created ? Math.Max(0, (DateTimeOffset.UtcNow - created).TotalSeconds) : 0;
+        OutboxMetrics.BacklogRows.WithLabels(Store).Set(rows);
+        OutboxMetrics.OldestUnsentAge.WithLabels(Store).Set(age);
+        return new OutboxBacklog(Store, rows, oldest, _unpublishable.Count);
+    }
+
     /// <summary>Deletes sent rows older than the retention (by sequence: UTC ticks, which every provider compares natively).</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
@@ -98,6 +115,8 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The store's series exist from the start (0), so an alert on them never refers to nothing.
+        OutboxMetrics.UnpublishableRows.WithLabels(Store);
         try
         {
             await store.MigrateAsync(stoppingToken);
@@ -109,6 +128,12 @@ public sealed partial class OutboxDispatcher<TContext>(
                 {
                     while (await DispatchPendingAsync(stoppingToken) > 0)
                     {
+                    }
+
+                    if (DateTimeOffset.UtcNow - _lastBacklog > BacklogInterval)
+                    {
+                        _lastBacklog = DateTimeOffset.UtcNow;
+                        await ReadBacklogAsync(stoppingToken);
                     }
 
                     if (DateTimeOffset.UtcNow - _lastPrune > settings.PruneInterval)
@@ -160,7 +185,7 @@ public sealed partial class OutboxDispatcher<TContext>(
 
         if (_unpublishable.TryAdd(record.MessageId, reason))
         {
-            Unpublishable.WithLabels(store.Database.Schema).Inc();
+            OutboxMetrics.UnpublishableRows.WithLabels(Store).Inc();
             LogUnpublishable(store.Database.Schema, record.MessageId, reason);
         }
 

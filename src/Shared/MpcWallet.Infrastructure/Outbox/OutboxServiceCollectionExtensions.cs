@@ -23,6 +23,7 @@ public static class OutboxServiceCollectionExtensions
             settings(sp),
             sp.GetRequiredService<ILogger<OutboxDispatcher<TContext>>>()));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
+        services.AddSingleton<IOutboxBacklog>(sp => sp.GetRequiredService<OutboxDispatcher<TContext>>());
         return services;
     }
 }

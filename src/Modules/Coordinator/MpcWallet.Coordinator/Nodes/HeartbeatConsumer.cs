@@ -15,7 +15,7 @@ internal sealed class HeartbeatConsumer(NodeRegistry registry) : IConsumer<NodeH
             return;
         }
 
-        if (registry.Heartbeat(beat.Node, beat.Endpoint ?? "", beat.SentAt))
+        if (registry.Heartbeat(beat.Node, beat.Endpoint ?? "", beat.SentAt, beat.Version))
         {
             await context.Publish(new NodeWentOnline { MessageId = NewId.NextGuid(), Node = beat.Node, At = beat.SentAt });
         }

@@ -55,7 +55,8 @@ internal sealed class NodeRegistry
     public void CouldNotHear() => Volatile.Write(ref _couldNotHearAtTicks, _time.GetUtcNow().UtcTicks);
 
     /// <summary>Records a heartbeat; true when the node just came (back) online.</summary>
-    public bool Heartbeat(string id, string endpoint, DateTimeOffset at)
+    /// <param name="version">The announced software version: kept when short and printable, else ignored (it is only shown).</param>
+    public bool Heartbeat(string id, string endpoint, DateTimeOffset at, string? version = null)
     {
         if (!_nodes.TryGetValue(id, out var node))
         {
@@ -80,6 +81,10 @@ internal sealed class NodeRegistry
             }
 
             node.LastHeartbeatAt = heard;
+            if (version is { Length: > 0 and <= 64 } && version.All(c => c is >= ' ' and <= '~'))
+            {
+                node.Version = version;
+            }
             if (now - heard >= _options.OfflineAfter)
             {
                 // Stale on arrival (it waited in the queue): it says nothing about the node now.

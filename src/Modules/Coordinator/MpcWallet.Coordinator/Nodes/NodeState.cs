@@ -14,6 +14,9 @@ internal sealed class NodeState(string id, string configuredEndpoint)
 
     public bool Online { get; set; }
 
+    /// <summary>The software version the node announced in its last heartbeat (null: none announced).</summary>
+    public string? Version { get; set; }
+
     public byte[]? Identity { get; set; }
 
     public IReadOnlyList<(string WalletId, uint KeyVersion)> HeldKeys { get; set; } = [];

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Nodes;
-using Prometheus;
 
 namespace MpcWallet.Coordinator.Sessions;
 
@@ -21,9 +21,6 @@ internal sealed class ActiveSessions
     /// <summary>Reports that matched no running session (late, replayed or foreign), for diagnostics.</summary>
     public long Ignored => Interlocked.Read(ref _ignored);
 
-    private static readonly Counter IgnoredReports = Metrics.CreateCounter(
-        "mpcwallet_coordinator_reports_ignored_total", "Partial signatures and session reports that matched no running session, participant or first report.");
-
     private long _ignored;
 
     public void Add(ActiveSession session) => _sessions[session.Key] = session;
@@ -35,6 +32,6 @@ internal sealed class ActiveSessions
     public void CountIgnored()
     {
         Interlocked.Increment(ref _ignored);
-        IgnoredReports.Inc();
+        CoordinatorMetrics.IgnoredReports.Inc();
     }
 }

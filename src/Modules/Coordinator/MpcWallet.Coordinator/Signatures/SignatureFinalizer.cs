@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signatures.Aggregation;
@@ -60,9 +61,10 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
         var v = 27 + final.RecoveryId;
         var joined = string.Join(",", nodes);
         var completedAt = DateTimeOffset.UtcNow;
-        return await ledger.CompleteAsync(session.Id, async (context, ct) =>
+        var won = false;
+        var outcome = await ledger.CompleteAsync(session.Id, async (context, ct) =>
         {
-            var won = await context.Signatures
+            var updated = await context.Signatures
                 .Where(x => x.Id == signature.Id && x.Status == SignatureStatus.Pending)
                 .ExecuteUpdateAsync(
                     x => x.SetProperty(p => p.Status, SignatureStatus.Completed)
@@ -75,7 +77,7 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
                         .SetProperty(p => p.Owner, (string?)null)
                         .SetProperty(p => p.LeaseUntil, (long?)null),
                     ct);
-            if (won == 0)
+            if (updated == 0)
             {
                 return false;
             }
@@ -96,8 +98,16 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
             });
             var completed = NewId.NextGuid();
             OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
+            won = true;
             return true;
         }, cancellationToken);
+        if (won)
+        {
+            // Observed once per signature, by the coordinator whose finalization committed (CompleteAsync threw otherwise).
+            CoordinatorMetrics.ObserveSignature(SignatureStatus.Completed, completedAt - signature.CreatedAt);
+        }
+
+        return outcome;
     }
 
     private static int IndexOf(IReadOnlyList<string> holders, string node)

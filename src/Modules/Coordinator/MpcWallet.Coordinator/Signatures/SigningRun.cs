@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
@@ -139,6 +140,8 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        CoordinatorMetrics.ObserveSignature(SignatureStatus.Failed, completedAt - signature.CreatedAt);
 
         store.OutboxCommitted.Notify();
         store.FinalStateCommitted.Notify();

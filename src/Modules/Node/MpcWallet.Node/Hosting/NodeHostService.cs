@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -39,6 +40,10 @@ internal sealed partial class NodeHostService(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private static readonly TimeSpan HeartbeatPublishTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>This build's version, announced in every heartbeat (the operators' console shows it per node).</summary>
+    private static readonly string SoftwareVersion = Truncate(
+        typeof(NodeHostService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown", 64);
     private readonly Dictionary<string, NodeControlServer> _servers = [];
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<NodeHostService>();
@@ -149,7 +154,7 @@ internal sealed partial class NodeHostService(
                     }
 
                     // Bounded: one publish hung across a broker restart would silence every local node for good.
-                    await bus.PublishWithin(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow }, HeartbeatPublishTimeout, stoppingToken);
+                    await bus.PublishWithin(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow, Version = SoftwareVersion }, HeartbeatPublishTimeout, stoppingToken);
                     node.Sweep(DateTimeOffset.UtcNow);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -190,4 +195,6 @@ internal sealed partial class NodeHostService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat of {Node} failed: {Error}")]
     private partial void LogHeartbeatFailed(string node, string error);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
