@@ -68,18 +68,18 @@ public sealed class DurabilityAndSealingTests
         string[] Keys(string node2Key) =>
         [
             "--modules", "node",
-            "--Cluster:ControlToken", "test-control-token-0123456789abcdef0123",
             "--Node:KeyEncryptionKeys:node-1", node1Key,
             "--Node:KeyEncryptionKeys:node-2", node2Key,
             "--Node:KeyEncryptionKeys:node-3", node3Key,
         ];
         var original = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var app = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(original)));
+        var trust = await TestTrust.EnrollAsync([TestHostArgs(data, Keys(original))], []);
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build([.. TestHostArgs(data, Keys(original)), .. trust]);
         await app.StartAsync();
         await app.StopAsync();
         await app.DisposeAsync();
 
-        var wrong = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))));
+        var wrong = MpcWallet.Host.Composition.MpcWalletHost.Build([.. TestHostArgs(data, Keys(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))), .. trust]);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => wrong.StartAsync());
         await wrong.DisposeAsync();
         Assert.Contains("node-2", error.Message, StringComparison.Ordinal);

@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == BrokerPermissionsCommand.Name)
     return BrokerPermissionsCommand.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == TrustCommand.Name)
+{
+    return await TrustCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 try
 {
     await MpcWalletHost.Build(args).RunAsync();

@@ -14,8 +14,6 @@ internal sealed class NodeState(string id, string configuredEndpoint)
 
     public bool Online { get; set; }
 
-    public byte[]? Identity { get; set; }
-
     public IReadOnlyList<(string WalletId, uint KeyVersion)> HeldKeys { get; set; } = [];
 
     /// <summary>When the node reported <see cref="HeldKeys"/> (its own clock); an older report never replaces a newer one.</summary>
