@@ -71,6 +71,12 @@ public sealed class SignedCommandTests : IDisposable
             Assert.Equal(0, node.ActiveSessionCount);
         }
 
+        // A genuine command for a session this node is not part of.
+        var others = coordinator.Sign(session, new NodeCommand { StartKeyGeneration = CommandIssuer.KeyGeneration(session, "wlt_any", participants[..2]) });
+        var notMine = await Assert.ThrowsAsync<RpcException>(() => CommandIssuer.Client(nodes[2].Endpoint!).StartKeyGenerationAsync(others).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, notMine.StatusCode);
+        Assert.Contains("is not a participant", notMine.Status.Detail, StringComparison.Ordinal);
+
         Assert.False(harness.Published.Select<RoundMessage>(x => x.Context.Message.SessionId == session.ToString()).Any());
 
         // The control: the same command, correctly signed by the manifest's coordinator, is accepted.

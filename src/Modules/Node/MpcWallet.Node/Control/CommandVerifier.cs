@@ -86,7 +86,13 @@ internal sealed partial class CommandVerifier(ClusterTrust trust, TimeProvider t
     {
         var manifest = trust.Manifest;
         var peers = new List<SessionPeer>();
-        foreach (var participant in participants)
+        var listedParticipants = participants.ToArray();
+        if (!listedParticipants.Any(p => p.NodeId == nodeId))
+        {
+            throw Refuse(nodeId, command.CoordinatorId, $"node {nodeId} is not a participant of the session");
+        }
+
+        foreach (var participant in listedParticipants)
         {
             if (manifest.FindNode(participant.NodeId) is not { } listed)
             {
