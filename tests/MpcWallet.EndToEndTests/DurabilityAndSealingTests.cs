@@ -86,6 +86,20 @@ public sealed class DurabilityAndSealingTests
         Assert.Contains("key-encryption key does not open", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_node_whose_identity_is_not_the_one_the_manifest_lists_refuses_to_start()
+    {
+        var data = TestHost.NewDataDirectory();
+        string[] args = [.. TestHostArgs(data, ["--modules", "node", "--Node:CreateDevelopmentKeys", "true"])];
+        using var impostor = MpcWallet.Mpc.Channel.NodeIdentity.Generate(MpcWallet.Mpc.Randomness.SystemRandomSource.Instance);
+        var trust = await TestTrust.EnrollAsync([args], [], draft => draft.Nodes.Single(n => n.Id == "node-2").IdentityKey = Convert.ToBase64String(impostor.Public.Encode()));
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build([.. args, .. trust]);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        await app.DisposeAsync();
+        Assert.Contains("node node-2: its channel identity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not the one the cluster manifest", error.Message, StringComparison.Ordinal);
+    }
+
     private static string[] TestHostArgs(string data, string[] extra) =>
     [
         "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",

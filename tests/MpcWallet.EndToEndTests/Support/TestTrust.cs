@@ -11,7 +11,8 @@ namespace MpcWallet.EndToEndTests.Support;
 /// </summary>
 internal static class TestTrust
 {
-    public static async Task<string[]> EnrollAsync(IReadOnlyList<string[]> nodeProcesses, IReadOnlyList<string[]> coordinatorProcesses)
+    /// <param name="change">a change to the enrolled membership before it is signed (tests of refusals).</param>
+    public static async Task<string[]> EnrollAsync(IReadOnlyList<string[]> nodeProcesses, IReadOnlyList<string[]> coordinatorProcesses, Action<ManifestDraft>? change = null)
     {
         var draft = new ManifestDraft { ClusterId = "tests", Version = 1, IssuedAt = DateTimeOffset.UtcNow };
         foreach (var process in nodeProcesses)
@@ -24,6 +25,7 @@ internal static class TestTrust
             draft.Coordinators.Add(TrustCommand.CoordinatorIdentity(process));
         }
 
+        change?.Invoke(draft);
         var operatorKey = RandomNumberGenerator.GetBytes(TaggedSignature.KeyLength);
         var path = Path.Combine(Directory.CreateTempSubdirectory("mpcwallet-trust-").FullName, "cluster-manifest.json");
         await File.WriteAllTextAsync(path, ManifestDocument.Sign(draft, operatorKey));
