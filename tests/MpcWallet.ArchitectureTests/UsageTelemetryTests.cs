@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.UsageTracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MpcWallet.Host.Composition;
 
@@ -37,10 +38,14 @@ public sealed class UsageTelemetryTests
                 .. process,
                 "--environment", "Production",
                 "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-telemetry-").FullName,
-                "--Cluster:ControlToken", new string('t', 40),
                 "--ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Username=nobody;Database=none",
             ];
-            await using var app = MpcWalletHost.Build(args);
+            // Split processes need a cluster manifest to start; this test only builds them (no trust is exercised).
+            await using var app = MpcWalletHost.Build(args, services =>
+            {
+                services.RemoveAll<MpcWallet.Infrastructure.Trust.ClusterTrust>();
+                services.AddSingleton(MpcWallet.Infrastructure.Trust.ClusterTrust.ForEnrollment());
+            });
 
             Assert.False(app.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled, "UsageTelemetryOptions.Enabled");
             // The vendor's tracker is the one that reports; with it, the environment variable above would switch reporting on.

@@ -68,22 +68,36 @@ public sealed class DurabilityAndSealingTests
         string[] Keys(string node2Key) =>
         [
             "--modules", "node",
-            "--Cluster:ControlToken", "test-control-token-0123456789abcdef0123",
             "--Node:KeyEncryptionKeys:node-1", node1Key,
             "--Node:KeyEncryptionKeys:node-2", node2Key,
             "--Node:KeyEncryptionKeys:node-3", node3Key,
         ];
         var original = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var app = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(original)));
+        var trust = await TestTrust.EnrollAsync([TestHostArgs(data, Keys(original))], []);
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build([.. TestHostArgs(data, Keys(original)), .. trust]);
         await app.StartAsync();
         await app.StopAsync();
         await app.DisposeAsync();
 
-        var wrong = MpcWallet.Host.Composition.MpcWalletHost.Build(TestHostArgs(data, Keys(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))));
+        var wrong = MpcWallet.Host.Composition.MpcWalletHost.Build([.. TestHostArgs(data, Keys(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))), .. trust]);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => wrong.StartAsync());
         await wrong.DisposeAsync();
         Assert.Contains("node-2", error.Message, StringComparison.Ordinal);
         Assert.Contains("key-encryption key does not open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_whose_identity_is_not_the_one_the_manifest_lists_refuses_to_start()
+    {
+        var data = TestHost.NewDataDirectory();
+        string[] args = [.. TestHostArgs(data, ["--modules", "node", "--Node:CreateDevelopmentKeys", "true"])];
+        using var impostor = MpcWallet.Mpc.Channel.NodeIdentity.Generate(MpcWallet.Mpc.Randomness.SystemRandomSource.Instance);
+        var trust = await TestTrust.EnrollAsync([args], [], draft => draft.Nodes.Single(n => n.Id == "node-2").IdentityKey = Convert.ToBase64String(impostor.Public.Encode()));
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build([.. args, .. trust]);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        await app.DisposeAsync();
+        Assert.Contains("node node-2: its channel identity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not the one the cluster manifest", error.Message, StringComparison.Ordinal);
     }
 
     private static string[] TestHostArgs(string data, string[] extra) =>

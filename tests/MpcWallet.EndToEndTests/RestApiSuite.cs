@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using System.Net;
 using System.Text;
 using MpcWallet.EndToEndTests.Support;
@@ -197,7 +198,7 @@ public abstract class RestApiSuite(SharedHost shared)
     }
 
     [Fact]
-    public async Task Nodes_refuse_control_calls_without_the_clusters_control_token()
+    public async Task Nodes_refuse_commands_not_signed_by_a_coordinator_of_the_manifest()
     {
         using var client = shared.Host.Client();
         var (_, nodes) = await Api.GetAsync(client, "/v1/nodes");
@@ -205,11 +206,19 @@ public abstract class RestApiSuite(SharedHost shared)
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(endpoint);
         var control = new MpcWallet.Contracts.Control.NodeControl.NodeControlClient(channel);
 
-        var anonymous = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.PingAsync(new MpcWallet.Contracts.Control.PingRequest()));
-        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, anonymous.StatusCode);
-        var wrong = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
-            await control.StartSigningAsync(new MpcWallet.Contracts.Control.StartSigningRequest(), new Grpc.Core.Metadata { { "authorization", "Bearer not-the-token-not-the-token-not-the-token" } }));
-        Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, wrong.StatusCode);
+        // Unsigned (what a holder of the old shared control token could send), and signed by a key no manifest lists.
+        var unsigned = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.StartSigningAsync(new MpcWallet.Contracts.Control.SignedCommand()));
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, unsigned.StatusCode);
+        var command = new MpcWallet.Contracts.Control.NodeCommand { StartSigning = new MpcWallet.Contracts.Control.StartSigningRequest() }.ToByteArray();
+        var foreign = new MpcWallet.Contracts.Control.SignedCommand
+        {
+            Command = Google.Protobuf.ByteString.CopyFrom(command),
+            CoordinatorId = "intruder",
+            Signature = Google.Protobuf.ByteString.CopyFrom(MpcWallet.Infrastructure.Trust.TaggedSignature.Sign(MpcWallet.Infrastructure.Trust.TaggedSignature.NodeCommand, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), command)),
+        };
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.StartSigningAsync(foreign));
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("intruder", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     private string Id => shared.Wallet.GetProperty("id").GetString()!;

@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == BackupCommand.Name)
     return BackupCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == TrustCommand.Name)
+{
+    return await TrustCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 try
 {
     await MpcWalletHost.Build(args).RunAsync();

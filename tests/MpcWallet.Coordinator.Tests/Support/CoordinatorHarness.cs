@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Support;
@@ -25,7 +26,7 @@ internal static class CoordinatorHarness
         var settings = new Dictionary<string, string?>
         {
             ["Coordinator:InstanceId"] = instance,
-            ["Cluster:ControlToken"] = "coordinator-harness-control-token-0123456789",
+            ["DataDirectory"] = Directory.CreateTempSubdirectory("coordinator-spec-data-").FullName,
         };
         for (var i = 0; i < 3; i++)
         {
@@ -37,6 +38,7 @@ internal static class CoordinatorHarness
         var module = new CoordinatorModule();
         var context = new ModuleContext(configuration, [module.Name]);
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(ClusterTrust.Development(configuration["DataDirectory"]!));
         module.AddOptions(services, context);
         module.AddServices(services, context);
         services.RemoveAll<IHostedService>();

@@ -31,12 +31,15 @@ public sealed class TwoCoordinatorsTests(ITestOutputHelper output)
     {
         var virtualHost = await TestRabbitMq.CreateVirtualHostAsync("ha");
         var database = await TestPostgres.CreateDatabaseAsync("ha", maxPoolSize: 50);
-        var controlToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await using var recorder = await FinalSignatureRecorder.StartAsync(virtualHost);
-        await using var nodes = await StartAsync(Common(virtualHost, database, controlToken, "node"));
+        string[] nodeArgs = [.. Common(virtualHost, database, "node")];
         // A runs one request at a time, so it still holds queued requests (and one in session) when it dies.
-        var coordinatorA = await StartAsync([.. Common(virtualHost, database, controlToken, "coordinator"), "--Coordinator:InstanceId", "coordinator-a", "--Coordinator:MaxConcurrentRuns", "1"]);
-        await using var coordinatorB = await StartAsync([.. Common(virtualHost, database, controlToken, "coordinator"), "--Coordinator:InstanceId", "coordinator-b"]);
+        string[] aArgs = [.. Common(virtualHost, database, "coordinator"), "--Coordinator:InstanceId", "coordinator-a", "--Coordinator:MaxConcurrentRuns", "1"];
+        string[] bArgs = [.. Common(virtualHost, database, "coordinator"), "--Coordinator:InstanceId", "coordinator-b"];
+        var trust = await TestTrust.EnrollAsync([nodeArgs], [aArgs, bArgs]);
+        await using var nodes = await StartAsync([.. nodeArgs, .. trust]);
+        var coordinatorA = await StartAsync([.. aArgs, .. trust]);
+        await using var coordinatorB = await StartAsync([.. bArgs, .. trust]);
         var aDisposed = false;
         try
         {
@@ -128,7 +131,7 @@ public sealed class TwoCoordinatorsTests(ITestOutputHelper output)
             .AnyAsync(x => context.SessionReports.Any(r => r.SessionId == x.Id));
     }
 
-    private static List<string> Common(string virtualHost, string database, string controlToken, string modules)
+    private static List<string> Common(string virtualHost, string database, string modules)
     {
         var args = new List<string>
         {
@@ -138,7 +141,6 @@ public sealed class TwoCoordinatorsTests(ITestOutputHelper output)
             "--environment", "Production",
             "--Auth:ApiKeys:0:Tenant", TestHost.TenantA,
             "--Auth:ApiKeys:0:Key", TestHost.KeyA,
-            "--Cluster:ControlToken", controlToken,
             "--Node:CreateDevelopmentKeys", "true",
             "--Node:HeartbeatInterval", "00:00:00.250",
             "--Coordinator:OfflineAfter", "00:00:03",

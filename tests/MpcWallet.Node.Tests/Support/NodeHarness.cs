@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Infrastructure.Trust;
 
 namespace MpcWallet.Node.Tests.Support;
 
@@ -25,7 +26,6 @@ internal static class NodeHarness
             ["DataDirectory"] = dataDirectory,
             ["Node:CreateDevelopmentKeys"] = "true",
             ["Node:HeartbeatInterval"] = "01:00:00",
-            ["Cluster:ControlToken"] = "node-harness-control-token-0123456789",
         };
         for (var i = 0; i < 3; i++)
         {
@@ -40,6 +40,8 @@ internal static class NodeHarness
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new TestEnvironment());
+        // Development trust: the nodes enroll as they open; a test coordinator enrolls its own key (TestCommands).
+        services.AddSingleton(ClusterTrust.Development(dataDirectory));
         module.AddOptions(services, context);
         module.AddServices(services, context);
         extra?.Invoke(services);

@@ -130,6 +130,47 @@ public sealed class HostProcess : IAsyncDisposable
         await StartAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a host subcommand with this process's arguments and environment (e.g. <c>trust node-identity</c>: the
+    /// process's own settings say which store and key to open) and returns its standard output; a non-zero exit throws
+    /// with its standard error.
+    /// </summary>
+    public async Task<string> RunCommandAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = DataDirectory,
+        };
+        start.ArgumentList.Add(RepositoryFiles.HostDll());
+        foreach (var argument in command.Concat(Arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Name}: could not start {string.Join(' ', command)}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReadyTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        WriteLog($"==== {string.Join(' ', command)} exited with {process.ExitCode}: {await error}");
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{Name}: {string.Join(' ', command)} exited with code {process.ExitCode}: {await error}{await output}");
+    }
+
     /// <summary>An HTTP client for this process (HTTP/2 prior knowledge when the process speaks HTTP/2 only).</summary>
     public HttpClient Client(string? apiKey = null)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Testing.Processes;
 
 namespace MpcWallet.Testing.Split;
@@ -10,7 +12,11 @@ namespace MpcWallet.Testing.Split;
 /// one process per node (NodeControl on its own <c>--urls</c>), the transaction service (inside the coordinator
 /// process or its own), a private RabbitMQ virtual host, its own PostgreSQL databases (coordinator, transactions,
 /// one per node) and optionally a private Anvil chain. Coordinators share the coordinator database, so more than
-/// one can be run (<see cref="AddCoordinatorAsync"/>).
+/// one can be run (<see cref="AddCoordinatorAsync"/>). Before anything starts, the cluster is enrolled as the README
+/// tells an operator to: an operator key, each node's identity read by <c>trust node-identity</c> and each
+/// coordinator's by <c>trust coordinator-identity</c> (with the process's own arguments), a manifest signed with the
+/// operator key (<see cref="ManifestDocument"/>, the code of <c>trust manifest sign</c>); every process is given only the
+/// operator's public key and the manifest's path.
 /// </summary>
 public sealed class SplitCluster : IAsyncDisposable
 {
@@ -19,7 +25,7 @@ public sealed class SplitCluster : IAsyncDisposable
 
     private readonly SplitClusterOptions _options;
     private readonly string _virtualHost;
-    private readonly string _controlToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly byte[] _operatorKey = RandomNumberGenerator.GetBytes(TaggedSignature.KeyLength);
     private readonly Dictionary<string, string> _keyEncryptionKeys = [];
     private readonly List<HostProcess> _coordinators = [];
     private readonly Dictionary<string, HostProcess> _nodes = [];
@@ -96,6 +102,7 @@ public sealed class SplitCluster : IAsyncDisposable
                 cluster._nodes[id] = node;
             }
 
+            await cluster.EnrollAsync();
             await cluster.CreatePendingBrokerUsersAsync();
             await Task.WhenAll(cluster._nodes.Values.Select(n => n.StartAsync()));
             for (var i = 0; i < options.CoordinatorCount; i++)
@@ -166,16 +173,57 @@ public sealed class SplitCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The signed cluster manifest every process verifies at start.</summary>
+    public string ManifestPath => Path.Combine(Directory, "trust", "cluster-manifest.json");
+
+    /// <summary>The operator's public key (base64), the only trust anchor the processes are given.</summary>
+    public string OperatorPublicKey => Convert.ToBase64String(TaggedSignature.PublicKeyOf(_operatorKey));
+
+    /// <summary>Coordinator instances enrolled in the manifest (a later <see cref="AddCoordinatorAsync"/> must be one of them).</summary>
+    public static int EnrolledCoordinators(SplitClusterOptions options) => Math.Max(options.CoordinatorCount, 2);
+
+    /// <summary>Signs <paramref name="draft"/> with this cluster's operator key and writes it as the manifest (tests changing membership).</summary>
+    public void WriteManifest(ManifestDraft draft) => File.WriteAllText(ManifestPath, ManifestDocument.Sign(draft, _operatorKey));
+
+    /// <summary>What an operator does once per cluster (README, "Enrollment"), with the processes' own arguments.</summary>
+    private async Task EnrollAsync()
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(ManifestPath)!);
+        KeyFiles.Create(Path.Combine(Directory, "trust", "operator.key"), _operatorKey);
+        var coordinators = Enumerable.Range(1, EnrolledCoordinators(_options))
+            .Select(i => new HostProcess($"coordinator-{i}", new Uri("http://127.0.0.1:1"), CoordinatorArguments($"coordinator-{i}", false, new Uri("http://127.0.0.1:1"), []), CoordinatorEnvironment(), Path.Combine(Directory, $"coordinator-{i}"), Directory))
+            .ToArray();
+        var nodeEntries = _nodes.Values.Select(n => n.RunCommandAsync(["trust", "node-identity"])).ToArray();
+        var coordinatorEntries = coordinators.Select(c => c.RunCommandAsync(["trust", "coordinator-identity"])).ToArray();
+        var draft = new ManifestDraft { ClusterId = _options.Name, Version = 1, IssuedAt = DateTimeOffset.UtcNow };
+        foreach (var line in (await Task.WhenAll(nodeEntries)).SelectMany(o => o.Split('\n', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            draft.Nodes.Add(JsonSerializer.Deserialize<ManifestDraft.Node>(line, EntryJson)!);
+        }
+
+        foreach (var output in await Task.WhenAll(coordinatorEntries))
+        {
+            draft.Coordinators.Add(JsonSerializer.Deserialize<ManifestDraft.Coordinator>(output.Trim(), EntryJson)!);
+        }
+
+        WriteManifest(draft);
+    }
+
+    private static readonly JsonSerializerOptions EntryJson = new(JsonSerializerDefaults.Web);
+
+    private Dictionary<string, string> TrustEnvironment() => new()
+    {
+        ["Trust__OperatorPublicKey"] = OperatorPublicKey,
+        ["Trust__ManifestPath"] = ManifestPath,
+    };
+
     private HostProcess NewNode(string id)
     {
         var arguments = Common("node", id, NodeAddresses[id]);
         arguments.AddRange(["--node-id", id, "--ConnectionStrings:Node", NodeDatabases[id], "--Node:HeartbeatInterval", _options.NodeHeartbeatInterval]);
         arguments.AddRange(_options.ExtraFor("node"));
-        var environment = new Dictionary<string, string>
-        {
-            ["Cluster__ControlToken"] = _controlToken,
-            [$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id],
-        };
+        var environment = TrustEnvironment();
+        environment[$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id];
         AddBrokerUser(id, arguments, environment);
         return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
     }
@@ -183,6 +231,14 @@ public sealed class SplitCluster : IAsyncDisposable
     private HostProcess NewCoordinator(string name, bool withTransactions, IReadOnlyList<string> extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var arguments = CoordinatorArguments(name, withTransactions, address, extraArguments);
+        var environment = CoordinatorEnvironment();
+        AddBrokerUser(name, arguments, environment);
+        return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
+    }
+
+    private List<string> CoordinatorArguments(string name, bool withTransactions, Uri address, IReadOnlyList<string> extraArguments)
+    {
         var arguments = Common("coordinator", name, address);
         if (withTransactions)
         {
@@ -192,7 +248,8 @@ public sealed class SplitCluster : IAsyncDisposable
 
         arguments.AddRange([
             "--ConnectionStrings:Coordinator", CoordinatorDatabase,
-            // Stable across restarts, as the README asks of deployments: a restarted coordinator resumes its own leases at once.
+            // Stable across restarts, as the README asks of deployments: a restarted coordinator resumes its own leases at
+            // once; and the manifest names it.
             "--Coordinator:InstanceId", name,
             "--Coordinator:OfflineAfter", _options.CoordinatorOfflineAfter,
             "--Coordinator:QuorumWait", "00:00:01",
@@ -210,14 +267,15 @@ public sealed class SplitCluster : IAsyncDisposable
 
         arguments.AddRange(_options.ExtraFor("coordinator"));
         arguments.AddRange(extraArguments);
-        var environment = new Dictionary<string, string>
-        {
-            ["Cluster__ControlToken"] = _controlToken,
-            ["Auth__ApiKeys__0__Tenant"] = Tenant,
-            ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
-        };
-        AddBrokerUser(name, arguments, environment);
-        return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
+        return arguments;
+    }
+
+    private Dictionary<string, string> CoordinatorEnvironment()
+    {
+        var environment = TrustEnvironment();
+        environment["Auth__ApiKeys__0__Tenant"] = Tenant;
+        environment["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash;
+        return environment;
     }
 
     private HostProcess NewTransactions()
@@ -226,11 +284,9 @@ public sealed class SplitCluster : IAsyncDisposable
         var arguments = Common("transactions", "transactions", address);
         arguments.AddRange(TransactionsArguments());
         arguments.AddRange(_options.ExtraFor("transactions"));
-        var environment = new Dictionary<string, string>
-        {
-            ["Auth__ApiKeys__0__Tenant"] = Tenant,
-            ["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash,
-        };
+        var environment = TrustEnvironment();
+        environment["Auth__ApiKeys__0__Tenant"] = Tenant;
+        environment["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash;
         AddBrokerUser("transactions", arguments, environment);
         return new HostProcess("transactions", address, arguments, environment, Path.Combine(Directory, "transactions"), Directory);
     }

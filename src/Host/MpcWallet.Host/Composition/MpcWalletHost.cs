@@ -7,11 +7,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using MpcWallet.Host.OperatorConsole;
 using MpcWallet.Infrastructure.Authentication;
+using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Operations;
+using MpcWallet.Infrastructure.Trust;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -54,6 +56,9 @@ public static partial class MpcWalletHost
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
+
+        // Coordinator and nodes in one process: development trust; either one alone: the signed manifest is required.
+        builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node"));
         foreach (var module in modules)
         {
             module.AddOptions(builder.Services, context);
@@ -87,7 +92,7 @@ public static partial class MpcWalletHost
             ConsoleEndpoints.Map(app);
 
             // Only a process with a REST API authenticates API keys. A node-only process has none: its NodeControl
-            // calls carry the control token in the same authorization header, which the node checks itself.
+            // commands carry their own signature, which the node checks itself.
             // (Endpoints run at the end of the pipeline, whatever the order of mapping and middleware here.)
             app.UseAuthentication();
             app.UseAuthorization();
@@ -164,6 +169,12 @@ public static partial class MpcWalletHost
     private static void LogWhere(WebApplication app, ModuleContext context, bool hasApi)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
+        LogTrust(logger, app.Services.GetRequiredService<ClusterTrust>().Description);
+        if (!string.IsNullOrEmpty(app.Configuration[ClusterOptions.RetiredControlTokenKey]))
+        {
+            LogRetiredControlToken(logger);
+        }
+
         var addresses = Addresses(app);
         var address = addresses.Count > 0 ? addresses[0] : "(no address)";
         var modules = string.Join(",", context.Modules);
@@ -179,6 +190,12 @@ public static partial class MpcWalletHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
     private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trust: {Trust}")]
+    private static partial void LogTrust(ILogger logger, string trust);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster:ControlToken is set but protects nothing any more and is ignored: nodes act only on commands signed by a coordinator instance listed in the cluster manifest (docs/security.md). Remove it from this process's configuration.")]
+    private static partial void LogRetiredControlToken(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}; no REST API). /health/live, /health/ready and /metrics: {Address} · data directory: {DataDirectory}")]
     private static partial void LogReadyWithoutApi(ILogger logger, string modules, string address, string dataDirectory);

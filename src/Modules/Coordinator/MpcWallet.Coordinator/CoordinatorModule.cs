@@ -17,6 +17,7 @@ using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Outbox;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Infrastructure.Trust;
 
 namespace MpcWallet.Coordinator;
 
@@ -37,6 +38,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddOptionsValue<CoordinatorOptions>();
         services.AddClusterOptions();
         services.AddSingleton<IValidateOptions<ClusterOptions>, CoordinatorClusterValidation>();
+        services.AddSingleton<IValidateOptions<CoordinatorOptions>, CoordinatorTrustValidation>();
         services.AddModuleDatabase(StoreName);
     }
 
@@ -46,6 +48,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(StoreName, "coordinator", "coordinator", database => new CoordinatorStore(database));
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<NodeControlClients>();
+        services.AddSingleton<NodeCommands>();
         services.AddSingleton<HeartbeatHearing>();
         services.AddSingleton<QuorumWaiter>();
         services.AddSingleton<ActiveSessions>();
@@ -99,6 +102,17 @@ public sealed class CoordinatorModule : IMpcWalletModule
     ];
 
     public IReadOnlyList<string> DirectSendPatterns { get; } = [];
+
+    /// <summary>
+    /// Enrollment (<c>trust coordinator-identity</c>): this instance's manifest entry (id and public keys), from its
+    /// identity key file, created when absent. Needs a stable <c>Coordinator:InstanceId</c> (the manifest names it).
+    /// </summary>
+    public static ManifestDraft.Coordinator ReadIdentity(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<CoordinatorOptions>();
+        using var identity = CoordinatorIdentity.LoadOrCreate(CoordinatorIdentityFile.Path(options, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        return identity.ManifestEntry(options.InstanceId);
+    }
 
     /// <summary><c>/v1/wallets</c>, <c>/v1/signatures</c>, <c>/v1/nodes</c>, and the operators' <c>/v1/admin/cluster|wallets|signatures</c>.</summary>
     public void MapEndpoints(ModuleRoutes routes)

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Messaging;
@@ -31,15 +31,9 @@ public sealed class NodeModule : IMpcWalletModule
         services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).PostConfigure(o => o.Ids = [.. ids]).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidation>();
         services.AddOptionsValue<NodeOptions>();
-        var cluster = services.AddClusterOptions();
-        if (context.Runs("coordinator"))
-        {
-            // Single host: both ends of NodeControl live in this process, so a secret made up per process is enough.
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            cluster.PostConfigure(o => o.ControlToken = string.IsNullOrEmpty(o.ControlToken) ? token : o.ControlToken);
-        }
-
+        services.AddClusterOptions();
         services.AddSingleton<IValidateOptions<ClusterOptions>>(new NodeControlClusterValidation(ids, Hosting(context)));
+        services.AddSingleton<IValidateOptions<NodeOptions>, NodeTrustValidation>();
         services.AddModuleDatabase(StoreName);
     }
 
@@ -52,13 +46,14 @@ public sealed class NodeModule : IMpcWalletModule
             // gRPC clients speak cleartext HTTP/2 only with prior knowledge, so every endpoint of the host's server is
             // HTTP/2-only (health and metrics too: curl --http2-prior-knowledge).
             services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-            services.AddSingleton(sp => new ControlTokenInterceptor(ControlToken.Validate(sp.GetRequiredService<ClusterOptions>().ControlToken)));
-            services.AddGrpc(grpc => grpc.Interceptors.Add<ControlTokenInterceptor>());
+            services.AddGrpc();
 
             // Resolved at the first call, after NodeHostService opened the node (hosted services start before Kestrel).
-            services.AddSingleton(sp => new NodeControlService(sp.GetRequiredService<LocalNodes>().All.Single()));
+            services.AddSingleton(sp => new NodeControlService(sp.GetRequiredService<LocalNodes>().All.Single(), sp.GetRequiredService<CommandVerifier>()));
         }
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CommandVerifier>();
         services.AddSingleton<LocalNodes>();
         services.AddSingleton<KeyEncryptionKeySource>();
         services.AddSingleton<IThresholdEngine, DklsEngine>();
@@ -90,6 +85,13 @@ public sealed class NodeModule : IMpcWalletModule
             routes.Server.MapGrpcService<NodeControlService>();
         }
     }
+
+    /// <summary>
+    /// Enrollment (<c>trust node-identity</c>): each local node's id and channel identity (64 bytes, the encoding the
+    /// cluster manifest lists), read from its sealed store with its key-encryption key; nothing is started.
+    /// </summary>
+    public static Task<IReadOnlyList<(string NodeId, byte[] IdentityKey)>> ReadIdentitiesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NodeHostService>().ReadIdentitiesAsync(cancellationToken);
 
     /// <summary>Stops a local node (NodeControl down, broker ignored, no heartbeats), as operators drain a node.</summary>
     internal static Task StopLocalNodeAsync(IServiceProvider services, string nodeId) =>

@@ -11,10 +11,10 @@ public sealed class ClusterOptions
     public List<ClusterNode> Nodes { get; set; } = [];
 
     /// <summary>
-    /// The secret the coordinator presents on every NodeControl call (<c>authorization: Bearer …</c>) and nodes check.
-    /// Required when coordinator and nodes run in different processes; a single-host process makes up its own.
+    /// The former shared NodeControl secret. No longer a credential (commands are signed by the coordinator instance
+    /// and checked against the cluster manifest): a configured value is ignored, with a warning at start.
     /// </summary>
-    public string? ControlToken { get; set; }
+    public const string RetiredControlTokenKey = Section + ":ControlToken";
 
     public override string ToString() => $"{Nodes.Count} nodes";
 }

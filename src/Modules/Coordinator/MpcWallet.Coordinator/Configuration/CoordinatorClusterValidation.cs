@@ -5,18 +5,13 @@ namespace MpcWallet.Coordinator.Configuration;
 
 /// <summary>
 /// What the coordinator needs of <c>Cluster</c>, checked when the process starts: every node with its id and
-/// NodeControl address, and the control token it presents on every call (named, never echoed).
+/// NodeControl address. (No control token any more: its commands are signed, <see cref="Nodes.NodeCommands"/>.)
 /// </summary>
 internal sealed class CoordinatorClusterValidation : IValidateOptions<ClusterOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterOptions options)
     {
         var failures = new List<string>();
-        if (!ControlToken.IsValid(options.ControlToken))
-        {
-            failures.Add(ControlToken.Requirement);
-        }
-
         if (options.Nodes.Count == 0)
         {
             failures.Add("Cluster:Nodes must list every node (Cluster:Nodes:<i>:Id and Cluster:Nodes:<i>:GrpcEndpoint)");

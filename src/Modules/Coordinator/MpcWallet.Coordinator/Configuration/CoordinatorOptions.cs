@@ -40,6 +40,15 @@ internal sealed class CoordinatorOptions
     /// <summary>How often every coordinator looks for pending requests whose owner's lease ran out.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The file holding this instance's identity keys (Ed25519 command signing, X25519), created (0600) when absent.
+    /// Default: <c>&lt;data directory&gt;/coordinator/identity.key</c>. Its public keys must be in the cluster manifest.
+    /// </summary>
+    public string IdentityKeyFile { get; set; } = "";
+
+    /// <summary>How long a node accepts a command this coordinator signed (it is sent at once; this covers clock skew).</summary>
+    public TimeSpan CommandLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often a run checks the store for a session another coordinator completed or failed.</summary>
     public TimeSpan SessionPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }

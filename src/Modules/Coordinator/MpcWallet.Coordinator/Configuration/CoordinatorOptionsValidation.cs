@@ -25,8 +25,14 @@ internal sealed partial class CoordinatorOptionsValidation : IValidateOptions<Co
             (nameof(options.QuorumWait), options.QuorumWait), (nameof(options.SignatureDeadline), options.SignatureDeadline),
             (nameof(options.KeyGenerationDeadline), options.KeyGenerationDeadline), (nameof(options.LeaseDuration), options.LeaseDuration),
             (nameof(options.SweepInterval), options.SweepInterval), (nameof(options.SessionPollInterval), options.SessionPollInterval),
+            (nameof(options.CommandLifetime), options.CommandLifetime),
         };
         failures.AddRange(spans.Where(s => s.Item2 <= TimeSpan.Zero).Select(s => $"{CoordinatorOptions.Section}:{s.Item1} must be positive"));
+        if (options.CommandLifetime > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Coordinator:CommandLifetime must be at most 10 minutes (nodes refuse longer-lived commands)");
+        }
+
         if (options.MaxAttempts < 1 || options.MaxConcurrentRuns < 1)
         {
             failures.Add("Coordinator:MaxAttempts and Coordinator:MaxConcurrentRuns must be at least 1");

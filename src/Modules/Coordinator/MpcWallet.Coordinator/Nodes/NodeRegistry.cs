@@ -93,12 +93,6 @@ internal sealed class NodeRegistry
 
             var cameOnline = !node.Online;
             node.Online = true;
-            if (cameOnline)
-            {
-                // A restarted node may come back with a new endpoint; re-read its identity before trusting it again.
-                node.Identity = null;
-            }
-
             return cameOnline;
         }
     }

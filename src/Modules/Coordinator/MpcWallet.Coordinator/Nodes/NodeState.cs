@@ -17,8 +17,6 @@ internal sealed class NodeState(string id, string configuredEndpoint)
     /// <summary>The software version the node announced in its last heartbeat (null: none announced).</summary>
     public string? Version { get; set; }
 
-    public byte[]? Identity { get; set; }
-
     public IReadOnlyList<(string WalletId, uint KeyVersion)> HeldKeys { get; set; } = [];
 
     /// <summary>When the node reported <see cref="HeldKeys"/> (its own clock); an older report never replaces a newer one.</summary>

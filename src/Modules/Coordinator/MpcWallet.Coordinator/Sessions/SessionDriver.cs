@@ -5,56 +5,53 @@ using MpcWallet.Contracts.Control;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
-using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Mpc.Channel;
 
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
-/// Runs one session over NodeControl: learn the participants' identities, prepare every participant (so nobody drops
+/// Runs one session over NodeControl, every command signed by this instance (<see cref="NodeCommands"/>): the
+/// participants' identities from the cluster manifest, prepare every participant (so nobody drops
 /// a faster peer's first message), begin every participant, then wait for the outcome or the deadline. Whatever
 /// ends a session unsuccessfully, every participant is told to abort it, which erases its secrets. The session is
 /// recorded in the store first, so whichever coordinator consumes the participants' reports can complete it; the
 /// outcome arrives by a local signal when this process completed it, else from the store (polled).
 /// </summary>
-internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlClients clients, ActiveSessions sessions, SessionLedger ledger, CoordinatorOptions options, ClusterOptions cluster, ILogger<SessionDriver> logger)
+internal sealed partial class SessionDriver(NodeControlClients clients, NodeCommands commands, ActiveSessions sessions, SessionLedger ledger, CoordinatorOptions options, ILogger<SessionDriver> logger)
 {
-    /// <summary>The participants with their party index and identity (asked from the node itself when unknown).</summary>
-    public async Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
+    /// <summary>
+    /// The participants with their party index and channel identity as the cluster manifest lists it (never asked of
+    /// the node: a coordinator only passes on what the operator enrolled). A node missing from the manifest fails the
+    /// attempt, naming it.
+    /// </summary>
+    public Task<(IReadOnlyList<Participant>? Participants, SessionOutcome? Failure)> ParticipantsAsync(IReadOnlyList<(string Node, int Index)> chosen, CancellationToken cancellationToken)
     {
         var participants = new List<Participant>();
         foreach (var (node, index) in chosen)
         {
-            var state = registry.Find(node)!;
-            if (state.Identity is null)
+            if (commands.IdentityOf(node) is not { } identity)
             {
-                try
-                {
-                    var info = await clients.For(node).GetInfoAsync(new GetInfoRequest(), Call(cancellationToken));
-                    if (info.NodeId != node || info.IdentityPublicKey.IsEmpty)
-                    {
-                        return (null, SessionOutcome.Failed($"node {node} answered as {info.NodeId}", node));
-                    }
-
-                    state.Identity = info.IdentityPublicKey.ToByteArray();
-                }
-                catch (RpcException e)
-                {
-                    return (null, SessionOutcome.Failed($"node {node} is unreachable ({e.StatusCode})", node));
-                }
+                return Task.FromResult<(IReadOnlyList<Participant>?, SessionOutcome?)>((null, SessionOutcome.Failed($"node {node} is not in the cluster manifest", node)));
             }
 
-            participants.Add(new Participant { NodeId = node, PartyIndex = (uint)index, IdentityPublicKey = ByteString.CopyFrom(state.Identity) });
+            participants.Add(new Participant { NodeId = node, PartyIndex = (uint)index, IdentityPublicKey = ByteString.CopyFrom(identity) });
         }
 
-        return (participants, null);
+        return Task.FromResult<(IReadOnlyList<Participant>?, SessionOutcome?)>((participants, null));
     }
 
     /// <param name="participants">the session's participants with their party indices (the begin request keys every offer by it).</param>
-    /// <param name="prepare">the start command; its answer carries the node's session key offer.</param>
+    /// <param name="prepare">the start command (its request set: key generation or signing), signed here; its answer carries the node's session key offer.</param>
     /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
-    public async Task<SessionOutcome> RunAsync(ActiveSession session, IReadOnlyList<Participant> participants, Func<NodeControl.NodeControlClient, CallOptions, Task<SessionAccepted>> prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
+    public async Task<SessionOutcome> RunAsync(ActiveSession session, IReadOnlyList<Participant> participants, NodeCommand prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
     {
+        var signedPrepare = commands.Sign(SessionBytes(session), prepare);
+        Func<NodeControl.NodeControlClient, CallOptions, Task<SessionAccepted>> start = prepare.RequestCase switch
+        {
+            NodeCommand.RequestOneofCase.StartKeyGeneration => (client, call) => client.StartKeyGenerationAsync(signedPrepare, call).ResponseAsync,
+            NodeCommand.RequestOneofCase.StartSigning => (client, call) => client.StartSigningAsync(signedPrepare, call).ResponseAsync,
+            _ => throw new ArgumentException("a session starts with a key-generation or signing command", nameof(prepare)),
+        };
         var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
         await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
         sessions.Add(session);
@@ -64,9 +61,9 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
             // The offers are only relayed (the coordinator can neither verify nor forge them); each node verifies
             // every offer against the identities it was given at prepare (docs/channel.md §5).
             var offers = new System.Collections.Concurrent.ConcurrentDictionary<string, ByteString>();
-            var failed = await CallAllAsync(session, "prepare", async (client, call, node) => offers[node] = (await prepare(client, call)).SessionKeyOffer, cancellationToken)
+            var failed = await CallAllAsync(session, "prepare", async (client, call, node) => offers[node] = (await start(client, call)).SessionKeyOffer, cancellationToken)
                 ?? MissingOffers(session, offers)
-                ?? await CallAllAsync(session, "begin", (client, call, _) => client.BeginSessionAsync(BeginRequest(session, participants, offers), call).ResponseAsync, cancellationToken);
+                ?? await BeginAllAsync(session, participants, offers, cancellationToken);
             outcome = failed is null
                 ? await WaitAsync(session, limit, cancellationToken)
                 : await ledger.FailAsync(session.Key, failed, cancellationToken);
@@ -89,6 +86,12 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
     {
         var bad = session.Participants.Where(n => !offers.TryGetValue(n, out var offer) || offer.Length != SessionKeyOffer.EncodedLength).ToArray();
         return bad.Length == 0 ? null : SessionOutcome.Failed($"prepare answered without a {SessionKeyOffer.EncodedLength}-byte session key offer at {string.Join(", ", bad)}", bad);
+    }
+
+    private Task<SessionOutcome?> BeginAllAsync(ActiveSession session, IReadOnlyList<Participant> participants, IReadOnlyDictionary<string, ByteString> offers, CancellationToken cancellationToken)
+    {
+        var begin = commands.Sign(SessionBytes(session), new NodeCommand { BeginSession = BeginRequest(session, participants, offers) });
+        return CallAllAsync(session, "begin", (client, call, _) => client.BeginSessionAsync(begin, call).ResponseAsync, cancellationToken);
     }
 
     private static BeginSessionRequest BeginRequest(ActiveSession session, IReadOnlyList<Participant> participants, IReadOnlyDictionary<string, ByteString> offers)
@@ -160,11 +163,12 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
     private async Task AbortAllAsync(ActiveSession session, string reason)
     {
         using var cancel = new CancellationTokenSource(options.ControlCallTimeout);
+        var abort = commands.Sign(SessionBytes(session), new NodeCommand { AbortSession = new AbortSessionRequest { SessionId = SessionBytes(session), Reason = reason } });
         await Task.WhenAll(session.Participants.Select(async node =>
         {
             try
             {
-                await clients.For(node).AbortSessionAsync(new AbortSessionRequest { SessionId = SessionBytes(session), Reason = reason }, Call(cancel.Token));
+                await clients.For(node).AbortSessionAsync(abort, Call(cancel.Token));
             }
             catch (RpcException)
             {
@@ -173,8 +177,8 @@ internal sealed partial class SessionDriver(NodeRegistry registry, NodeControlCl
         }));
     }
 
+    // No bearer secret: what authorizes a call is the command's signature (the node checks it against the manifest).
     private CallOptions Call(CancellationToken cancellationToken) => new(
-        headers: new Metadata { { ControlToken.Header, ControlToken.HeaderValue(ControlToken.Validate(cluster.ControlToken)) } },
         deadline: DateTime.UtcNow + options.ControlCallTimeout,
         cancellationToken: cancellationToken);
 

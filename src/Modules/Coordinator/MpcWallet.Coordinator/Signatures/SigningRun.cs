@@ -81,7 +81,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                 request.DerivationPath.AddRange(path);
                 request.Participants.AddRange(participants);
                 // The attempt is counted with the session record (one write): a coordinator taking over continues the count.
-                outcome = await driver.RunAsync(session, participants!, (client, call) => client.StartSigningAsync(request, call).ResponseAsync, cancellationToken, context => CountAttempt(context, signature));
+                outcome = await driver.RunAsync(session, participants!, new NodeCommand { StartSigning = request }, cancellationToken, context => CountAttempt(context, signature));
             }
 
             if (outcome.Succeeded || await IsFinalAsync(signature.Id, cancellationToken))

@@ -57,7 +57,7 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
             {
                 var request = new StartKeyGenerationRequest { SessionId = SessionDriver.SessionBytes(session), WalletId = wallet.Id, Threshold = (uint)wallet.Threshold };
                 request.Participants.AddRange(participants);
-                outcome = await driver.RunAsync(session, participants!, (client, call) => client.StartKeyGenerationAsync(request, call).ResponseAsync, cancellationToken);
+                outcome = await driver.RunAsync(session, participants!, new NodeCommand { StartKeyGeneration = request }, cancellationToken);
             }
 
             if (outcome.Succeeded || await IsFinalAsync(wallet.Id, cancellationToken))

@@ -4,19 +4,14 @@ using MpcWallet.Infrastructure.Cluster;
 namespace MpcWallet.Node.Control;
 
 /// <summary>
-/// What a node needs of <c>Cluster</c>, checked when the process starts: the control token it checks on every
-/// NodeControl call, and — where each node serves NodeControl on its own server — the address to listen on.
+/// What a node needs of <c>Cluster</c>, checked when the process starts: where each node serves NodeControl on its
+/// own server, the address to listen on. (Commands are authorized by their signature, <see cref="CommandVerifier"/>.)
 /// </summary>
 internal sealed class NodeControlClusterValidation(IReadOnlyList<string> localNodeIds, NodeControlHosting hosting) : IValidateOptions<ClusterOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterOptions options)
     {
         var failures = new List<string>();
-        if (!ControlToken.IsValid(options.ControlToken))
-        {
-            failures.Add(ControlToken.Requirement);
-        }
-
         if (!hosting.OnHostServer)
         {
             foreach (var id in localNodeIds.Where(id => id.Length > 0))

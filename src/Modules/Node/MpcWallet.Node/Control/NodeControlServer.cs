@@ -24,14 +24,14 @@ internal sealed class NodeControlServer : IAsyncDisposable
 
     public string Endpoint { get; }
 
-    public static async Task<NodeControlServer> StartAsync(NodeRuntime node, Uri listen, string controlToken, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<NodeControlServer> StartAsync(NodeRuntime node, Uri listen, CommandVerifier verifier, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(NodeControlServer).Assembly.GetName().Name, Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(node);
-        builder.Services.AddSingleton(new ControlTokenInterceptor(controlToken));
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ControlTokenInterceptor>());
+        builder.Services.AddSingleton(verifier);
+        builder.Services.AddGrpc();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = listen.Host is "localhost" or "127.0.0.1" ? IPAddress.Loopback : IPAddress.Parse(listen.Host);

@@ -8,53 +8,60 @@ using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Control;
 
-/// <summary>The NodeControl gRPC service of one node (each node serves its own endpoint).</summary>
-internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeControlBase
+/// <summary>
+/// The NodeControl gRPC service of one node (each node serves its own endpoint). Every command is checked by the
+/// <see cref="CommandVerifier"/> before anything else happens; a refusal of a verified command names the coordinator
+/// that sent it.
+/// </summary>
+internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verifier) : NodeControl.NodeControlBase
 {
-    public override async Task<NodeInfo> GetInfo(GetInfoRequest request, ServerCallContext context)
+    public override Task<NodeInfo> GetInfo(GetInfoRequest request, ServerCallContext context)
     {
         EnsureRunning();
-        var info = new NodeInfo { NodeId = node.Id, IdentityPublicKey = ByteString.CopyFrom(node.IdentityPublicKey) };
-        foreach (var key in await node.HeldKeysAsync(context.CancellationToken))
-        {
-            info.Keys.Add(new HeldKey { WalletId = key.WalletId, KeyVersion = key.KeyVersion });
-        }
-
-        return info;
+        return Task.FromResult(new NodeInfo { NodeId = node.Id, IdentityPublicKey = ByteString.CopyFrom(node.IdentityPublicKey) });
     }
 
-    public override async Task<SessionAccepted> StartKeyGeneration(StartKeyGenerationRequest request, ServerCallContext context)
+    public override async Task<SessionAccepted> StartKeyGeneration(SignedCommand request, ServerCallContext context)
     {
         EnsureRunning();
-        var sessionId = ParseSession(request.SessionId);
-        var offer = await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), Peers(request.Participants), context.CancellationToken));
-        return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
+        var verified = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.StartKeyGeneration);
+        var start = verified.Command.StartKeyGeneration;
+        var sessionId = ParseSession(start.SessionId);
+        var peers = verifier.Participants(node.Id, verified, start.Participants);
+        var offer = await Guard(verified, () => node.PrepareKeyGenerationAsync(sessionId, start.WalletId, checked((int)start.Threshold), peers, context.CancellationToken));
+        return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
-    public override async Task<SessionAccepted> StartSigning(StartSigningRequest request, ServerCallContext context)
+    public override async Task<SessionAccepted> StartSigning(SignedCommand request, ServerCallContext context)
     {
         EnsureRunning();
-        var sessionId = ParseSession(request.SessionId);
-        var offer = await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
-        return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
+        var verified = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.StartSigning);
+        var start = verified.Command.StartSigning;
+        var sessionId = ParseSession(start.SessionId);
+        var peers = verifier.Participants(node.Id, verified, start.Participants);
+        var offer = await Guard(verified, () => node.PrepareSigningAsync(sessionId, start.WalletId, start.KeyVersion, start.Digest.ToByteArray(), start.DerivationPath.ToArray(), peers, context.CancellationToken));
+        return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
-    public override async Task<SessionAccepted> BeginSession(BeginSessionRequest request, ServerCallContext context)
+    public override async Task<SessionAccepted> BeginSession(SignedCommand request, ServerCallContext context)
     {
         EnsureRunning();
-        var sessionId = ParseSession(request.SessionId);
-        var offers = request.SessionKeyOffers.Count <= KeyShare.MaxParties && request.SessionKeyOffers.Keys.All(k => k is >= 1 and <= KeyShare.MaxParties)
-            ? request.SessionKeyOffers.ToDictionary(o => (int)o.Key, o => o.Value.ToByteArray())
+        var verified = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.BeginSession);
+        var begin = verified.Command.BeginSession;
+        var sessionId = ParseSession(begin.SessionId);
+        var offers = begin.SessionKeyOffers.Count <= KeyShare.MaxParties && begin.SessionKeyOffers.Keys.All(k => k is >= 1 and <= KeyShare.MaxParties)
+            ? begin.SessionKeyOffers.ToDictionary(o => (int)o.Key, o => o.Value.ToByteArray())
             : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_key_offers must be keyed by party indices 1..16"));
-        await Guard(() => node.BeginAsync(sessionId, offers, context.CancellationToken));
-        return new SessionAccepted { SessionId = request.SessionId };
+        await Guard(verified, () => node.BeginAsync(sessionId, offers, context.CancellationToken));
+        return new SessionAccepted { SessionId = begin.SessionId };
     }
 
-    public override async Task<AbortSessionReply> AbortSession(AbortSessionRequest request, ServerCallContext context)
+    public override async Task<AbortSessionReply> AbortSession(SignedCommand request, ServerCallContext context)
     {
         EnsureRunning();
-        var sessionId = ParseSession(request.SessionId);
-        return new AbortSessionReply { WasRunning = await node.AbortAsync(sessionId, request.Reason, context.CancellationToken) };
+        var abort = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.AbortSession).Command.AbortSession;
+        var sessionId = ParseSession(abort.SessionId);
+        return new AbortSessionReply { WasRunning = await node.AbortAsync(sessionId, abort.Reason, context.CancellationToken) };
     }
 
     public override Task<PingReply> Ping(PingRequest request, ServerCallContext context)
@@ -74,16 +81,13 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     private static SessionId ParseSession(ByteString bytes) =>
         bytes.Length == SessionId.Length ? new SessionId(bytes.Span) : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_id must be 32 bytes"));
 
-    private static SessionPeer[] Peers(IEnumerable<Participant> participants) =>
-        participants.Select(p => new SessionPeer(p.NodeId, checked((int)p.PartyIndex), p.IdentityPublicKey.ToByteArray())).ToArray();
-
-    private static async Task Guard(Func<Task> action) => await Guard(async () =>
+    private static async Task Guard(VerifiedCommand command, Func<Task> action) => await Guard(command, async () =>
     {
         await action();
         return true;
     });
 
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    private static async Task<T> Guard<T>(VerifiedCommand command, Func<Task<T>> action)
     {
         try
         {
@@ -91,7 +95,7 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
         }
         catch (SessionRefusedException e)
         {
-            throw Refused(e);
+            throw Refused(e, command.CoordinatorId);
         }
         catch (ArgumentException e)
         {
@@ -100,7 +104,7 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     }
 
     /// <summary>A refusal about one peer carries its kind and the peer as trailers (<see cref="SessionRefusalTrailers"/>).</summary>
-    private static RpcException Refused(SessionRefusedException refusal)
+    private static RpcException Refused(SessionRefusedException refusal, string coordinatorId)
     {
         var (status, kind) = refusal.Refusal switch
         {
@@ -115,6 +119,7 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
             trailers.Add(SessionRefusalTrailers.Peer, refusal.Peer);
         }
 
-        return new RpcException(new Status(status, refusal.Message), trailers);
+        // Named: a refusal of an offer relayed at begin, or of a participant list, is about what this coordinator sent.
+        return new RpcException(new Status(status, $"{refusal.Message} (command from coordinator {coordinatorId})"), trailers);
     }
 }

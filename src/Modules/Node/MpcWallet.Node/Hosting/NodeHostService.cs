@@ -12,6 +12,7 @@ using MpcWallet.Infrastructure.Cluster;
 using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
@@ -36,6 +37,8 @@ internal sealed partial class NodeHostService(
     KeyEncryptionKeySource keys,
     IBus bus,
     NodeControlHosting hosting,
+    ClusterTrust trust,
+    CommandVerifier verifier,
     IEnumerable<IServer> hostServer,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -52,17 +55,48 @@ internal sealed partial class NodeHostService(
     {
         foreach (var id in options.Ids)
         {
-            var directory = Path.Combine(DataDirectory.From(configuration), id);
-            Directory.CreateDirectory(directory);
-            var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
-            var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
-            var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, options.BackupsFor(id, directory));
-            await node.OpenAsync(cancellationToken);
+            var node = await OpenNodeAsync(id, cancellationToken);
+            PinIdentity(node);
             nodes.Add(node);
             await StartNodeAsync(id, cancellationToken);
         }
 
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Enrollment (<c>trust node-identity</c>): opens each local node's sealed store with its key-encryption key (its
+    /// identity is created on the first open), reads the channel identity, and closes it again. Nothing is started.
+    /// </summary>
+    public async Task<IReadOnlyList<(string NodeId, byte[] IdentityKey)>> ReadIdentitiesAsync(CancellationToken cancellationToken)
+    {
+        var identities = new List<(string, byte[])>();
+        foreach (var id in options.Ids)
+        {
+            await using var node = await OpenNodeAsync(id, cancellationToken);
+            identities.Add((id, node.IdentityPublicKey));
+        }
+
+        return identities;
+    }
+
+    private async Task<NodeRuntime> OpenNodeAsync(string id, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(DataDirectory.From(configuration), id);
+        Directory.CreateDirectory(directory);
+        var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+        var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
+        var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, options.BackupsFor(id, directory));
+        try
+        {
+            await node.OpenAsync(cancellationToken);
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task StartNodeAsync(string id, CancellationToken cancellationToken)
@@ -86,7 +120,7 @@ internal sealed partial class NodeHostService(
             {
                 var configured = cluster.Nodes.FirstOrDefault(n => n.Id == id)
                     ?? throw new InvalidOperationException($"node {id} has no entry in Cluster:Nodes (its NodeControl endpoint)");
-                var server = await NodeControlServer.StartAsync(node, new Uri(configured.GrpcEndpoint), ControlToken.Validate(cluster.ControlToken), loggerFactory, cancellationToken);
+                var server = await NodeControlServer.StartAsync(node, new Uri(configured.GrpcEndpoint), verifier, loggerFactory, cancellationToken);
                 _servers[id] = server;
                 node.Endpoint = server.Endpoint;
                 LogStarted(id, server.Endpoint);
@@ -176,6 +210,27 @@ internal sealed partial class NodeHostService(
             LastSessionId = node.LastSessionId,
             At = DateTimeOffset.UtcNow,
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Development trust: the node enrolls its channel identity. A manifest: the node starts only if it lists this
+    /// node with exactly this identity (otherwise its peers would refuse every session with it anyway).
+    /// </summary>
+    private void PinIdentity(NodeRuntime node)
+    {
+        if (trust.IsDevelopment)
+        {
+            trust.EnrollDevelopmentNode(node.Id, node.Identity);
+            return;
+        }
+
+        var listed = trust.Manifest.FindNode(node.Id)
+            ?? throw new InvalidOperationException($"node {node.Id} is not in the {trust.Manifest}: enroll it (trust node-identity, trust manifest add-node)");
+        if (!listed.Identity.Equals(node.Identity))
+        {
+            throw new InvalidOperationException(
+                $"node {node.Id}: its channel identity ({node.Identity}) is not the one the {trust.Manifest} lists ({listed.Identity}); enroll this node's identity (trust node-identity) or restore its store");
+        }
     }
 
     /// <summary>The host server's first bound address (null before it has started).</summary>

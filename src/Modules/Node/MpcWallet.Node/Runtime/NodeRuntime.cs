@@ -69,6 +69,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
     /// <summary>The node's channel identity (Ed25519 + X25519 public keys), as NodeControl.GetInfo publishes it.</summary>
     public byte[] IdentityPublicKey => _vault.Identity.Public.Encode();
 
+    /// <summary>The same, decoded (what the cluster manifest must list for this node).</summary>
+    public MpcWallet.Mpc.Channel.NodeIdentityPublic Identity => _vault.Identity.Public;
+
     public int ActiveSessionCount => _sessions.Count;
 
     /// <summary>Applies the schema, checks the key-encryption key against the store, loads the channel identity and the bans.</summary>

@@ -1,0 +1,57 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Configuration;
+using MpcWallet.Contracts.Control;
+using MpcWallet.Coordinator.Configuration;
+using MpcWallet.Infrastructure.Trust;
+
+namespace MpcWallet.Coordinator.Nodes;
+
+/// <summary>
+/// Signs what this coordinator instance asks of nodes (docs/design-trust.md, "Commands a node can check"): a
+/// NodeCommand binding the inner request to its session, the cluster and manifest version, and a short validity
+/// window, signed with the instance's identity key. Nodes act on nothing else. Also the coordinator's one view of the
+/// nodes' channel identities: the manifest's.
+/// </summary>
+internal sealed class NodeCommands : IDisposable
+{
+    private readonly CoordinatorIdentity _identity;
+    private readonly ClusterTrust _trust;
+    private readonly CoordinatorOptions _options;
+    private readonly TimeProvider _time;
+
+    public NodeCommands(ClusterTrust trust, CoordinatorOptions options, IConfiguration configuration, TimeProvider time)
+    {
+        _trust = trust;
+        _options = options;
+        _time = time;
+        _identity = CoordinatorIdentity.LoadOrCreate(CoordinatorIdentityFile.Path(options, configuration));
+        if (trust.IsDevelopment)
+        {
+            trust.EnrollDevelopmentCoordinator(_identity.ManifestEntry(options.InstanceId));
+        }
+    }
+
+    /// <summary>The channel identity the manifest lists for a node (encoded), or null when it lists none.</summary>
+    public byte[]? IdentityOf(string nodeId) => _trust.Manifest.FindNode(nodeId)?.Identity.Encode();
+
+    /// <summary>Fills in the binding fields of <paramref name="command"/> (whose request is set) and signs it.</summary>
+    public SignedCommand Sign(ByteString sessionId, NodeCommand command)
+    {
+        var manifest = _trust.Manifest;
+        var now = _time.GetUtcNow();
+        command.SessionId = sessionId;
+        command.ClusterId = manifest.ClusterId;
+        command.ManifestVersion = (ulong)manifest.Version;
+        command.IssuedAtUnixMs = now.ToUnixTimeMilliseconds();
+        command.ExpiresAtUnixMs = (now + _options.CommandLifetime).ToUnixTimeMilliseconds();
+        var bytes = command.ToByteArray();
+        return new SignedCommand
+        {
+            Command = ByteString.CopyFrom(bytes),
+            CoordinatorId = _options.InstanceId,
+            Signature = ByteString.CopyFrom(_identity.Sign(TaggedSignature.NodeCommand, bytes)),
+        };
+    }
+
+    public void Dispose() => _identity.Dispose();
+}
