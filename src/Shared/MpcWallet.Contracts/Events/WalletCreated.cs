@@ -14,4 +14,7 @@ public sealed record WalletCreated
     public required string Address { get; init; }
 
     public required IReadOnlyList<string> Nodes { get; init; }
+
+    /// <summary>Whether the wallet signs raw digests (its policy, fixed at creation); false in events from before policies existed.</summary>
+    public bool AllowRawDigest { get; init; }
 }

@@ -76,6 +76,7 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
                 PublicKey = publicKey,
                 Address = address,
                 Nodes = session.ParticipantList,
+                AllowRawDigest = wallet.AllowRawDigest,
             });
             return true;
         }, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed record WalletResource(
     string? PublicKey,
     string? Address,
     IReadOnlyList<string> Nodes,
+    bool AllowRawDigest,
     DateTime CreatedAt,
     string? Error)
 {
@@ -24,6 +25,7 @@ internal sealed record WalletResource(
         wallet.Status == WalletStatus.Active ? wallet.PublicKey : null,
         wallet.Status == WalletStatus.Active ? wallet.Address : null,
         wallet.NodeList,
+        wallet.AllowRawDigest,
         wallet.CreatedAt.UtcDateTime,
         wallet.Status == WalletStatus.Failed ? wallet.Error : null);
 }

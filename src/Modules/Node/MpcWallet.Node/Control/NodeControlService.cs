@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
 using MpcWallet.Contracts.Control;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Runtime;
+using MpcWallet.Node.Security;
 using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Control;
@@ -27,7 +29,8 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     {
         EnsureRunning();
         var sessionId = ParseSession(request.SessionId);
-        var offer = await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), Peers(request.Participants), context.CancellationToken));
+        var policy = request.Policy is { } given ? new KeyPolicy(given.AllowRawDigest) : KeyPolicy.Strictest;
+        var offer = await Guard(() => node.PrepareKeyGenerationAsync(sessionId, request.WalletId, checked((int)request.Threshold), policy, Peers(request.Participants), context.CancellationToken));
         return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
@@ -35,7 +38,7 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     {
         EnsureRunning();
         var sessionId = ParseSession(request.SessionId);
-        var offer = await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
+        var offer = await Guard(() => node.PrepareSigningAsync(sessionId, request.WalletId, request.KeyVersion, request.Digest.ToByteArray(), PreImageOf(request.PreImage), request.DerivationPath.ToArray(), Peers(request.Participants), context.CancellationToken));
         return new SessionAccepted { SessionId = request.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
@@ -74,6 +77,16 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
     private static SessionId ParseSession(ByteString bytes) =>
         bytes.Length == SessionId.Length ? new SessionId(bytes.Span) : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_id must be 32 bytes"));
 
+    /// <summary>The command's pre-image as the node checks it; null when it carries none (refused at admission).</summary>
+    private static SigningPreImage? PreImageOf(PreImage? preImage) => preImage?.KindCase switch
+    {
+        PreImage.KindOneofCase.Eip1559Transaction => SigningPreImage.Eip1559Transaction(preImage.Eip1559Transaction.Span),
+        PreImage.KindOneofCase.PersonalMessage => SigningPreImage.PersonalMessage(preImage.PersonalMessage.Span),
+        PreImage.KindOneofCase.TypedDataJson => SigningPreImage.TypedData(preImage.TypedDataJson),
+        PreImage.KindOneofCase.RawDigest => SigningPreImage.RawDigest(preImage.RawDigest.Span),
+        _ => null,
+    };
+
     private static SessionPeer[] Peers(IEnumerable<Participant> participants) =>
         participants.Select(p => new SessionPeer(p.NodeId, checked((int)p.PartyIndex), p.IdentityPublicKey.ToByteArray())).ToArray();
 
@@ -99,19 +112,24 @@ internal sealed class NodeControlService(NodeRuntime node) : NodeControl.NodeCon
         }
     }
 
-    /// <summary>A refusal about one peer carries its kind and the peer as trailers (<see cref="SessionRefusalTrailers"/>).</summary>
+    /// <summary>A refusal about one peer carries its kind and the peer as trailers, a refused command its kind (<see cref="SessionRefusalTrailers"/>).</summary>
     private static RpcException Refused(SessionRefusedException refusal)
     {
         var (status, kind) = refusal.Refusal switch
         {
             SessionRefusal.PeerBusy => (StatusCode.ResourceExhausted, SessionRefusalTrailers.PeerBusy),
             SessionRefusal.PeerBanned => (StatusCode.FailedPrecondition, SessionRefusalTrailers.PeerBanned),
+            SessionRefusal.Command => (StatusCode.FailedPrecondition, SessionRefusalTrailers.CommandRefused),
             _ => (StatusCode.FailedPrecondition, null),
         };
         var trailers = new Metadata();
-        if (kind is not null && refusal.Peer is not null)
+        if (kind is not null)
         {
             trailers.Add(SessionRefusalTrailers.Refusal, kind);
+        }
+
+        if (kind is not null && refusal.Peer is not null)
+        {
             trailers.Add(SessionRefusalTrailers.Peer, refusal.Peer);
         }
 

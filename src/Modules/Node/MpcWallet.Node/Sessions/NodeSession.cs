@@ -2,6 +2,7 @@ using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Signing;
+using MpcWallet.Node.Security;
 
 namespace MpcWallet.Node.Sessions;
 
@@ -58,6 +59,9 @@ internal sealed class NodeSession : IDisposable
     public ChannelProtector? Protector { get; set; }
 
     public KeyShare? Share { get; }
+
+    /// <summary>A key generation's wallet policy, stored with the share it produces.</summary>
+    public KeyPolicy Policy { get; init; } = KeyPolicy.Strictest;
 
     public DateTimeOffset ExpiresAt { get; }
 

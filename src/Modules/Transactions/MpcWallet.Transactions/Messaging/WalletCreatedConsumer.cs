@@ -6,7 +6,7 @@ using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Messaging;
 
-/// <summary><c>events</c>: keeps this module's copy of the wallets it may send from (id, tenant, address); idempotent.</summary>
+/// <summary><c>events</c>: keeps this module's copy of the wallets it may send from (id, tenant, address, raw-digest policy); idempotent.</summary>
 internal sealed class WalletCreatedConsumer(TransactionsStore store) : IConsumer<WalletCreated>
 {
     public async Task Consume(ConsumeContext<WalletCreated> context)
@@ -18,7 +18,7 @@ internal sealed class WalletCreatedConsumer(TransactionsStore store) : IConsumer
             var existing = await unit.Context.Wallets.FirstOrDefaultAsync(w => w.Id == message.WalletId, context.CancellationToken);
             if (existing is null)
             {
-                unit.Context.Wallets.Add(new WalletRecord { Id = message.WalletId, Tenant = message.Tenant, Address = address, PublicKey = message.PublicKey });
+                unit.Context.Wallets.Add(new WalletRecord { Id = message.WalletId, Tenant = message.Tenant, Address = address, PublicKey = message.PublicKey, AllowRawDigest = message.AllowRawDigest });
             }
         }, context.CancellationToken);
     }

@@ -10,4 +10,7 @@ internal sealed class WalletRecord
     public required string Address { get; set; }
 
     public required string PublicKey { get; set; }
+
+    /// <summary>The wallet signs raw digests (its policy, fixed at creation); then it also serves eth_signTransaction.</summary>
+    public bool AllowRawDigest { get; set; }
 }
