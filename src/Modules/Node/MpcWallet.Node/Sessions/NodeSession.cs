@@ -2,7 +2,6 @@ using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Signing;
-using MpcWallet.Node.Security;
 
 namespace MpcWallet.Node.Sessions;
 

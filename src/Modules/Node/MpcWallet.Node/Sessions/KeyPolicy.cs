@@ -1,8 +1,8 @@
-namespace MpcWallet.Node.Security;
+namespace MpcWallet.Node.Sessions;
 
 /// <summary>
 /// What a wallet's key may sign, as fixed in its key-generation command and stored by the node with its share
-/// (sealed with it: <see cref="NodeVault"/>). Enforced at every signing command, whatever the coordinator says later.
+/// (sealed with it: <c>NodeVault</c>). Enforced at every signing command, whatever the coordinator says later.
 /// </summary>
 /// <param name="AllowRawDigest">whether a signing command may carry a raw digest, whose pre-image nobody can check.</param>
 internal sealed record KeyPolicy(bool AllowRawDigest)
