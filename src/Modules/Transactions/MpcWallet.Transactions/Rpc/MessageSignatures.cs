@@ -33,8 +33,18 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
     /// <summary>The 65-byte r‖s‖v signature (v = 27/28, low s), or the error to answer.</summary>
     public async Task<(byte[]? Signature, JsonRpcError? Error)> SignAsync(WalletRecord wallet, SigningPreImage preImage, string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
+        byte[] digest;
+        try
+        {
+            digest = preImage.Digest();
+        }
+        catch (SigningPreImageException e)
+        {
+            return (null, JsonRpcError.InvalidParams(e.Message));
+        }
+
         var id = "sig_" + Guid.NewGuid().ToString("N");
-        var waiting = new PendingMessageSignature(wallet, preImage, HexBytes.ToHex(preImage.Digest()));
+        var waiting = new PendingMessageSignature(wallet, preImage, HexBytes.ToHex(digest));
         _waiting[id] = waiting;
         LogRequested(wallet.Id, purpose, id, waiting.Digest);
         try
