@@ -41,6 +41,20 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void The_node_uses_the_ethereum_library_only_to_hash_what_it_signs_never_to_reach_a_chain()
+    {
+        // The node recomputes a signing command's digest from its pre-image with MpcWallet.Ethereum (docs/design-trust.md);
+        // it must stay without chain access: no JSON-RPC client, no chain types.
+        var ethereum = typeof(MpcWallet.Ethereum.Signing.SigningPreImage).Assembly;
+        var violations = Node.GetTypes()
+            .SelectMany(t => TypeReferences.Of(t).Where(u => u.Used.Assembly == ethereum && TypeReferences.Outermost(u.Used).Namespace is { } ns
+                && !ns.StartsWith("MpcWallet.Ethereum.Signing", StringComparison.Ordinal)).Select(u => $"{t.FullName}: {u.Where} uses {u.Used.FullName}"))
+            .Distinct()
+            .ToArray();
+        Assert.True(violations.Length == 0, "the node uses MpcWallet.Ethereum beyond its signing pre-images:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public void A_module_exposes_only_its_entry_point()
     {
         Assert.Equal([typeof(CoordinatorModule)], Coordinator.GetExportedTypes());

@@ -32,6 +32,23 @@ public sealed class ClientHttpTests
     }
 
     [Fact]
+    public async Task The_raw_digest_policy_is_sent_only_when_given_and_read_back_from_the_wallet()
+    {
+        var handler = new ScriptedHandler(
+            _ => Json(HttpStatusCode.Accepted, WalletJson.Replace("\"nodes\":[]", "\"nodes\":[],\"allowRawDigest\":true", StringComparison.Ordinal)),
+            _ => Json(HttpStatusCode.Accepted, WalletJson.Replace("\"nodes\":[]", "\"nodes\":[],\"allowRawDigest\":false", StringComparison.Ordinal)));
+        using var client = Client(handler);
+
+        var open = await client.Wallets.CreateAsync(new CreateWalletRequest("x", AllowRawDigest: true));
+        var strict = await client.Wallets.CreateAsync(new CreateWalletRequest("x"));
+
+        Assert.Equal("""{"label":"x","allowRawDigest":true}""", handler.Bodies[0]);
+        Assert.Equal("""{"label":"x"}""", handler.Bodies[1]);
+        Assert.True(open.AllowRawDigest);
+        Assert.False(strict.AllowRawDigest);
+    }
+
+    [Fact]
     public async Task Without_an_idempotency_key_a_post_is_never_retried()
     {
         var handler = new ScriptedHandler(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("<html>down</html>") });

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.EndToEndTests.Support;
 
 namespace MpcWallet.EndToEndTests;
@@ -219,6 +220,66 @@ public abstract class RestApiSuite(SharedHost shared)
         var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await control.StartSigningAsync(foreign));
         Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("intruder", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wallet_without_raw_digests_refuses_them_at_the_api_and_at_every_node_but_signs_what_the_nodes_can_check()
+    {
+        using var client = shared.Host.Client();
+        Assert.True(shared.Wallet.GetProperty("allowRawDigest").GetBoolean());
+        var (_, created, _) = await Api.PostAsync(client, "/v1/wallets", """{"label": "strict"}""", wait: 30);
+        var wallet = created.GetProperty("status").GetString() == "active"
+            ? created
+            : await Api.WaitForFinalAsync(client, $"/v1/wallets/{created.GetProperty("id").GetString()}", "creating", TimeSpan.FromSeconds(120));
+        Assert.Equal("active", wallet.GetProperty("status").GetString());
+        Assert.False(wallet.GetProperty("allowRawDigest").GetBoolean());
+        var id = wallet.GetProperty("id").GetString()!;
+
+        // The API: a clear 422, nothing stored.
+        var digest = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var (status, problem, _) = await Api.PostAsync(client, $"/v1/wallets/{id}/signatures", $$"""{"type": "digest", "digest": "0x{{Convert.ToHexStringLower(digest)}}"}""", wait: 30);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("The wallet does not allow raw digests.", problem.GetProperty("title").GetString());
+        Assert.Contains("allowRawDigest", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // What the nodes can check still signs.
+        var message = "checked by every node";
+        var (signed, signature, _) = await Api.PostAsync(client, $"/v1/wallets/{id}/signatures", $$"""{"type": "personalMessage", "message": "{{message}}"}""", wait: 30);
+        Assert.Equal(HttpStatusCode.Created, signed);
+        SignatureCheck.AssertValid(signature, wallet, SignatureCheck.Keccak(Encoding.UTF8.GetBytes($"\u0019Ethereum Signed Message:\n{message.Length}{message}")));
+
+        // The nodes refuse it too, even when the command is signed by the coordinator itself (a compromised coordinator):
+        // a raw digest for this wallet, and a pre-image whose digest is not the command's.
+        var (_, nodes) = await Api.GetAsync(client, "/v1/nodes");
+        var endpoints = nodes.GetProperty("items").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!, n => n.GetProperty("endpoint").GetString()!);
+        var holders = wallet.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()!).ToArray();
+        var participants = holders.Take(2).Select((holder, i) => new MpcWallet.Contracts.Control.Participant { NodeId = holder, PartyIndex = (uint)(i + 1), IdentityPublicKey = HostCoordinatorKey.IdentityOf(shared.Host, holder) }).ToArray();
+
+        foreach (var (preImage, reason) in new[]
+                 {
+                     (new MpcWallet.Contracts.Control.PreImage { RawDigest = Google.Protobuf.ByteString.CopyFrom(digest) }, "does not allow raw digests"),
+                     (new MpcWallet.Contracts.Control.PreImage { PersonalMessage = Google.Protobuf.ByteString.CopyFromUtf8(message) }, "hashes to"),
+                 })
+        {
+            foreach (var holder in holders.Take(2))
+            {
+                using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(endpoints[holder]);
+                var request = new MpcWallet.Contracts.Control.StartSigningRequest
+                {
+                    SessionId = Google.Protobuf.ByteString.CopyFrom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                    WalletId = id,
+                    KeyVersion = 0,
+                    Digest = Google.Protobuf.ByteString.CopyFrom(digest),
+                    PreImage = preImage,
+                };
+                request.Participants.AddRange(participants);
+                var command = HostCoordinatorKey.Sign(shared.Host, new MpcWallet.Contracts.Control.NodeCommand { SessionId = request.SessionId, StartSigning = request });
+                var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await new MpcWallet.Contracts.Control.NodeControl.NodeControlClient(channel).StartSigningAsync(command));
+                Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, refused.StatusCode);
+                Assert.Equal(MpcWallet.Contracts.Control.SessionRefusalTrailers.CommandRefused, refused.Trailers.GetValue(MpcWallet.Contracts.Control.SessionRefusalTrailers.Refusal));
+                Assert.Contains(reason, refused.Status.Detail, StringComparison.Ordinal);
+            }
+        }
     }
 
     private string Id => shared.Wallet.GetProperty("id").GetString()!;

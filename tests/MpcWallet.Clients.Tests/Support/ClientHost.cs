@@ -58,7 +58,7 @@ public sealed class ClientHost : IAsyncLifetime
         Client = NewClient(ApiKey);
 
         await Eventually.TrueAsync(async () => (await Client.Nodes.ListAsync()).Count(n => n.Status == "online") == 3, TimeSpan.FromSeconds(30), "three nodes are online");
-        Wallet = await Client.Wallets.CreateActiveAsync(new CreateWalletRequest("clients-shared"), TimeSpan.FromSeconds(300));
+        Wallet = await Client.Wallets.CreateActiveAsync(new CreateWalletRequest("clients-shared", AllowRawDigest: true), TimeSpan.FromSeconds(300));
         await Anvil.FundAsync(Wallet.Address!, BigInteger.Pow(10, 19));
 
         // The transaction service learns wallets from the coordinator's WalletCreated event.

@@ -56,7 +56,7 @@ public sealed class RedeliveryTests
         var store = provider.GetRequiredService<CoordinatorStore>();
         await using (var context = store.Open())
         {
-            context.Wallets.Add(new WalletRecord { Id = "wlt_k", Tenant = "t", Label = "k", Threshold = 2, Parties = 2, Status = WalletStatus.Creating, Nodes = "node-1,node-2", CreatedAt = DateTimeOffset.UtcNow, Sequence = 1 });
+            context.Wallets.Add(new WalletRecord { Id = "wlt_k", Tenant = "t", Label = "k", Threshold = 2, Parties = 2, Status = WalletStatus.Creating, Nodes = "node-1,node-2", AllowRawDigest = false, CreatedAt = DateTimeOffset.UtcNow, Sequence = 1 });
             await context.SaveChangesAsync();
         }
 

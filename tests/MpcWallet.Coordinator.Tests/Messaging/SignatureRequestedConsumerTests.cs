@@ -7,6 +7,8 @@ using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Tests.Support;
 using MpcWallet.Coordinator.Work;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Persistence;
 
 namespace MpcWallet.Coordinator.Tests.Messaging;
@@ -22,7 +24,7 @@ public sealed class SignatureRequestedConsumerTests
         await store.MigrateAsync(default);
         await using (var context = store.Open())
         {
-            context.Wallets.Add(new WalletRecord { Id = "wlt_1", Tenant = "t", Label = "x", Threshold = 2, Parties = 3, Status = WalletStatus.Active, Nodes = "node-1,node-2,node-3", CreatedAt = DateTimeOffset.UtcNow, Sequence = 1 });
+            context.Wallets.Add(new WalletRecord { Id = "wlt_1", Tenant = "t", Label = "x", Threshold = 2, Parties = 3, Status = WalletStatus.Active, Nodes = "node-1,node-2,node-3", AllowRawDigest = false, CreatedAt = DateTimeOffset.UtcNow, Sequence = 1 });
             await context.SaveChangesAsync();
         }
 
@@ -35,12 +37,16 @@ public sealed class SignatureRequestedConsumerTests
         await harness.Start();
 
         var id = "sig_" + Guid.NewGuid().ToString("N");
-        var digest = "0x" + new string('a', 64);
+        var message = SigningPreImage.PersonalMessage("spec"u8);
+        var digest = HexBytes.ToHex(message.Digest());
         await Publish(harness, Request(id, "wlt_1", "t", digest));
         await Publish(harness, Request(id, "wlt_1", "t", digest)); // redelivery
         var refused = new[]
         {
             Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "other-tenant", digest),
+            // A raw digest (no pre-image) on a wallet that does not allow them, and a pre-image of another digest.
+            Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "t", digest) with { PreImageKind = null, PreImage = null },
+            Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "t", "0x" + new string('a', 64)),
             Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_missing", "t", digest),
             Request("not-an-id", "wlt_1", "t", digest),
             Request("sig_" + Guid.NewGuid().ToString("N"), "wlt_1", "t", "0x1234"),
@@ -76,7 +82,18 @@ public sealed class SignatureRequestedConsumerTests
     }
 
     private static SignatureRequested Request(string id, string wallet, string tenant, string digest) =>
-        new() { MessageId = NewId.NextGuid(), SignatureId = id, WalletId = wallet, Tenant = tenant, Digest = digest, Purpose = "spec", RequestedAt = DateTimeOffset.UtcNow };
+        new()
+        {
+            MessageId = NewId.NextGuid(),
+            SignatureId = id,
+            WalletId = wallet,
+            Tenant = tenant,
+            Digest = digest,
+            PreImageKind = SigningPreImageText.PersonalMessage,
+            PreImage = HexBytes.ToHex("spec"u8),
+            Purpose = "spec",
+            RequestedAt = DateTimeOffset.UtcNow,
+        };
 
     private static async Task Publish(ITestHarness harness, SignatureRequested request)
     {

@@ -32,6 +32,7 @@ internal static class SigningFixture
                 PublicKey = "0x" + Convert.ToHexStringLower(PublicKey),
                 ChainCode = "0x" + Convert.ToHexStringLower(Shares[1].RootChainCode),
                 Nodes = "node-1,node-2,node-3",
+                AllowRawDigest = true,
                 CreatedAt = DateTimeOffset.UtcNow,
                 Sequence = 1,
             });
@@ -46,6 +47,7 @@ internal static class SigningFixture
             Type = "digest",
             Status = SignatureStatus.Pending,
             Digest = "0x" + Convert.ToHexStringLower(digest),
+            PreImage = "",
             DerivationPath = "",
             Nodes = "",
             CreatedAt = DateTimeOffset.UtcNow,

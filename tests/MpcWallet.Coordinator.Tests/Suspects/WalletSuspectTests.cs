@@ -46,6 +46,18 @@ public sealed class WalletSuspectTests
         Assert.Null(PeerRefusal.From(new RpcException(new Status(StatusCode.FailedPrecondition, "unknown key")), participants));
     }
 
+    [Fact]
+    public void A_refused_command_blames_no_peer_and_is_told_apart_from_other_refusals()
+    {
+        string[] participants = ["node-1", "node-2"];
+        var command = new RpcException(new Status(StatusCode.FailedPrecondition, "the pre-image hashes to another digest"), new Metadata { { SessionRefusalTrailers.Refusal, SessionRefusalTrailers.CommandRefused } });
+        Assert.True(PeerRefusal.IsCommandRefused(command));
+        Assert.Null(PeerRefusal.From(command, participants));
+        Assert.False(PeerRefusal.IsCommandRefused(new RpcException(new Status(StatusCode.FailedPrecondition, "unknown key"))));
+        Assert.False(PeerRefusal.IsCommandRefused(Refusal(StatusCode.FailedPrecondition, SessionRefusalTrailers.PeerBanned, "node-2")));
+        Assert.False(PeerRefusal.IsCommandRefused(new RpcException(new Status(StatusCode.Unavailable, "down"), new Metadata { { SessionRefusalTrailers.Refusal, SessionRefusalTrailers.CommandRefused } })));
+    }
+
     private static async Task RememberedAcrossRequestsAsync(ModuleDatabase database)
     {
         // The fixture's key generation runs first: it takes longer than the harness's inactivity timeout on a busy machine.

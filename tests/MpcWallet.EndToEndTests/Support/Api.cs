@@ -33,9 +33,10 @@ public static class Api
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    public static async Task<JsonElement> CreateActiveWalletAsync(HttpClient client, string label = "e2e")
+    /// <param name="allowRawDigest">most suites sign random digests (signing mechanics, not what is signed): their wallets allow raw digests.</param>
+    public static async Task<JsonElement> CreateActiveWalletAsync(HttpClient client, string label = "e2e", bool allowRawDigest = true)
     {
-        var (status, body, _) = await PostAsync(client, "/v1/wallets", $$"""{"label": "{{label}}", "threshold": 2, "parties": 3}""", wait: 30);
+        var (status, body, _) = await PostAsync(client, "/v1/wallets", $$"""{"label": "{{label}}", "threshold": 2, "parties": 3, "allowRawDigest": {{(allowRawDigest ? "true" : "false")}}}""", wait: 30);
         Assert.True(status is HttpStatusCode.Created or HttpStatusCode.Accepted, $"wallet creation answered {status}: {body}");
         if (status == HttpStatusCode.Accepted)
         {

@@ -10,6 +10,7 @@ using MpcWallet.Mpc.Randomness;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Sessions;
 using MpcWallet.Node.Tests.Support;
+using MpcWallet.Node.Security;
 
 namespace MpcWallet.Node.Tests.Channel;
 
@@ -96,7 +97,7 @@ public sealed class SessionKeyTests : IDisposable
         var offers = new Dictionary<int, byte[]>();
         for (var i = 0; i < nodes.Length; i++)
         {
-            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, wallet, 2, peers, CancellationToken.None);
+            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, wallet, 2, KeyPolicy.Strictest, peers, CancellationToken.None);
             Assert.Equal(SessionKeyOffer.EncodedLength, offers[i + 1].Length);
         }
 

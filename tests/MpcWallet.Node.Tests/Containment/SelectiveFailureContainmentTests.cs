@@ -12,6 +12,8 @@ using MpcWallet.Node.Persistence;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Sessions;
 using MpcWallet.Node.Tests.Support;
+using MpcWallet.Node.Security;
+using MpcWallet.Ethereum.Signing;
 
 namespace MpcWallet.Node.Tests.Containment;
 
@@ -230,7 +232,7 @@ public sealed class SelectiveFailureContainmentTests : IDisposable
         var offers = new Dictionary<int, byte[]>();
         for (var i = 0; i < nodes.Length; i++)
         {
-            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, Wallet, 2, peers, CancellationToken.None);
+            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, Wallet, 2, new KeyPolicy(AllowRawDigest: true), peers, CancellationToken.None);
         }
 
         foreach (var node in nodes)
@@ -250,7 +252,7 @@ public sealed class SelectiveFailureContainmentTests : IDisposable
     {
         try
         {
-            var offer = await node.PrepareSigningAsync(session, Wallet, 0, new byte[32], [], pair, CancellationToken.None);
+            var offer = await node.PrepareSigningAsync(session, Wallet, 0, new byte[32], SigningPreImage.RawDigest(new byte[32]), [], pair, CancellationToken.None);
             Offers.GetOrAdd(session.ToString(), _ => new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>())[pair.Single(p => p.NodeId == node.Id).PartyIndex] = offer;
             return null;
         }

@@ -9,6 +9,8 @@ using MpcWallet.Node.Persistence;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Sessions;
 using MpcWallet.Node.Tests.Support;
+using MpcWallet.Node.Security;
+using MpcWallet.Ethereum.Signing;
 
 namespace MpcWallet.Node.Tests.Messaging;
 
@@ -56,7 +58,7 @@ public sealed class RoundMessageConsumerTests : IDisposable
         var offers = new Dictionary<int, byte[]>();
         for (var i = 0; i < nodes.Length; i++)
         {
-            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, "wlt_test", 2, peers, CancellationToken.None);
+            offers[i + 1] = await nodes[i].PrepareKeyGenerationAsync(session, "wlt_test", 2, KeyPolicy.Strictest, peers, CancellationToken.None);
         }
 
         // Node 1 starts alone: its round-1 broadcast reaches prepared peers, who keep it sealed until their begin.
@@ -96,11 +98,12 @@ public sealed class RoundMessageConsumerTests : IDisposable
 
         // A peer banned for this wallet (persisted) is refused in further sessions; others are not.
         await nodes[0].Store.BanAsync(new BannedPeerRecord { WalletId = "wlt_test", PeerNode = "node-3", CheckName = "ot-extension-check", SessionId = session.ToString(), BannedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
-        var digest = new byte[32];
+        var message = SigningPreImage.PersonalMessage("hello"u8);
+        var digest = message.Digest();
         var refused = await Assert.ThrowsAsync<SessionRefusedException>(() =>
-            nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, [], [peers[0], peers[2]], CancellationToken.None));
+            nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, message, [], [peers[0], peers[2]], CancellationToken.None));
         Assert.Contains("refuses peer node-3", refused.Message, StringComparison.Ordinal);
-        await nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, [], [peers[0], peers[1]], CancellationToken.None);
+        await nodes[0].PrepareSigningAsync(SessionId.Random(SystemRandomSource.Instance), "wlt_test", 0, digest, message, [], [peers[0], peers[1]], CancellationToken.None);
     }
 
     public void Dispose()

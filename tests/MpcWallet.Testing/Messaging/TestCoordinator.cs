@@ -5,13 +5,15 @@ using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 
 namespace MpcWallet.Testing.Messaging;
 
 /// <summary>
 /// TEST DOUBLE for the coordinator on the broker (the transaction tests' and the bench's single-key signer): answers
 /// <see cref="SignatureRequested"/> with <see cref="SignatureFinalized"/> signed by the wallet's <see cref="TestKey"/>,
-/// exactly as the real coordinator does after threshold signing. Can hold requests (pause), fail selected ones, and
+/// exactly as the real coordinator does after threshold signing — and refuses, as it does, a request whose pre-image
+/// does not hash to its digest and a raw digest on a wallet announced without <c>allowRawDigest</c>. Can hold requests (pause), fail selected ones, and
 /// announce wallets (<see cref="WalletCreated"/>). Wallet keys live in <see cref="TestWallets"/>, so they outlive a
 /// host restart. Register it with <c>services.AddSingleton(wallets).AddHostedService&lt;TestCoordinator&gt;()</c>.
 /// </summary>
@@ -47,8 +49,9 @@ public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedServ
         }
     }
 
-    public Task AnnounceAsync(string walletId, string tenant, TestKey key)
+    public Task AnnounceAsync(string walletId, string tenant, TestKey key, bool allowRawDigest = false)
     {
+        wallets.RawDigestWallets[walletId] = allowRawDigest;
         var created = new WalletCreated
         {
             MessageId = NewId.NextGuid(),
@@ -57,6 +60,7 @@ public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedServ
             PublicKey = HexBytes.ToHex(key.CompressedPublicKey),
             Address = key.Address.ToChecksumString(),
             Nodes = ["test-signer"],
+            AllowRawDigest = allowRawDigest,
         };
         return AnswerAsync(created, created.MessageId);
     }
@@ -70,15 +74,41 @@ public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedServ
             return;
         }
 
-        if (wallets.FailWhen?.Invoke(request) == true || !wallets.Keys.TryGetValue(request.WalletId, out var key))
+        var refusedPreImage = RefusedPreImage(request);
+        if (wallets.FailWhen?.Invoke(request) == true || !wallets.Keys.TryGetValue(request.WalletId, out var key) || refusedPreImage is not null)
         {
-            var refusal = new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = request.SignatureId, WalletId = request.WalletId, Tenant = request.Tenant, Reason = "test coordinator refused to sign" };
+            var refusal = new SignatureFailed { MessageId = NewId.NextGuid(), SignatureId = request.SignatureId, WalletId = request.WalletId, Tenant = request.Tenant, Reason = refusedPreImage ?? "test coordinator refused to sign" };
             await AnswerAsync(refusal, refusal.MessageId);
             return;
         }
 
         var finalized = Sign(request, key);
         await AnswerAsync(finalized, finalized.MessageId);
+    }
+
+    /// <summary>Why the request's pre-image is refused (the real coordinator's and nodes' rules), or null.</summary>
+    private string? RefusedPreImage(SignatureRequested request)
+    {
+        if (SigningPreImageText.Read(request.PreImageKind, request.PreImage, request.Digest) is not { } preImage)
+        {
+            return $"the pre-image does not fit its kind ({request.PreImageKind})";
+        }
+
+        try
+        {
+            if (HexBytes.ToHex(preImage.Digest()) != request.Digest)
+            {
+                return "the pre-image does not hash to the digest";
+            }
+        }
+        catch (SigningPreImageException e)
+        {
+            return "the pre-image is malformed: " + e.Message;
+        }
+
+        return preImage.Kind == SigningPreImageKind.RawDigest && !wallets.RawDigestWallets.GetValueOrDefault(request.WalletId)
+            ? $"wallet {request.WalletId} does not allow raw digests"
+            : null;
     }
 
     private static SignatureFinalized Sign(SignatureRequested request, TestKey key)

@@ -29,10 +29,13 @@ public sealed class ClusterApi : IDisposable
 
     public AnvilChain? Chain { get; }
 
-    /// <summary>Creates a t-of-n wallet with <c>Prefer: wait</c> and waits until it is active.</summary>
+    /// <summary>
+    /// Creates a t-of-n wallet with <c>Prefer: wait</c> and waits until it is active. It allows raw digests: the
+    /// deployment suites sign random digests (<see cref="SignDigestAsync"/>) to test the cluster, not what is signed.
+    /// </summary>
     public async Task<JsonElement> CreateWalletAsync(string label, int threshold = 2, int parties = 3)
     {
-        var (status, body) = await PostAsync(_coordinator, "/v1/wallets", new { label, threshold, parties }, wait: 60, idempotencyKey: "wallet-" + label);
+        var (status, body) = await PostAsync(_coordinator, "/v1/wallets", new { label, threshold, parties, allowRawDigest = true }, wait: 60, idempotencyKey: "wallet-" + label);
         if (status is not (HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK))
         {
             throw Failure($"wallet creation answered {(int)status}: {body}");

@@ -90,7 +90,7 @@ public sealed class WalletRpcProtocolTests(AutomineFixture fixture) : IClassFixt
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_subscribe\", \"params\": [\"newHeads\"]}", -32601)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"debug_traceTransaction\", \"params\": []}", -32601)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"anvil_setBalance\", \"params\": []}", -32601)]
-    [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_sign\", \"params\": []}", -32004)]
+    [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_sign\", \"params\": []}", -32602)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_signTransaction\", \"params\": [{}]}", -32004)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_sendRawTransaction\", \"params\": [\"0x02\"]}", -32004)]
     [InlineData("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"eth_getBalance\", \"params\": {\"address\": \"0x0\"}}", -32602)]
@@ -258,7 +258,11 @@ public sealed class WalletRpcProtocolTests(AutomineFixture fixture) : IClassFixt
         var signature = HexBytes.Parse(signed.GetProperty("result").GetString()!);
         Assert.Equal(65, signature.Length);
         Assert.Equal(key.Address, Ethereum.Signatures.SignatureRecovery.RecoverAddress(Ethereum.Messages.PersonalMessage.Hash("hello"u8), Ethereum.Signatures.Signature.FromRsv(signature)));
-        Assert.Contains(Host.Wallets.Requests, r => r.WalletId == wallet && r.Purpose == "rpc:personal_sign");
+        Assert.Contains(Host.Wallets.Requests, r => r.WalletId == wallet && r.Purpose == "rpc:personal_sign" && r.PreImageKind == "personalMessage" && r.PreImage == "0x68656c6c6f");
+
+        // eth_sign is the same EIP-191 signature with the params the other way round (execution-apis), on every wallet.
+        var ethSign = await Host.CallAsync(wallet, "eth_sign", [address, "0x68656c6c6f"]);
+        Assert.Equal(key.Address, Ethereum.Signatures.SignatureRecovery.RecoverAddress(Ethereum.Messages.PersonalMessage.Hash("hello"u8), Ethereum.Signatures.Signature.FromRsv(HexBytes.Parse(ethSign.GetProperty("result").GetString()!))));
 
         var typedData = TypedMail(31337);
         var typed = await Host.CallAsync(wallet, "eth_signTypedData_v4", [address, typedData]);
@@ -269,6 +273,31 @@ public sealed class WalletRpcProtocolTests(AutomineFixture fixture) : IClassFixt
         Assert.Equal(-32602, ErrorCode(otherChain));
         var duplicate = await Host.CallAsync(wallet, "eth_signTypedData_v4", [address, typedData.Replace("\"contents\": \"hello\"", "\"contents\": \"pay 1\", \"contents\": \"pay 1000\"", StringComparison.Ordinal)]);
         Assert.Equal(-32602, ErrorCode(duplicate));
+    }
+
+    [Fact]
+    public async Task Eth_signTransaction_signs_the_transaction_as_its_pre_image_only_on_a_wallet_that_allows_raw_digests()
+    {
+        var transaction = new Dictionary<string, string> { ["to"] = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", ["value"] = "0x1", ["gas"] = "0x5208", ["maxFeePerGas"] = "0x3b9aca00", ["maxPriorityFeePerGas"] = "0x1", ["nonce"] = "0x7" };
+        var (strict, strictKey) = await Host.CreateWalletAsync(TenEther);
+        var refused = await Host.CallAsync(strict, "eth_signTransaction", [new Dictionary<string, string>(transaction) { ["from"] = strictKey.Address.ToChecksumString() }]);
+        Assert.Equal(-32004, ErrorCode(refused));
+        Assert.Contains("allowRawDigest", refused.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Host.Wallets.Requests, r => r.WalletId == strict);
+
+        var (open, key) = await Host.CreateWalletAsync(TenEther, allowRawDigest: true);
+        var incomplete = await Host.CallAsync(open, "eth_signTransaction", [new { from = key.Address.ToChecksumString(), to = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" }]);
+        Assert.Equal(-32602, ErrorCode(incomplete));
+        var signed = await Host.CallAsync(open, "eth_signTransaction", [new Dictionary<string, string>(transaction) { ["from"] = key.Address.ToChecksumString() }]);
+        var decoded = Ethereum.Transactions.TransactionDecoder.Decode(signed.GetProperty("result").GetString()!);
+        Assert.Equal(key.Address, decoded.Sender);
+        Assert.Equal(7ul, decoded.Transaction.Nonce);
+        Assert.Equal(31337ul, decoded.Transaction.ChainId);
+        // Signed as a transaction (the nodes see it), not as a raw digest; nothing is stored or sent.
+        var request = Assert.Single(Host.Wallets.Requests, r => r.WalletId == open);
+        Assert.Equal("transaction", request.PreImageKind);
+        Assert.Equal(HexBytes.ToHex(decoded.Transaction.GetSigningPayload()), request.PreImage);
+        Assert.Empty(await Host.ListAsync(open));
     }
 
     [Fact]

@@ -123,13 +123,13 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
     }
 
     /// <summary>A wallet backed by a fresh test key, funded with <paramref name="balanceWei"/>, announced as the coordinator would.</summary>
-    public async Task<(string Id, TestKey Key)> CreateWalletAsync(UInt256 balanceWei, string tenant = TenantA)
+    public async Task<(string Id, TestKey Key)> CreateWalletAsync(UInt256 balanceWei, string tenant = TenantA, bool allowRawDigest = false)
     {
         var key = TestKey.Random();
         var id = "wal_" + Guid.NewGuid().ToString("N");
         Wallets.Keys[id] = key;
         await Anvil.SetBalanceAsync(key.Address, balanceWei);
-        await Wallets.Current.AnnounceAsync(id, tenant, key);
+        await Wallets.Current.AnnounceAsync(id, tenant, key, allowRawDigest);
         var store = App.Services.GetRequiredService<TransactionsStore>();
         await Eventually.TrueAsync(async () =>
         {

@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 namespace MpcWallet.Client.Signatures;
 
 /// <summary>
-/// What to sign: <see cref="Digest(ReadOnlySpan{byte})"/> (a prepared 32-byte hash),
-/// <see cref="PersonalMessage(string)"/> (EIP-191 personal_sign) or <see cref="TypedData(JsonElement)"/> (EIP-712,
-/// the eth_signTypedData_v4 JSON). The service computes the hash of messages and typed data itself.
+/// What to sign: <see cref="Digest(ReadOnlySpan{byte})"/> (a prepared 32-byte hash; only on a wallet created with
+/// <c>AllowRawDigest</c>, else the service answers 422), <see cref="PersonalMessage(string)"/> (EIP-191
+/// personal_sign) or <see cref="TypedData(JsonElement)"/> (EIP-712, the eth_signTypedData_v4 JSON). The service
+/// computes the hash of messages and typed data itself, and every node computes it again.
 /// </summary>
 public abstract record SignatureRequest
 {

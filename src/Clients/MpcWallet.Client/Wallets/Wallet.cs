@@ -35,6 +35,9 @@ public sealed record Wallet
 
     public IReadOnlyList<string> Nodes { get; init; } = [];
 
+    /// <summary>Whether the wallet signs raw digests (fixed at creation; the nodes enforce it too).</summary>
+    public bool AllowRawDigest { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public string? Error { get; init; }

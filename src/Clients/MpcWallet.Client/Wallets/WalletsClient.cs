@@ -26,6 +26,11 @@ public sealed class WalletsClient
             body["parties"] = parties;
         }
 
+        if (request.AllowRawDigest is { } allowRawDigest)
+        {
+            body["allowRawDigest"] = allowRawDigest;
+        }
+
         return _connection.CreateAsync<Wallet>("v1/wallets", body, options, cancellationToken);
     }
 

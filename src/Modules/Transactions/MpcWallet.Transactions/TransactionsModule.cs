@@ -57,6 +57,7 @@ public sealed class TransactionsModule : IMpcWalletModule
         services.AddSingleton<IWaitingSignatures>(sp => sp.GetRequiredService<MessageSignatures>());
         services.AddSingleton<ChainReads>();
         services.AddSingleton<RpcTransactions>();
+        services.AddSingleton<RpcSignedTransactions>();
         services.AddSingleton<WalletRpc>();
         services.AddOutbox<TransactionsDbContext>(sp => OutboxSettings.For(sp.GetRequiredService<TransactionsStore>().Database) with
         {

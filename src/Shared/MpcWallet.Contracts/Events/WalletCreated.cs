@@ -20,4 +20,7 @@ public sealed record WalletCreated
     /// non-hardened child addresses. Null in events published before derived addresses existed.
     /// </summary>
     public string? ChainCode { get; init; }
+
+    /// <summary>Whether the wallet signs raw digests (its policy, fixed at creation); false in events from before policies existed.</summary>
+    public bool AllowRawDigest { get; init; }
 }

@@ -58,6 +58,49 @@ public static class TransactionDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes the payload an EIP-1559 transaction signs, 0x02 ‖ rlp(the nine unsigned fields), with the same checks
+    /// as a signed one, and insists it re-encodes to exactly these bytes (so its hash is the transaction's signing hash).
+    /// </summary>
+    public static Transaction DecodeUnsigned(ReadOnlySpan<byte> payload)
+    {
+        if (payload.IsEmpty || payload[0] != (byte)TransactionType.DynamicFee)
+        {
+            throw new TransactionDecodingException("An unsigned transaction payload must start with type 0x02 (EIP-1559).");
+        }
+
+        if (payload.Length > DefaultMaxLength)
+        {
+            throw new TransactionDecodingException($"The transaction has {payload.Length} bytes, more than {DefaultMaxLength}.");
+        }
+
+        try
+        {
+            var f = RlpDecoder.Decode(payload[1..], Limits).AsList(9, "unsigned EIP-1559 transaction");
+            var transaction = new Eip1559Transaction(
+                chainId: ReadChainId(f[0]),
+                nonce: f[1].AsUInt64("nonce"),
+                maxPriorityFeePerGas: f[2].AsUInt256("maxPriorityFeePerGas"),
+                maxFeePerGas: f[3].AsUInt256("maxFeePerGas"),
+                gasLimit: f[4].AsUInt64("gasLimit"),
+                to: ReadTo(f[5]),
+                value: f[6].AsUInt256("value"),
+                data: f[7].AsBytes("data"),
+                accessList: ReadAccessList(f[8]));
+            return transaction.GetSigningPayload().AsSpan().SequenceEqual(payload)
+                ? transaction
+                : throw new TransactionDecodingException("The payload is not the canonical encoding of its transaction.");
+        }
+        catch (RlpException e)
+        {
+            throw new TransactionDecodingException("Malformed RLP: " + e.Message, e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TransactionDecodingException("Invalid field: " + e.Message, e);
+        }
+    }
+
     public static SignedTransaction Decode(string rawHex) =>
         HexBytes.TryParse(rawHex, out var raw)
             ? Decode(raw)

@@ -41,6 +41,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Address).HasColumnName("address");
             e.Property(x => x.ChainCode).HasColumnName("chain_code");
             e.Property(x => x.KeyVersion).HasColumnName("key_version");
+            e.Property(x => x.AllowRawDigest).HasColumnName("allow_raw_digest");
             e.Property(x => x.Nodes).HasColumnName("nodes");
             e.Property(x => x.Attempts).HasColumnName("attempts");
             e.Property(x => x.Error).HasColumnName("error");
@@ -58,6 +59,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Type).HasColumnName("type");
             e.Property(x => x.Status).HasColumnName("status");
             e.Property(x => x.Digest).HasColumnName("digest");
+            e.Property(x => x.PreImage).HasColumnName("pre_image");
             e.Property(x => x.DerivationPath).HasColumnName("derivation_path");
             e.Property(x => x.R).HasColumnName("r");
             e.Property(x => x.S).HasColumnName("s");

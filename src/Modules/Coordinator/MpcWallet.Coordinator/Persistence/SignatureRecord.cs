@@ -16,6 +16,9 @@ internal sealed class SignatureRecord
     /// <summary>The 32 bytes actually signed, 0x-hex.</summary>
     public required string Digest { get; set; }
 
+    /// <summary>What <see cref="Digest"/> is the hash of, per <see cref="Type"/> (<c>SigningPreImageText</c>); empty for a raw digest.</summary>
+    public required string PreImage { get; set; }
+
     /// <summary>Non-hardened BIP32 path indices, comma-separated (empty: the wallet's root key).</summary>
     public required string DerivationPath { get; set; }
 

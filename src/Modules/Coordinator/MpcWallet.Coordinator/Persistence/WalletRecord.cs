@@ -23,6 +23,9 @@ internal sealed class WalletRecord
 
     public long KeyVersion { get; set; }
 
+    /// <summary>Whether the wallet signs raw digests (fixed at creation, sent to the nodes with key generation).</summary>
+    public required bool AllowRawDigest { get; set; }
+
     /// <summary>Comma-separated node ids; position + 1 is the node's party index.</summary>
     public required string Nodes { get; set; }
 

@@ -10,6 +10,10 @@ namespace MpcWallet.Coordinator.Sessions;
 /// </summary>
 internal sealed record PeerRefusal(string Peer, bool Banned)
 {
+    /// <summary>The node refused the command itself (<see cref="SessionRefusalTrailers.CommandRefused"/>): no peer is at fault, no quorum would sign it.</summary>
+    public static bool IsCommandRefused(RpcException error) =>
+        error.StatusCode == StatusCode.FailedPrecondition && error.Trailers.GetValue(SessionRefusalTrailers.Refusal) == SessionRefusalTrailers.CommandRefused;
+
     /// <summary>The refusal, when the error carries one naming a participant of the session; else null.</summary>
     public static PeerRefusal? From(RpcException error, IReadOnlyList<string> participants)
     {

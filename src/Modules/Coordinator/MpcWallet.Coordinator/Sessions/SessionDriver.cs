@@ -107,7 +107,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
 
     private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, string, Task> call, CancellationToken cancellationToken)
     {
-        var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal)?> (node) =>
+        var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal, bool CommandRefused)?> (node) =>
         {
             try
             {
@@ -116,7 +116,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
             }
             catch (RpcException e)
             {
-                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants));
+                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants), CommandRefused: PeerRefusal.IsCommandRefused(e));
             }
         }).ToArray();
         var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
@@ -125,13 +125,15 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
             return null;
         }
 
-        // A refusal about a peer blames that peer (banned) or nobody (busy), not the node that refused.
+        // A refusal about a peer blames that peer (banned) or nobody (busy), not the node that refused; a refused
+        // command blames nobody either (the node checked what it was asked to sign, as it should).
         var banned = failures.Where(f => f.Refusal is { Banned: true }).Select(f => f.Refusal!.Peer).Distinct().ToArray();
-        var suspects = failures.Where(f => f.Refusal is null).Select(f => f.Node).Concat(banned).Distinct().ToArray();
+        var suspects = failures.Where(f => f.Refusal is null && !f.CommandRefused).Select(f => f.Node).Concat(banned).Distinct().ToArray();
         return SessionOutcome.Failed($"{step} failed at {string.Join("; ", failures.Select(f => $"{f.Node} ({f.Error})"))}", suspects) with
         {
             Banned = banned,
             Busy = failures.All(f => f.Refusal is { Banned: false }),
+            CommandRefused = failures.Any(f => f.CommandRefused),
         };
     }
 

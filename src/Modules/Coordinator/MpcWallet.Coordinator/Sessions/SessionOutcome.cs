@@ -9,6 +9,12 @@ internal sealed record SessionOutcome(bool Succeeded, string? Failure, IReadOnly
     /// <summary>A participant refused only because its per-peer budget of unchecked sessions was used up: retry shortly, nobody is at fault.</summary>
     public bool Busy { get; init; }
 
+    /// <summary>
+    /// A participant refused the command itself (its pre-image does not hash to its digest, or a raw digest on a wallet
+    /// whose policy refuses them): every node checks the same, so retrying with another quorum is pointless.
+    /// </summary>
+    public bool CommandRefused { get; init; }
+
     public static SessionOutcome Success { get; } = new(true, null, []);
 
     public static SessionOutcome Failed(string reason, params string[] suspects) => new(false, reason, suspects);

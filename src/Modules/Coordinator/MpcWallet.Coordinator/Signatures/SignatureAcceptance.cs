@@ -11,6 +11,8 @@ internal sealed record SignatureAcceptance(SignatureAcceptanceKind Kind, Signatu
 
     public static SignatureAcceptance Conflict { get; } = new(SignatureAcceptanceKind.Conflict);
 
+    public static SignatureAcceptance RawDigestRefused { get; } = new(SignatureAcceptanceKind.RawDigestRefused);
+
     /// <param name="status">The wallet's status, or null when it is unknown or another tenant's.</param>
     public static SignatureAcceptance WalletUnavailable(string? status) => new(SignatureAcceptanceKind.WalletUnavailable, WalletStatus: status);
 }

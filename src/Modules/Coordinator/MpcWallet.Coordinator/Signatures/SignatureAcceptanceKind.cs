@@ -13,4 +13,7 @@ internal enum SignatureAcceptanceKind
 
     /// <summary>The wallet is unknown, another tenant's, or not active.</summary>
     WalletUnavailable,
+
+    /// <summary>A raw digest on a wallet whose policy does not allow raw digests.</summary>
+    RawDigestRefused,
 }

@@ -22,6 +22,7 @@ internal static class SignatureEndpoints
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesCommonProblems()
             .WithIdempotencyKey()
             .WithPreferWait()
@@ -51,28 +52,37 @@ internal static class SignatureEndpoints
             return problem;
         }
 
-        var (digest, errors) = SignaturePayload.Resolve(body!);
+        var (preImage, digest, errors) = SignaturePayload.Resolve(body!);
         uint[] path = [];
         if (body!.DerivationPath is { } pathText && !DerivationPath.TryParse(pathText, out path, out var pathError))
         {
             errors["derivationPath"] = [pathError!];
         }
 
-        if (digest is null || errors.Count > 0)
+        if (preImage is null || digest is null || errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         var clientKey = key is null ? null : new ClientKey(key, IdempotencyKeys.Fingerprint(body));
-        var accepted = await intake.AcceptAsync(new SignatureIntent(tenant, wallet.Id, body!.Type!, "0x" + Convert.ToHexStringLower(digest), ClientKey: clientKey, Path: path), cancellationToken);
+        var accepted = await intake.AcceptAsync(new SignatureIntent(tenant, wallet.Id, preImage, "0x" + Convert.ToHexStringLower(digest), ClientKey: clientKey, Path: path), cancellationToken);
         return accepted.Kind switch
         {
             SignatureAcceptanceKind.Accepted => await AnswerAsync(store, accepted.Signature!.Id, created: true, PreferWait.Of(http.Request), cancellationToken),
             SignatureAcceptanceKind.Repeated => await AnswerAsync(store, accepted.Signature!.Id, created: false, PreferWait.Of(http.Request), cancellationToken),
             SignatureAcceptanceKind.Conflict => IdempotencyKeys.ConflictProblem(),
+            SignatureAcceptanceKind.RawDigestRefused => RawDigestRefused(id),
             _ => Problems.Conflict($"wallet {id} is {accepted.WalletStatus ?? wallet.Status}, not active"),
         };
     }
+
+    /// <summary>
+    /// 422: the request is well formed, but the wallet's policy (fixed at creation, enforced by every node too) refuses
+    /// raw digests, whose pre-image nobody can check.
+    /// </summary>
+    private static IResult RawDigestRefused(string walletId) => Problems.Unprocessable(
+        "The wallet does not allow raw digests.",
+        $"wallet {walletId} was created without allowRawDigest: sign a personalMessage or typedData (or send a transaction), whose content the nodes can check; a wallet created with \"allowRawDigest\": true signs digests.");
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, CoordinatorStore store, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Work;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Coordinator.Signatures;
@@ -10,7 +11,8 @@ namespace MpcWallet.Coordinator.Signatures;
 /// Accepting a signature request, for both entries (<see cref="SignatureEndpoints"/> and
 /// <see cref="SignatureRequestedConsumer"/>): a repeat of an earlier request gets that request's signature, an
 /// active wallet of the tenant gets a new pending signature — persisted with its idempotency record, claimed for this
-/// coordinator (it runs here unless this process dies) and queued — and anything else is refused. A concurrent
+/// coordinator (it runs here unless this process dies) and queued — and anything else is refused, as is a raw digest
+/// on a wallet whose policy does not allow them. A concurrent
 /// repeat (a redelivery, a retried REST call, another coordinator) loses the insert and gets the winner's signature.
 /// </summary>
 internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, WorkLeases leases, CoordinatorOptions options)
@@ -29,6 +31,12 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
             return SignatureAcceptance.WalletUnavailable(wallet?.Tenant == intent.Tenant ? wallet.Status : null);
         }
 
+        // The nodes refuse it too (the policy was fixed in the key-generation command): refused here first, clearly.
+        if (intent.PreImage.Kind == SigningPreImageKind.RawDigest && !wallet.AllowRawDigest)
+        {
+            return SignatureAcceptance.RawDigestRefused;
+        }
+
         var now = DateTimeOffset.UtcNow;
         var signature = new SignatureRecord
         {
@@ -38,6 +46,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
             Type = intent.Type,
             Status = SignatureStatus.Pending,
             Digest = intent.Digest,
+            PreImage = SigningPreImageText.TextOf(intent.PreImage),
             DerivationPath = intent.StoredPath,
             Nodes = "",
             CreatedAt = now,

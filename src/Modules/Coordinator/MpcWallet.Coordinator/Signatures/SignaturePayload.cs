@@ -1,36 +1,57 @@
 using System.Text;
 using System.Text.Json;
-using MpcWallet.Ethereum.Messages;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Coordinator.Signatures;
 
-/// <summary>Turns a signature request into the 32 bytes to sign (or the validation errors).</summary>
+/// <summary>
+/// Turns a signature request into what it signs (<see cref="SigningPreImage"/>) and the 32 bytes to sign, computed
+/// from it exactly as every node will compute them again (or the validation errors).
+/// </summary>
 internal static class SignaturePayload
 {
-    public const string Digest = "digest";
-    public const string PersonalMessageType = "personalMessage";
-    public const string TypedDataType = "typedData";
-    private const int MaxMessageBytes = 64 * 1024;
+    public const string Digest = SigningPreImageText.Digest;
+    public const string PersonalMessageType = SigningPreImageText.PersonalMessage;
+    public const string TypedDataType = SigningPreImageText.TypedData;
 
-    public static (byte[]? Digest, Dictionary<string, string[]> Errors) Resolve(CreateSignatureRequest request)
+    public static (SigningPreImage? PreImage, byte[]? Digest, Dictionary<string, string[]> Errors) Resolve(CreateSignatureRequest request)
     {
         var errors = new Dictionary<string, string[]>();
+        var (preImage, field) = Read(request, errors);
+        if (preImage is null)
+        {
+            return (null, null, errors);
+        }
+
+        try
+        {
+            return (preImage, preImage.Digest(), errors);
+        }
+        catch (SigningPreImageException e)
+        {
+            errors[field] = [e.Message];
+            return (null, null, errors);
+        }
+    }
+
+    private static (SigningPreImage? PreImage, string Field) Read(CreateSignatureRequest request, Dictionary<string, string[]> errors)
+    {
         switch (request.Type)
         {
             case Digest:
-                if (!TryHex(request.Digest, out var digest) || digest.Length != 32)
+                if (!TryHex(request.Digest, out var digest) || digest.Length != SigningPreImage.DigestLength)
                 {
                     errors["digest"] = ["digest must be 0x followed by 64 hex digits (32 bytes)"];
-                    return (null, errors);
+                    return (null, "digest");
                 }
 
-                return (digest, errors);
+                return (SigningPreImage.RawDigest(digest), "digest");
             case PersonalMessageType:
                 if ((request.Message is null) == (request.MessageHex is null))
                 {
                     errors["message"] = ["give exactly one of message (text) or messageHex (0x-hex bytes)"];
-                    return (null, errors);
+                    return (null, "message");
                 }
 
                 byte[] message;
@@ -41,35 +62,28 @@ internal static class SignaturePayload
                 else if (!TryHex(request.MessageHex, out message))
                 {
                     errors["messageHex"] = ["messageHex must be 0x followed by an even number of hex digits"];
-                    return (null, errors);
+                    return (null, "messageHex");
                 }
 
-                if (message.Length > MaxMessageBytes)
+                if (message.Length > SigningPreImage.MaxMessageBytes)
                 {
-                    errors["message"] = [$"the message must be at most {MaxMessageBytes} bytes"];
-                    return (null, errors);
+                    errors["message"] = [$"the message must be at most {SigningPreImage.MaxMessageBytes} bytes"];
+                    return (null, "message");
                 }
 
-                return (PersonalMessage.Hash(message), errors);
+                return (SigningPreImage.PersonalMessage(message), "message");
             case TypedDataType:
                 if (TypedDataObject(request.TypedData) is not { } typedData)
                 {
                     errors["typedData"] = ["typedData must be an object with types, primaryType, domain and message, or that object as a JSON string (as eth_signTypedData_v4 sends it)"];
-                    return (null, errors);
+                    return (null, "typedData");
                 }
 
-                try
-                {
-                    return (TypedData.FromJson(typedData).Hash(), errors);
-                }
-                catch (Exception e) when (e is TypedDataException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
-                {
-                    errors["typedData"] = ["typedData is not valid EIP-712: " + e.Message];
-                    return (null, errors);
-                }
+                // The JSON text as given is the pre-image the nodes read (the body was read strictly: no duplicate names).
+                return (SigningPreImage.TypedData(typedData.GetRawText()), "typedData");
             default:
                 errors["type"] = ["type must be one of digest, personalMessage, typedData"];
-                return (null, errors);
+                return (null, "type");
         }
     }
 

@@ -3,12 +3,15 @@ using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Coordinator.Persistence;
+using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Mpc.Derivation;
 
 namespace MpcWallet.Coordinator.Signatures;
 
 /// <summary>
-/// <c>signature_requests</c>: another module asks for a digest signature (<see cref="SignatureIntake"/>, as REST does).
+/// <c>signature_requests</c>: another module asks for a signature of a pre-image whose digest it gives
+/// (<see cref="SignatureIntake"/>, as REST does); the digest must be the pre-image's.
 /// Idempotent by the requester's signature id: a repeat after a restart changes nothing, a completed one is published
 /// again, a failed one answered again; an unknown, foreign or inactive wallet, a reused id or a malformed request is
 /// answered with <see cref="SignatureFailed"/>.
@@ -31,7 +34,31 @@ internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : ICons
             return;
         }
 
-        var accepted = await intake.AcceptAsync(new SignatureIntent(request.Tenant, request.WalletId, "digest", request.Digest, RequestedId: request.SignatureId, Path: path), context.CancellationToken);
+        if (SigningPreImageText.Read(request.PreImageKind, request.PreImage, request.Digest) is not { } preImage)
+        {
+            await FailAsync(context, $"the pre-image does not fit its kind ({request.PreImageKind})");
+            return;
+        }
+
+        // The requester's digest is taken only if the pre-image hashes to it (every node checks the same again).
+        string computed;
+        try
+        {
+            computed = HexBytes.ToHex(preImage.Digest());
+        }
+        catch (SigningPreImageException e)
+        {
+            await FailAsync(context, $"the {request.PreImageKind} pre-image is malformed: {e.Message}");
+            return;
+        }
+
+        if (computed != request.Digest)
+        {
+            await FailAsync(context, $"the {request.PreImageKind} pre-image hashes to {computed}, not to the requested digest {request.Digest}");
+            return;
+        }
+
+        var accepted = await intake.AcceptAsync(new SignatureIntent(request.Tenant, request.WalletId, preImage, request.Digest, RequestedId: request.SignatureId, Path: path), context.CancellationToken);
         switch (accepted.Kind)
         {
             case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Completed } completed:
@@ -57,6 +84,9 @@ internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : ICons
                 break;
             case SignatureAcceptanceKind.WalletUnavailable:
                 await FailAsync(context, $"wallet {request.WalletId} is unknown or not active");
+                break;
+            case SignatureAcceptanceKind.RawDigestRefused:
+                await FailAsync(context, $"wallet {request.WalletId} does not allow raw digests (sign a transaction, personal message or typed data)");
                 break;
         }
     }

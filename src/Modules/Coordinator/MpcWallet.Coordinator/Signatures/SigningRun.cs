@@ -9,6 +9,7 @@ using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Work;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Outbox;
 
 namespace MpcWallet.Coordinator.Signatures;
@@ -50,6 +51,12 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
         }
 
         var digest = Convert.FromHexString(signature.Digest[2..]);
+        if (SigningPreImageText.Read(signature.Type, signature.PreImage, signature.Digest) is not { } preImage)
+        {
+            await FailAsync(signature, $"the stored {signature.Type} pre-image is unreadable", cancellationToken);
+            return;
+        }
+
         var path = signature.PathIndices;
         var holders = wallet.NodeList;
         var suspects = new HashSet<string>();
@@ -77,6 +84,7 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
                     WalletId = wallet.Id,
                     KeyVersion = (uint)wallet.KeyVersion,
                     Digest = Google.Protobuf.ByteString.CopyFrom(digest),
+                    PreImage = PreImageCommand.ToCommand(preImage),
                 };
                 request.DerivationPath.AddRange(path);
                 request.Participants.AddRange(participants);
@@ -91,6 +99,12 @@ internal sealed class SigningRun(CoordinatorStore store, SessionDriver driver, Q
             }
 
             lastFailure = outcome.Failure ?? "failed";
+            if (outcome.CommandRefused)
+            {
+                // The nodes refused what is signed (pre-image or wallet policy): every quorum would.
+                break;
+            }
+
             suspects.UnionWith(outcome.Suspects);
             foreach (var banned in outcome.Banned)
             {

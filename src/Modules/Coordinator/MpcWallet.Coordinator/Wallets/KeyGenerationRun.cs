@@ -55,7 +55,13 @@ internal sealed class KeyGenerationRun(CoordinatorStore store, NodeRegistry regi
             var session = new ActiveSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.KeyGeneration, wallet.Id, chosen);
             if (outcome is null)
             {
-                var request = new StartKeyGenerationRequest { SessionId = SessionDriver.SessionBytes(session), WalletId = wallet.Id, Threshold = (uint)wallet.Threshold };
+                var request = new StartKeyGenerationRequest
+                {
+                    SessionId = SessionDriver.SessionBytes(session),
+                    WalletId = wallet.Id,
+                    Threshold = (uint)wallet.Threshold,
+                    Policy = new WalletPolicy { AllowRawDigest = wallet.AllowRawDigest },
+                };
                 request.Participants.AddRange(participants);
                 outcome = await driver.RunAsync(session, participants!, new NodeCommand { StartKeyGeneration = request }, cancellationToken);
             }

@@ -77,6 +77,7 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
                 Address = address,
                 Nodes = session.ParticipantList,
                 ChainCode = chainCode,
+                AllowRawDigest = wallet.AllowRawDigest,
             });
             return true;
         }, cancellationToken);

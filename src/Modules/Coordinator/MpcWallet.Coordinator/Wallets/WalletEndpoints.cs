@@ -50,7 +50,7 @@ internal static class WalletEndpoints
             return problem;
         }
 
-        var request = new CreateWalletRequest(body!.Label ?? "", body.Threshold ?? 2, body.Parties ?? 3);
+        var request = new CreateWalletRequest(body!.Label ?? "", body.Threshold ?? 2, body.Parties ?? 3, body.AllowRawDigest ?? false);
         var errors = new Dictionary<string, string[]>();
         if (request.Label!.Length > MaxLabelLength || request.Label.Any(char.IsControl))
         {
@@ -94,6 +94,7 @@ internal static class WalletEndpoints
             Label = request.Label,
             Threshold = request.Threshold!.Value,
             Parties = request.Parties!.Value,
+            AllowRawDigest = request.AllowRawDigest!.Value,
             Status = WalletStatus.Creating,
             Nodes = "",
             CreatedAt = DateTimeOffset.UtcNow,

@@ -13,6 +13,7 @@ internal sealed record WalletResource(
     string? Address,
     string? Xpub,
     IReadOnlyList<string> Nodes,
+    bool AllowRawDigest,
     DateTime CreatedAt,
     string? Error)
 {
@@ -26,6 +27,7 @@ internal sealed record WalletResource(
         wallet.Status == WalletStatus.Active ? wallet.Address : null,
         WalletKeys.ExtendedPublicKeyOf(wallet),
         wallet.NodeList,
+        wallet.AllowRawDigest,
         wallet.CreatedAt.UtcDateTime,
         wallet.Status == WalletStatus.Failed ? wallet.Error : null);
 }

@@ -1,3 +1,4 @@
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Mpc.Channel;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
@@ -23,7 +24,7 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
     /// <summary>The session most recently admitted (reported in state hints).</summary>
     public string? LastAdmittedSessionId { get; private set; }
 
-    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, KeyPolicy policy, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
         if (threshold < 2 || threshold > peers.Count || peers.Select(p => p.PartyIndex).Order().SequenceEqual(Enumerable.Range(1, peers.Count)) is false)
@@ -33,10 +34,11 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
         var agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
         var party = engine.KeyGeneration(sessionId, self.PartyIndex, threshold, peers.Count);
-        return await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, agreement, null, DateTimeOffset.UtcNow + sessionLifetime, beginWindow), cancellationToken);
+        return await RegisterAsync(new NodeSession(sessionId, SessionKind.KeyGeneration, walletId, 0, peers, party, agreement, null, DateTimeOffset.UtcNow + sessionLifetime, beginWindow) { Policy = policy }, cancellationToken);
     }
 
-    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    /// <param name="preImage">what is signed; the node recomputes <paramref name="digest"/> from it (<see cref="PreImageCheck"/>).</param>
+    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, SigningPreImage? preImage, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
         if (digest.Length != 32)
@@ -44,11 +46,13 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
             throw new SessionRefusedException("the digest must be 32 bytes");
         }
 
+        PreImageCheck.Verify(nodeId, walletId, digest, preImage);
         await bans.RefuseBannedAsync(walletId, peers, cancellationToken);
-        var share = await vault.OpenShareAsync(walletId, keyVersion, cancellationToken);
+        var (share, policy) = await vault.OpenKeyAsync(walletId, keyVersion, cancellationToken);
         SessionKeyAgreement? agreement = null;
         try
         {
+            PreImageCheck.Allow(nodeId, walletId, preImage!, policy);
             if (share.Self != self.PartyIndex)
             {
                 throw new SessionRefusedException($"node {nodeId} is party {share.Self} of wallet {walletId}, not {self.PartyIndex}");

@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
 using MpcWallet.Contracts.Control;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Runtime;
+using MpcWallet.Node.Security;
 using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Control;
@@ -28,7 +30,8 @@ internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verif
         var start = verified.Command.StartKeyGeneration;
         var sessionId = ParseSession(start.SessionId);
         var peers = verifier.Participants(node.Id, verified, start.Participants);
-        var offer = await Guard(verified, () => node.PrepareKeyGenerationAsync(sessionId, start.WalletId, checked((int)start.Threshold), peers, context.CancellationToken));
+        var policy = start.Policy is { } given ? new KeyPolicy(given.AllowRawDigest) : KeyPolicy.Strictest;
+        var offer = await Guard(verified, () => node.PrepareKeyGenerationAsync(sessionId, start.WalletId, checked((int)start.Threshold), policy, peers, context.CancellationToken));
         return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
@@ -39,7 +42,7 @@ internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verif
         var start = verified.Command.StartSigning;
         var sessionId = ParseSession(start.SessionId);
         var peers = verifier.Participants(node.Id, verified, start.Participants);
-        var offer = await Guard(verified, () => node.PrepareSigningAsync(sessionId, start.WalletId, start.KeyVersion, start.Digest.ToByteArray(), start.DerivationPath.ToArray(), peers, context.CancellationToken));
+        var offer = await Guard(verified, () => node.PrepareSigningAsync(sessionId, start.WalletId, start.KeyVersion, start.Digest.ToByteArray(), PreImageOf(start.PreImage), start.DerivationPath.ToArray(), peers, context.CancellationToken));
         return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
@@ -81,6 +84,16 @@ internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verif
     private static SessionId ParseSession(ByteString bytes) =>
         bytes.Length == SessionId.Length ? new SessionId(bytes.Span) : throw new RpcException(new Status(StatusCode.InvalidArgument, "session_id must be 32 bytes"));
 
+    /// <summary>The command's pre-image as the node checks it; null when it carries none (refused at admission).</summary>
+    private static SigningPreImage? PreImageOf(PreImage? preImage) => preImage?.KindCase switch
+    {
+        PreImage.KindOneofCase.Eip1559Transaction => SigningPreImage.Eip1559Transaction(preImage.Eip1559Transaction.Span),
+        PreImage.KindOneofCase.PersonalMessage => SigningPreImage.PersonalMessage(preImage.PersonalMessage.Span),
+        PreImage.KindOneofCase.TypedDataJson => SigningPreImage.TypedData(preImage.TypedDataJson),
+        PreImage.KindOneofCase.RawDigest => SigningPreImage.RawDigest(preImage.RawDigest.Span),
+        _ => null,
+    };
+
     private static async Task Guard(VerifiedCommand command, Func<Task> action) => await Guard(command, async () =>
     {
         await action();
@@ -103,19 +116,24 @@ internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verif
         }
     }
 
-    /// <summary>A refusal about one peer carries its kind and the peer as trailers (<see cref="SessionRefusalTrailers"/>).</summary>
+    /// <summary>A refusal about one peer carries its kind and the peer as trailers, a refused command its kind (<see cref="SessionRefusalTrailers"/>).</summary>
     private static RpcException Refused(SessionRefusedException refusal, string coordinatorId)
     {
         var (status, kind) = refusal.Refusal switch
         {
             SessionRefusal.PeerBusy => (StatusCode.ResourceExhausted, SessionRefusalTrailers.PeerBusy),
             SessionRefusal.PeerBanned => (StatusCode.FailedPrecondition, SessionRefusalTrailers.PeerBanned),
+            SessionRefusal.Command => (StatusCode.FailedPrecondition, SessionRefusalTrailers.CommandRefused),
             _ => (StatusCode.FailedPrecondition, null),
         };
         var trailers = new Metadata();
-        if (kind is not null && refusal.Peer is not null)
+        if (kind is not null)
         {
             trailers.Add(SessionRefusalTrailers.Refusal, kind);
+        }
+
+        if (kind is not null && refusal.Peer is not null)
+        {
             trailers.Add(SessionRefusalTrailers.Peer, refusal.Peer);
         }
 

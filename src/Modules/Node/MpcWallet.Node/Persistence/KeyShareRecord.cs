@@ -15,5 +15,8 @@ internal sealed class KeyShareRecord
 
     public required byte[] Sealed { get; set; }
 
+    /// <summary>The wallet's policy on raw digests, bound into <see cref="Sealed"/>; null for a share stored before policies existed.</summary>
+    public bool? AllowRawDigest { get; set; }
+
     public required DateTimeOffset CreatedAt { get; set; }
 }

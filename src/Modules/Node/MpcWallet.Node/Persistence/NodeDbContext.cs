@@ -28,6 +28,7 @@ internal sealed class NodeDbContext(DbContextOptions<NodeDbContext> options, Mod
             e.Property(x => x.PublicKey).HasColumnName("public_key");
             e.Property(x => x.ChainCode).HasColumnName("chain_code");
             e.Property(x => x.Sealed).HasColumnName("sealed");
+            e.Property(x => x.AllowRawDigest).HasColumnName("allow_raw_digest");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
         });
         modelBuilder.Entity<BannedPeerRecord>(e =>

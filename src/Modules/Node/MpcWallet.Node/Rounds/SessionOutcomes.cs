@@ -33,7 +33,7 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
             var share = (KeyShare)session.Party.Output;
             try
             {
-                await vault.SaveShareAsync(session.WalletId, share, cancellationToken);
+                await vault.SaveShareAsync(session.WalletId, share, session.Policy, cancellationToken);
                 await reports.KeyShareStoredAsync(session, share, cancellationToken);
             }
             finally

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.Rounds;
 using MpcWallet.Contracts.StateSync;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Admission;
@@ -95,17 +96,17 @@ internal sealed class NodeRuntime : IAsyncDisposable
     public Task<IReadOnlyList<HeldKeyVersion>> HeldKeysAsync(CancellationToken cancellationToken) => _vault.HeldKeysAsync(cancellationToken);
 
     /// <summary>Prepares a key generation; returns this node's session key offer.</summary>
-    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    public async Task<byte[]> PrepareKeyGenerationAsync(SessionId sessionId, string walletId, int threshold, KeyPolicy policy, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         RefuseIfStopped();
-        return await _admission.PrepareKeyGenerationAsync(sessionId, walletId, threshold, peers, cancellationToken);
+        return await _admission.PrepareKeyGenerationAsync(sessionId, walletId, threshold, policy, peers, cancellationToken);
     }
 
     /// <summary>Prepares a signing session; returns this node's session key offer.</summary>
-    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    public async Task<byte[]> PrepareSigningAsync(SessionId sessionId, string walletId, long keyVersion, byte[] digest, SigningPreImage? preImage, IReadOnlyList<uint> path, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
     {
         RefuseIfStopped();
-        return await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, path, peers, cancellationToken);
+        return await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, preImage, path, peers, cancellationToken);
     }
 
     /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>

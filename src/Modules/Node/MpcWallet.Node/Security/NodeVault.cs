@@ -11,7 +11,9 @@ namespace MpcWallet.Node.Security;
 /// <summary>
 /// What one node keeps secret at rest, all sealed under its key-encryption key: a check value that proves the
 /// configured key is the one the store was sealed with, the node's channel identity, and its key shares. Plaintext
-/// only ever exists in memory, and is erased as soon as it is no longer needed.
+/// only ever exists in memory, and is erased as soon as it is no longer needed. A share's wallet policy
+/// (<see cref="KeyPolicy"/>) is stored beside it in clear but bound into the share's seal (its purpose names the
+/// policy), so a store edited to loosen the policy no longer opens the share.
 /// </summary>
 /// <param name="backups">Where every stored share is also written encrypted to the operator's recovery key; null: not configured.</param>
 internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore store, KeyEncryptionKeySource keys, ShareBackups? backups = null) : IDisposable
@@ -94,14 +96,19 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
         (await store.HeldKeysAsync(cancellationToken)).Select(k => new HeldKeyVersion(k.WalletId, (uint)k.KeyVersion)).ToArray();
 
     /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
-    public async Task<KeyShare> OpenShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    public async Task<KeyShare> OpenShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken) =>
+        (await OpenKeyAsync(walletId, keyVersion, cancellationToken)).Share;
+
+    /// <summary>Opens a sealed share and its wallet policy (authenticated by the seal); the caller must <see cref="KeyShare.Clear"/> the share.</summary>
+    public async Task<(KeyShare Share, KeyPolicy Policy)> OpenKeyAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
     {
         var record = await store.ShareAsync(walletId, keyVersion, cancellationToken)
             ?? throw new SessionRefusedException($"node {nodeId} holds no share of wallet {walletId} version {keyVersion}");
+        var policy = record.AllowRawDigest is { } allowRawDigest ? new KeyPolicy(allowRawDigest) : KeyPolicy.BeforePolicies;
         byte[] plaintext;
         try
         {
-            plaintext = Sealer.Open(SharePurpose, walletId, keyVersion, record.Sealed);
+            plaintext = Sealer.Open(SharePurposeOf(record.AllowRawDigest), walletId, keyVersion, record.Sealed);
         }
         catch (CryptographicException)
         {
@@ -110,7 +117,7 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
 
         try
         {
-            return KeyShare.Decode(plaintext);
+            return (KeyShare.Decode(plaintext), policy);
         }
         finally
         {
@@ -119,10 +126,11 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
     }
 
     /// <summary>
-    /// Seals and stores a new share — after writing its backup, when backups are configured (a share without its
-    /// backup is never stored, so never reported) — its encoding is erased here, the share itself stays the caller's to clear.
+    /// Seals and stores a new share with its wallet's policy — after writing its backup, when backups are configured (a
+    /// share without its backup is never stored, so never reported) — its encoding is erased here, the share itself
+    /// stays the caller's to clear.
     /// </summary>
-    public async Task SaveShareAsync(string walletId, KeyShare share, CancellationToken cancellationToken)
+    public async Task SaveShareAsync(string walletId, KeyShare share, KeyPolicy policy, CancellationToken cancellationToken)
     {
         if (backups is not null)
         {
@@ -140,7 +148,8 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
                 PartyIndex = share.Self,
                 PublicKey = Convert.ToHexStringLower(share.PublicKey.Encode()),
                 ChainCode = Convert.ToHexStringLower(share.RootChainCode),
-                Sealed = Sealer.Seal(SharePurpose, walletId, keyVersion, encoded),
+                Sealed = Sealer.Seal(SharePurposeOf(policy.AllowRawDigest), walletId, keyVersion, encoded),
+                AllowRawDigest = policy.AllowRawDigest,
                 CreatedAt = DateTimeOffset.UtcNow,
             }, cancellationToken);
         }
@@ -149,6 +158,14 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
             CryptographicOperations.ZeroMemory(encoded);
         }
     }
+
+    /// <summary>The seal's purpose names the policy; a share stored before policies existed was sealed under the bare purpose.</summary>
+    private static string SharePurposeOf(bool? allowRawDigest) => allowRawDigest switch
+    {
+        null => SharePurpose,
+        true => SharePurpose + "/raw-digest-allowed",
+        false => SharePurpose + "/raw-digest-refused",
+    };
 
     public void Dispose()
     {

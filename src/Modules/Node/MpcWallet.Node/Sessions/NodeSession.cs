@@ -59,6 +59,9 @@ internal sealed class NodeSession : IDisposable
 
     public KeyShare? Share { get; }
 
+    /// <summary>A key generation's wallet policy, stored with the share it produces.</summary>
+    public KeyPolicy Policy { get; init; } = KeyPolicy.Strictest;
+
     public DateTimeOffset ExpiresAt { get; }
 
     public SessionState State { get; set; } = SessionState.Prepared;

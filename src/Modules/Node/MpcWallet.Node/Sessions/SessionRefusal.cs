@@ -17,4 +17,10 @@ internal enum SessionRefusal
     /// wallet's key that have not passed their OT-extension check: retry shortly (nobody is at fault).
     /// </summary>
     PeerBusy,
+
+    /// <summary>
+    /// The command itself is refused: its pre-image does not hash to its digest, or it asks for a raw digest on a
+    /// wallet whose policy refuses them. Another quorum would refuse it too (every node checks the same): do not retry.
+    /// </summary>
+    Command,
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Transactions.Fees;
 using MpcWallet.Transactions.Persistence;
 
@@ -9,7 +10,8 @@ namespace MpcWallet.Transactions.Lifecycle;
 
 /// <summary>
 /// Starts an attempt: builds the EIP-1559 transaction with the given fees, stores the attempt with its signing hash,
-/// and queues a <see cref="SignatureRequested"/> for the coordinator (outbox, same unit). The signature id is ours,
+/// and queues a <see cref="SignatureRequested"/> for the coordinator (outbox, same unit) carrying the unsigned
+/// transaction, so the nodes see what they sign. The signature id is ours,
 /// so re-sending the request after a restart can never produce a second signature.
 /// </summary>
 internal static class SignatureRequests
@@ -51,10 +53,14 @@ internal static class SignatureRequests
         return attempt;
     }
 
-    /// <summary>(Re-)sends the request of an attempt still waiting for its signature.</summary>
+    /// <summary>
+    /// (Re-)sends the request of an attempt still waiting for its signature, with the unsigned transaction as the
+    /// pre-image: the coordinator and every node hash it again and refuse a digest that differs.
+    /// </summary>
     public static void Request(UnitOfWork unit, TransactionRecord transaction, AttemptRecord attempt)
     {
         attempt.RequestedAt = unit.Now;
+        var unsigned = UnsignedTransactions.Build(transaction, attempt);
         var id = NewId.NextGuid();
         unit.Publish(id, new SignatureRequested
         {
@@ -64,6 +70,8 @@ internal static class SignatureRequests
             Tenant = transaction.Tenant,
             Digest = attempt.SigningHash,
             DerivationPath = transaction.DerivationPath,
+            PreImageKind = SigningPreImageText.Transaction,
+            PreImage = HexBytes.ToHex(unsigned.GetSigningPayload()),
             Purpose = $"transaction:{transaction.Id}:attempt:{attempt.Number}",
             RequestedAt = unit.Now,
         });

@@ -6,7 +6,7 @@ using MpcWallet.Transactions.Persistence;
 
 namespace MpcWallet.Transactions.Messaging;
 
-/// <summary><c>events</c>: keeps this module's copy of the wallets it may send from (id, tenant, address, root public key and chain code); idempotent.</summary>
+/// <summary><c>events</c>: keeps this module's copy of the wallets it may send from (id, tenant, address, root public key and chain code, raw-digest policy); idempotent.</summary>
 internal sealed class WalletCreatedConsumer(TransactionsStore store) : IConsumer<WalletCreated>
 {
     public async Task Consume(ConsumeContext<WalletCreated> context)
@@ -18,7 +18,7 @@ internal sealed class WalletCreatedConsumer(TransactionsStore store) : IConsumer
             var existing = await unit.Context.Wallets.FirstOrDefaultAsync(w => w.Id == message.WalletId, context.CancellationToken);
             if (existing is null)
             {
-                unit.Context.Wallets.Add(new WalletRecord { Id = message.WalletId, Tenant = message.Tenant, Address = address, PublicKey = message.PublicKey, ChainCode = message.ChainCode });
+                unit.Context.Wallets.Add(new WalletRecord { Id = message.WalletId, Tenant = message.Tenant, Address = address, PublicKey = message.PublicKey, ChainCode = message.ChainCode, AllowRawDigest = message.AllowRawDigest });
             }
             else if (existing.ChainCode is null && message.ChainCode is not null)
             {

@@ -95,6 +95,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.Address).HasColumnName("address");
             e.Property(x => x.PublicKey).HasColumnName("public_key");
             e.Property(x => x.ChainCode).HasColumnName("chain_code");
+            e.Property(x => x.AllowRawDigest).HasColumnName("allow_raw_digest");
         });
         modelBuilder.MapIdempotencyKeys();
         modelBuilder.Entity<AuditRecord>(e =>

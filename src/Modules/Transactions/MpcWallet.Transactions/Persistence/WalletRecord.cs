@@ -13,4 +13,7 @@ internal sealed class WalletRecord
 
     /// <summary>The root BIP32 chain code (0x-hex) for derived sender addresses; null for wallets announced before it was published.</summary>
     public string? ChainCode { get; set; }
+
+    /// <summary>The wallet signs raw digests (its policy, fixed at creation); then it also serves eth_signTransaction.</summary>
+    public bool AllowRawDigest { get; set; }
 }

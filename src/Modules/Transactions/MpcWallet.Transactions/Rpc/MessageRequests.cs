@@ -3,14 +3,17 @@ using System.Text.Json;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Messages;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Http;
 
 namespace MpcWallet.Transactions.Rpc;
 
 /// <summary>
-/// The params of the message-signing methods, read into the digest to sign. <c>personal_sign</c> is
-/// <c>[message, address]</c> with the message as 0x-hex bytes (as ethers, cast and MetaMask send it; text is not
-/// guessed at: a string that is not hex is -32602), hashed per EIP-191 (version 0x45). <c>eth_signTypedData_v4</c>
+/// The params of the message-signing methods, read into what is signed (the pre-image; the coordinator and every node
+/// compute its digest). <c>personal_sign</c> is <c>[message, address]</c> and <c>eth_sign</c>
+/// <c>[address, message]</c> (execution-apis: "an EIP-191 signature over the provided data"; not MetaMask's old raw
+/// eth_sign) with the message as 0x-hex bytes (as ethers, cast and MetaMask send it; text is not guessed at: a string
+/// that is not hex is -32602), hashed per EIP-191 (version 0x45). <c>eth_signTypedData_v4</c>
 /// is <c>[address, typedData]</c> with the typed data as a JSON string (or object), read as strictly as a body,
 /// hashed per EIP-712; a domain <c>chainId</c> other than the endpoint's chain is refused (as MetaMask does), so a
 /// permit is never signed for another chain by mistake. The address must be the wallet's.
@@ -19,14 +22,20 @@ internal static class MessageRequests
 {
     public const int MaxMessageBytes = 64 * 1024;
 
-    public static (byte[]? Digest, JsonRpcError? Error) PersonalMessage(WalletRpcContext context, JsonRpcRequest request)
-    {
-        if (request.ByName || request.Count != 2)
-        {
-            return (null, JsonRpcError.InvalidParams("personal_sign takes [message (0x-hex bytes), address]"));
-        }
+    public static (SigningPreImage? PreImage, JsonRpcError? Error) PersonalMessage(WalletRpcContext context, JsonRpcRequest request) =>
+        request.ByName || request.Count != 2
+            ? (null, JsonRpcError.InvalidParams("personal_sign takes [message (0x-hex bytes), address]"))
+            : Message(context, request.Param(0), request.Param(1));
 
-        if (request.Param(0) is not { ValueKind: JsonValueKind.String } text || !HexBytes.TryParse(text.GetString(), out var message))
+    /// <summary><c>eth_sign</c>: <c>[address, message]</c>, signed as personal_sign signs it.</summary>
+    public static (SigningPreImage? PreImage, JsonRpcError? Error) EthSign(WalletRpcContext context, JsonRpcRequest request) =>
+        request.ByName || request.Count != 2
+            ? (null, JsonRpcError.InvalidParams("eth_sign takes [address, message (0x-hex bytes)] and signs it per EIP-191, as personal_sign does"))
+            : Message(context, request.Param(1), request.Param(0));
+
+    private static (SigningPreImage? PreImage, JsonRpcError? Error) Message(WalletRpcContext context, JsonElement? data, JsonElement? address)
+    {
+        if (data is not { ValueKind: JsonValueKind.String } text || !HexBytes.TryParse(text.GetString(), out var message))
         {
             return (null, JsonRpcError.InvalidParams("the message must be 0x-prefixed hex bytes (hex-encode text as UTF-8)"));
         }
@@ -36,12 +45,12 @@ internal static class MessageRequests
             return (null, JsonRpcError.InvalidParams($"the message must be at most {MaxMessageBytes} bytes"));
         }
 
-        return OwnAddress(context, request.Param(1)) is { } wrong
+        return OwnAddress(context, address) is { } wrong
             ? (null, wrong)
-            : (Ethereum.Messages.PersonalMessage.Hash(message), null);
+            : (SigningPreImage.PersonalMessage(message), null);
     }
 
-    public static (byte[]? Digest, JsonRpcError? Error) TypedData(WalletRpcContext context, JsonRpcRequest request)
+    public static (SigningPreImage? PreImage, JsonRpcError? Error) TypedData(WalletRpcContext context, JsonRpcRequest request)
     {
         if (request.ByName || request.Count != 2)
         {
@@ -73,13 +82,13 @@ internal static class MessageRequests
         try
         {
             var parsed = Ethereum.Messages.TypedData.FromJson(typedData);
-            var digest = parsed.Hash();
             if (DomainChainId(parsed) is { } chainId && context.Chain is { } chain && chainId != chain.Id)
             {
                 return (null, JsonRpcError.InvalidParams($"the typed data's domain is for chain {chainId}, this endpoint signs for chain {chain.Id} (select it with ?chainId={chainId})"));
             }
 
-            return (digest, null);
+            // The JSON text as read (strictly: no duplicate names) is the pre-image the nodes hash again.
+            return (SigningPreImage.TypedData(typedData.GetRawText()), null);
         }
         catch (Exception e) when (e is TypedDataException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {

@@ -6,6 +6,7 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Ethereum.Signatures;
 using MpcWallet.Transactions.Messaging;
 using MpcWallet.Transactions.Persistence;
@@ -13,9 +14,10 @@ using MpcWallet.Transactions.Persistence;
 namespace MpcWallet.Transactions.Rpc;
 
 /// <summary>
-/// Message signatures for the JSON-RPC endpoint (<c>personal_sign</c>, <c>eth_signTypedData_v4</c>): the digest is
-/// computed here from the message, asked of the coordinator like a transaction's (<see cref="SignatureRequested"/>
-/// through the outbox, our own signature id), and the caller waits for the answer. An answer is accepted only for
+/// Message signatures for the JSON-RPC endpoint (<c>personal_sign</c>, <c>eth_sign</c>, <c>eth_signTypedData_v4</c>,
+/// <c>eth_signTransaction</c>): the digest is computed here from what is signed, asked of the coordinator with that
+/// pre-image like a transaction's (<see cref="SignatureRequested"/> through the outbox, our own signature id), and
+/// the caller waits for the answer. An answer is accepted only for
 /// the digest and wallet asked, normalised to low s, and only if it recovers to the wallet address. Unanswered, the
 /// request is sent again every <see cref="ResendEvery"/> under the same id (at most one signature; the coordinator
 /// answers a repeat with the signature it made, so a competing transaction-service instance that took the first
@@ -29,10 +31,20 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
     private readonly ConcurrentDictionary<string, PendingMessageSignature> _waiting = new(StringComparer.Ordinal);
 
     /// <summary>The 65-byte r‖s‖v signature (v = 27/28, low s), or the error to answer.</summary>
-    public async Task<(byte[]? Signature, JsonRpcError? Error)> SignAsync(WalletRecord wallet, byte[] digest, string purpose, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<(byte[]? Signature, JsonRpcError? Error)> SignAsync(WalletRecord wallet, SigningPreImage preImage, string purpose, TimeSpan wait, CancellationToken cancellationToken)
     {
+        byte[] digest;
+        try
+        {
+            digest = preImage.Digest();
+        }
+        catch (SigningPreImageException e)
+        {
+            return (null, JsonRpcError.InvalidParams(e.Message));
+        }
+
         var id = "sig_" + Guid.NewGuid().ToString("N");
-        var waiting = new PendingMessageSignature(wallet, HexBytes.ToHex(digest));
+        var waiting = new PendingMessageSignature(wallet, preImage, HexBytes.ToHex(digest));
         _waiting[id] = waiting;
         LogRequested(wallet.Id, purpose, id, waiting.Digest);
         try
@@ -40,7 +52,7 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
             var until = DateTimeOffset.UtcNow + wait;
             while (true)
             {
-                await RequestAsync(id, wallet, waiting.Digest, purpose, cancellationToken);
+                await RequestAsync(id, waiting, purpose, cancellationToken);
                 var left = until - DateTimeOffset.UtcNow;
                 var slice = left < ResendEvery ? left : ResendEvery;
                 if (slice > TimeSpan.Zero && await Task.WhenAny(waiting.Answer.Task, Task.Delay(slice, cancellationToken)) == waiting.Answer.Task)
@@ -121,7 +133,7 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
         }
     }
 
-    private Task RequestAsync(string id, WalletRecord wallet, string digest, string purpose, CancellationToken cancellationToken) =>
+    private Task RequestAsync(string id, PendingMessageSignature waiting, string purpose, CancellationToken cancellationToken) =>
         store.WriteAsync(unit =>
         {
             var messageId = NewId.NextGuid();
@@ -129,9 +141,11 @@ internal sealed partial class MessageSignatures(TransactionsStore store, ILogger
             {
                 MessageId = messageId,
                 SignatureId = id,
-                WalletId = wallet.Id,
-                Tenant = wallet.Tenant,
-                Digest = digest,
+                WalletId = waiting.Wallet.Id,
+                Tenant = waiting.Wallet.Tenant,
+                Digest = waiting.Digest,
+                PreImageKind = SigningPreImageText.KindName(waiting.PreImage),
+                PreImage = SigningPreImageText.TextOf(waiting.PreImage),
                 Purpose = purpose,
                 RequestedAt = unit.Now,
             });

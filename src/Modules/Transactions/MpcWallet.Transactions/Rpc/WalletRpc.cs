@@ -1,4 +1,5 @@
 using MpcWallet.Ethereum.Quantities;
+using MpcWallet.Ethereum.Signing;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Configuration;
 
@@ -7,21 +8,18 @@ namespace MpcWallet.Transactions.Rpc;
 /// <summary>
 /// The methods of a wallet's JSON-RPC endpoint: the account methods (<c>eth_accounts</c>, <c>eth_requestAccounts</c>,
 /// <c>eth_chainId</c>, <c>net_version</c>), the signing methods (<c>eth_sendTransaction</c>, <c>personal_sign</c>,
-/// <c>eth_signTypedData_v4</c>), the refused raw-signing methods, and the read-only chain methods of
+/// <c>eth_sign</c>, <c>eth_signTypedData_v4</c>, and <c>eth_signTransaction</c> on wallets that allow raw digests),
+/// the refused <c>eth_sendRawTransaction</c>, and the read-only chain methods of
 /// <see cref="ChainReads"/>. Anything else is -32601.
 /// </summary>
-internal sealed class WalletRpc(ChainReads reads, RpcTransactions transactions, MessageSignatures signatures, TransactionsOptions options)
+internal sealed class WalletRpc(ChainReads reads, RpcTransactions transactions, RpcSignedTransactions signedTransactions, MessageSignatures signatures, TransactionsOptions options)
 {
     /// <summary>
-    /// Raw signing: a digest (<c>eth_sign</c>) or a transaction the service does not track (<c>eth_signTransaction</c>)
-    /// would sign what no check of ours sees. Refused for every wallet until a per-wallet permission for raw signing
-    /// exists; <c>eth_sendRawTransaction</c> is refused so that every transaction of the wallet goes through the
-    /// service's nonces.
+    /// <c>eth_sendRawTransaction</c> is refused so that every transaction of the wallet goes through the service's
+    /// nonces. (<c>eth_signTransaction</c> is served only on wallets that allow raw digests: <see cref="RpcSignedTransactions"/>.)
     /// </summary>
     private static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
     {
-        ["eth_sign"] = "eth_sign signs a raw digest; this wallet does not allow raw signing (no wallet does yet). Use personal_sign or eth_signTypedData_v4",
-        ["eth_signTransaction"] = "eth_signTransaction returns a signed transaction the service would not track; this wallet does not allow raw signing (no wallet does yet). Use eth_sendTransaction",
         ["eth_sendRawTransaction"] = "eth_sendRawTransaction is not supported: send through eth_sendTransaction, so the service keeps the wallet's nonces",
     };
 
@@ -37,8 +35,12 @@ internal sealed class WalletRpc(ChainReads reads, RpcTransactions transactions, 
                 return NoParams(request) ?? (context.Chain is { } network ? RpcOutcome.Ok(network.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : NoChain());
             case "personal_sign":
                 return await SignAsync(context, MessageRequests.PersonalMessage(context, request), "rpc:personal_sign", request, cancellationToken);
+            case "eth_sign":
+                return await SignAsync(context, MessageRequests.EthSign(context, request), "rpc:eth_sign", request, cancellationToken);
             case "eth_signTypedData_v4":
                 return await SignAsync(context, MessageRequests.TypedData(context, request), "rpc:eth_signTypedData_v4", request, cancellationToken);
+            case "eth_signTransaction":
+                return context.Chain is { } signChain ? await signedTransactions.SignAsync(context, signChain, request, cancellationToken) : NoChain();
             case "eth_sendTransaction":
                 return ReadyChain(context) is { } sendChain
                     ? await transactions.SendAsync(context, sendChain, request, request.IsNotification ? TimeSpan.Zero : options.RpcWait, cancellationToken)
@@ -58,14 +60,14 @@ internal sealed class WalletRpc(ChainReads reads, RpcTransactions transactions, 
         return ReadyChain(context) is { } readChain ? await reads.ForwardAsync(context, readChain, request, cancellationToken) : Unavailable(context);
     }
 
-    private async Task<RpcOutcome> SignAsync(WalletRpcContext context, (byte[]? Digest, JsonRpcError? Error) message, string purpose, JsonRpcRequest request, CancellationToken cancellationToken)
+    private async Task<RpcOutcome> SignAsync(WalletRpcContext context, (SigningPreImage? PreImage, JsonRpcError? Error) message, string purpose, JsonRpcRequest request, CancellationToken cancellationToken)
     {
-        if (message.Digest is null)
+        if (message.PreImage is null)
         {
             return RpcOutcome.Fail(message.Error!);
         }
 
-        var (signature, error) = await signatures.SignAsync(context.Wallet, message.Digest, purpose, options.RpcWait, cancellationToken);
+        var (signature, error) = await signatures.SignAsync(context.Wallet, message.PreImage, purpose, options.RpcWait, cancellationToken);
         return signature is null ? RpcOutcome.Fail(error!) : RpcOutcome.Ok(HexBytes.ToHex(signature));
     }
 
