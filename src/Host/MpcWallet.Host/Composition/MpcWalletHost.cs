@@ -10,6 +10,7 @@ using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
+using MpcWallet.Infrastructure.Telemetry;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -18,7 +19,7 @@ namespace MpcWallet.Host.Composition;
 /// <summary>
 /// The composition root: configuration files, the enabled modules (each added through <see cref="IMpcWalletModule"/>:
 /// options, the single bus from their endpoint plans, services, endpoints), authentication, the HTTP conventions
-/// (problem details for every bad input, request limits), OpenAPI and the docs UI, health and metrics.
+/// (problem details for every bad input, request limits), OpenAPI and the docs UI, health, metrics and telemetry.
 /// </summary>
 public static partial class MpcWalletHost
 {
@@ -52,6 +53,8 @@ public static partial class MpcWalletHost
         builder.Services.AddApiKeyAuthentication(configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
+        // Traces and trace-aware logs for every module; exported only where Telemetry: says (README, Observability).
+        builder.AddMpcWalletTelemetry($"{string.Join("+", context.Modules)}@{Environment.MachineName}/{Environment.ProcessId}");
         foreach (var module in modules)
         {
             module.AddOptions(builder.Services, context);

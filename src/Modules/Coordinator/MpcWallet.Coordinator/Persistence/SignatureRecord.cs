@@ -42,4 +42,7 @@ internal sealed class SignatureRecord
     public string? Owner { get; set; }
 
     public long? LeaseUntil { get; set; }
+
+    /// <summary>The W3C traceparent of the request that asked for this (its run continues that trace); null before version 5.</summary>
+    public string? TraceParent { get; set; }
 }

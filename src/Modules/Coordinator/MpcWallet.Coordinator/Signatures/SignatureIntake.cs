@@ -3,6 +3,7 @@ using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Work;
 using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Coordinator.Signatures;
 
@@ -33,6 +34,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
         var signature = new SignatureRecord
         {
             Id = intent.RequestedId ?? "sig_" + Guid.CreateVersion7().ToString("N"),
+            TraceParent = TraceParent.Current(),
             Tenant = intent.Tenant,
             WalletId = wallet.Id,
             Type = intent.Type,
@@ -68,7 +70,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
             throw;
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.LeaseUntil));
+        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.TraceParent, signature.LeaseUntil));
         return SignatureAcceptance.Accepted(signature);
     }
 
