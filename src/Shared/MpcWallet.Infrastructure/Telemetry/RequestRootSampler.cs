@@ -8,21 +8,10 @@ namespace MpcWallet.Infrastructure.Telemetry;
 /// internal: a run, an outbox publish, a receipt); a span with a parent follows its parent's decision. Background
 /// chatter that has no request behind it — heartbeats and node-state hints on the broker, the chain poller's reads,
 /// a node's own expiry reports — starts no trace, so an exporter gets the traces of requests, not thousands of
-/// one-span traces a minute.
+/// one-span traces a minute. (Used as the root sampler of a <see cref="ParentBasedSampler"/>.)
 /// </summary>
 internal sealed class RequestRootSampler : Sampler
 {
-    private static readonly SamplingResult Sample = new(SamplingDecision.RecordAndSample);
-    private static readonly SamplingResult Skip = new(SamplingDecision.Drop);
-
-    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
-    {
-        var parent = samplingParameters.ParentContext;
-        if (parent.TraceId != default)
-        {
-            return (parent.TraceFlags & ActivityTraceFlags.Recorded) != 0 ? Sample : Skip;
-        }
-
-        return samplingParameters.Kind is ActivityKind.Server or ActivityKind.Internal ? Sample : Skip;
-    }
+    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+        new(samplingParameters.Kind is ActivityKind.Server or ActivityKind.Internal ? SamplingDecision.RecordAndSample : SamplingDecision.Drop);
 }

@@ -31,7 +31,7 @@ public static class TelemetryHostBuilderExtensions
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: instance))
             .WithTracing(tracing =>
             {
-                tracing.SetSampler(new RequestRootSampler())
+                tracing.SetSampler(new ParentBasedSampler(new RequestRootSampler()))
                     .AddSource([.. ActivitySources.Names])
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                     .AddHttpClientInstrumentation()
