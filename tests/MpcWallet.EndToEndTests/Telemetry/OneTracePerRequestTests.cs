@@ -12,14 +12,14 @@ namespace MpcWallet.EndToEndTests.Telemetry;
 
 /// <summary>
 /// Single-host mode (coordinator, three nodes, transaction service in one process; in-memory broker, SQLite, a
-/// private Anvil): the spans of one signature and of one transfer, collected with the in-memory exporter, form one
+/// private Anvil): the spans of one wallet creation, one signature and one transfer, collected with the in-memory exporter, form one
 /// connected trace each, from the REST request through the coordinator's run, NodeControl gRPC (client and server),
 /// the broker channels, every participant's rounds, the transaction service and the JSON-RPC calls to the chain.
 /// </summary>
 public sealed class OneTracePerRequestTests
 {
     [Fact]
-    public async Task A_signature_and_a_transfer_are_each_one_connected_trace_over_every_hop()
+    public async Task A_wallet_creation_a_signature_and_a_transfer_are_each_one_connected_trace_over_every_hop()
     {
         var exported = new List<Activity>();
         await using var chain = await AnvilChain.StartAsync();
@@ -42,6 +42,7 @@ public sealed class OneTracePerRequestTests
         var (status, signature, _) = await Api.PostAsync(client, $"/v1/wallets/{walletId}/signatures", """{"type": "personalMessage", "message": "one trace"}""", wait: 30);
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, $"signature: {status} {signature}");
         Assert.Equal("completed", signature.GetProperty("status").GetString());
+        await AssertOneTraceAsync(exported, "/v1/wallets", TraceHops.WalletCreation);
         await AssertOneTraceAsync(exported, $"/v1/wallets/{walletId}/signatures", TraceHops.Signature);
 
         await chain.FundAsync(wallet.GetProperty("address").GetString()!, BigInteger.Pow(10, 19));
@@ -53,15 +54,10 @@ public sealed class OneTracePerRequestTests
         await AssertOneTraceAsync(exported, $"/v1/wallets/{walletId}/transactions", TraceHops.Transfer(chain.Endpoint.Port));
     }
 
-    /// <summary>
-    /// Waits until the trace of the REST request to <paramref name="path"/> covers every hop and is connected: one root
-    /// (the REST server span), every other span's parent in the trace. (A span is exported when it ends, so a parent
-    /// still open shows up a moment after its children.)
-    /// </summary>
     private static async Task AssertOneTraceAsync(List<Activity> exported, string path, IReadOnlyList<TraceHop> hops)
     {
-        RecordedTrace? trace = null;
-        IReadOnlyList<string> missing = [];
+        // A span is exported when it ends, so a parent still open shows up a moment after its children.
+        var why = "";
         await Eventually.TrueAsync(
             () =>
             {
@@ -71,17 +67,9 @@ public sealed class OneTracePerRequestTests
                     spans = [.. exported.Select(RecordedSpan.From)];
                 }
 
-                var request = spans.LastOrDefault(s => s.Kind == ActivityKind.Server && s["http.request.method"] == "POST" && s["url.path"] == path);
-                if (request is null)
-                {
-                    return Task.FromResult(false);
-                }
-
-                trace = RecordedTrace.Of(spans, request.TraceId);
-                missing = trace.Missing(hops);
-                return Task.FromResult(missing.Count == 0 && trace.Roots is [{ } root] && root.SpanId == request.SpanId);
+                return Task.FromResult(RequestTrace.Holds(spans, path, hops, out why));
             },
             TimeSpan.FromSeconds(30),
-            () => $"the trace of POST {path} is one connected trace rooted at the request and covers every hop; missing: {string.Join(", ", missing)}\n{trace?.Describe() ?? "no span of the request"}");
+            () => why);
     }
 }

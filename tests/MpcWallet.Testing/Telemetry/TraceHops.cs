@@ -25,6 +25,16 @@ public static class TraceHops
 
     public static TraceHop Received(string channel) => TraceHop.Any($"MassTransit receive on {channel}", s => s.Source == "MassTransit" && s.Kind == ActivityKind.Consumer && Destination(s)?.Contains(channel, StringComparison.Ordinal) == true);
 
+    /// <summary>Key generation: every one of the three nodes runs rounds, each reports its stored share on state_sync, the coordinator's answer goes out on events.</summary>
+    public static IReadOnlyList<TraceHop> WalletCreation =>
+    [
+        RestRequest,
+        TraceHop.Any("coordinator key generation run", s => s.Source == "MpcWallet.Coordinator" && s.Name == "coordinator key generation run"),
+        NodeControlClient, NodeControlServer,
+        new("key generation round spans on all three nodes", spans => spans.Where(s => s.Source == "MpcWallet.Node" && s.Name == "mpc round" && s["mpcwallet.session.kind"] == "KeyGeneration").Select(s => s["mpcwallet.node.id"]).Distinct().Count() == 3),
+        Sent("mpc_rounds"), Received("mpc_rounds"), Sent("state_sync"), Received("state_sync"), Sent("events"),
+    ];
+
     public static IReadOnlyList<TraceHop> Signature =>
     [
         RestRequest, SigningRun, NodeControlClient, NodeControlServer,
