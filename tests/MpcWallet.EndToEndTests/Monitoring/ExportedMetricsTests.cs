@@ -76,12 +76,17 @@ public sealed partial class ExportedMetricsTests
         var missing = referenced.Where(name => !exported.Contains(name)).Order().ToArray();
         Assert.True(missing.Length == 0, $"named by docker/prometheus/alerts.yml or the dashboard but not exported: {string.Join(", ", missing)}");
 
-        // What the alerts read says what happened.
-        Assert.Equal(1, Sample(hostText, "mpcwallet_node_up", "node=\"node-1\""));
-        Assert.Equal(1, Sample(hostText, "mpcwallet_signature_duration_seconds_count", "outcome=\"completed\""));
-        Assert.Equal(0, Sample(hostText, "mpcwallet_wallets_below_quorum_margin"));
-        Assert.Equal(0, Sample(hostText, "mpcwallet_transactions_stuck", "chain=\"31337\""));
-        Assert.Equal(1, Sample(brokerText, "rabbitmq_detailed_queue_messages", "queue=\"signature_requests.coordinator_error\""));
+        // What the alerts read says what happened. The host's metrics live in prometheus-net's process-wide registry,
+        // which every host of this test process (two test classes run at a time) writes to: only what no other host can
+        // undo is asserted here. The broker is this test's own; its exporter refreshes its per-queue figures every few
+        // seconds, so the poison message is waited for.
+        Assert.True(Sample(hostText, "mpcwallet_signature_duration_seconds_count", "outcome=\"completed\"") >= 1, "the signature is counted as completed");
+        Assert.NotNull(Sample(hostText, "mpcwallet_node_up", "node=\"node-1\""));
+        Assert.NotNull(Sample(hostText, "mpcwallet_transactions_stuck", "chain=\"31337\""));
+        await Eventually.TrueAsync(
+            async () => Sample(await scraper.GetStringAsync(brokerMetrics), "rabbitmq_detailed_queue_messages", "queue=\"signature_requests.coordinator_error\"") == 1,
+            TimeSpan.FromSeconds(60),
+            "the broker's exporter counts the poison message in signature_requests.coordinator_error");
     }
 
     /// <summary>Metric names of the exposition text: every sample's name (histograms give _bucket, _sum and _count).</summary>

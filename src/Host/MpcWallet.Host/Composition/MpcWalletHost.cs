@@ -14,6 +14,7 @@ using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Operations;
 using MpcWallet.Infrastructure.Trust;
+using MpcWallet.Infrastructure.Telemetry;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -22,7 +23,7 @@ namespace MpcWallet.Host.Composition;
 /// <summary>
 /// The composition root: configuration files, the enabled modules (each added through <see cref="IMpcWalletModule"/>:
 /// options, the single bus from their endpoint plans, services, endpoints), authentication, the HTTP conventions
-/// (problem details for every bad input, request limits), OpenAPI and the docs UI, health and metrics.
+/// (problem details for every bad input, request limits), OpenAPI and the docs UI, health, metrics and telemetry.
 /// </summary>
 public static partial class MpcWalletHost
 {
@@ -59,6 +60,9 @@ public static partial class MpcWalletHost
 
         // Coordinator and nodes in one process: development trust; either one alone: the signed manifest is required.
         builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node"));
+
+        // Traces and trace-aware logs for every module; exported only where Telemetry: says (README, Observability).
+        builder.AddMpcWalletTelemetry($"{string.Join("+", context.Modules)}@{Environment.MachineName}/{Environment.ProcessId}");
         foreach (var module in modules)
         {
             module.AddOptions(builder.Services, context);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Infrastructure.Outbox;
 
@@ -81,6 +83,9 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
 
             var messageId = Guid.Parse(record.MessageId);
+            // Published under the span that wrote the row: MassTransit's publish span, and the consumers' spans after
+            // it, continue that trace (the row may be published long after, by another process).
+            using var span = TraceParent.StartUnder(ActivitySources.Outbox, "outbox publish", ActivityKind.Internal, record.TraceParent, [new("messaging.message.id", record.MessageId), new("mpcwallet.message_type", message.Type.Name)]);
             await publisher.PublishWithin(message.Value, message.Type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), settings.PublishTimeout, cancellationToken);
             record.SentAt = DateTimeOffset.UtcNow;
             await context.SaveChangesAsync(cancellationToken);

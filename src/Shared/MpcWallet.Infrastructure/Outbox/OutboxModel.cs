@@ -18,6 +18,7 @@ public static class OutboxModel
             e.Property(x => x.SentAt).HasColumnName("sent_at");
             e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
             e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent");
         });
         return modelBuilder;
     }

@@ -26,4 +26,10 @@ public sealed class OutboxRecord
     public string? ClaimedBy { get; set; }
 
     public long? ClaimedUntil { get; set; }
+
+    /// <summary>
+    /// The W3C traceparent of the span that wrote the row (null outside one): the dispatcher publishes under it, so
+    /// the message stays in the trace of the request that caused it.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Infrastructure.Outbox;
 
@@ -21,5 +22,6 @@ public static class OutboxWriter
             Payload = JsonSerializer.Serialize(message),
             Sequence = store.NextSequence(),
             CreatedAt = DateTimeOffset.UtcNow,
+            TraceParent = TraceParent.Current(),
         });
 }

@@ -49,6 +49,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Sequence).HasColumnName("sequence");
             e.Property(x => x.Owner).HasColumnName("owner");
             e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent");
         });
         modelBuilder.Entity<SignatureRecord>(e =>
         {
@@ -72,6 +73,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.CompletedAt).HasColumnName("completed_at");
             e.Property(x => x.Owner).HasColumnName("owner");
             e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent");
         });
         modelBuilder.MapIdempotencyKeys();
         modelBuilder.MapOutbox();

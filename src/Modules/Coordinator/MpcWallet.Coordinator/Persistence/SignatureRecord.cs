@@ -48,4 +48,7 @@ internal sealed class SignatureRecord
 
     /// <summary>The indices of <see cref="DerivationPath"/> (empty for the root key).</summary>
     public uint[] PathIndices => DerivationPath.Length == 0 ? [] : DerivationPath.Split(',').Select(uint.Parse).ToArray();
+
+    /// <summary>The W3C traceparent of the request that asked for this (its run continues that trace); null before version 6.</summary>
+    public string? TraceParent { get; set; }
 }

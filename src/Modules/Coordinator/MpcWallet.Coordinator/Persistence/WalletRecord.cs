@@ -43,5 +43,8 @@ internal sealed class WalletRecord
 
     public long? LeaseUntil { get; set; }
 
+    /// <summary>The W3C traceparent of the request that asked for this (its run continues that trace); null before version 6.</summary>
+    public string? TraceParent { get; set; }
+
     public IReadOnlyList<string> NodeList => Nodes.Length == 0 ? [] : Nodes.Split(',');
 }

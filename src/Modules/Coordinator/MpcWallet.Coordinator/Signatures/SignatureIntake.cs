@@ -4,6 +4,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Work;
 using MpcWallet.Ethereum.Signing;
 using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Coordinator.Signatures;
 
@@ -41,6 +42,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
         var signature = new SignatureRecord
         {
             Id = intent.RequestedId ?? "sig_" + Guid.CreateVersion7().ToString("N"),
+            TraceParent = TraceParent.Current(),
             Tenant = intent.Tenant,
             WalletId = wallet.Id,
             Type = intent.Type,
@@ -77,7 +79,7 @@ internal sealed class SignatureIntake(CoordinatorStore store, WorkQueue queue, W
             throw;
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.LeaseUntil));
+        queue.Enqueue(new WorkItem(WorkKind.Signing, signature.Id, signature.TraceParent, signature.LeaseUntil));
         return SignatureAcceptance.Accepted(signature);
     }
 

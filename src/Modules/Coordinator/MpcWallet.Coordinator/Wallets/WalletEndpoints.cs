@@ -8,6 +8,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Work;
 using MpcWallet.Infrastructure.Authentication;
 using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Coordinator.Wallets;
 
@@ -90,6 +91,7 @@ internal static class WalletEndpoints
         var wallet = new WalletRecord
         {
             Id = "wlt_" + Guid.CreateVersion7().ToString("N"),
+            TraceParent = TraceParent.Current(),
             Tenant = tenant,
             Label = request.Label,
             Threshold = request.Threshold!.Value,
@@ -121,7 +123,7 @@ internal static class WalletEndpoints
             return match == IdempotencyMatch.Same ? await AnswerAsync(store, existingId!, created: false, PreferWait.Of(http.Request), cancellationToken) : IdempotencyKeys.ConflictProblem();
         }
 
-        queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id, wallet.LeaseUntil));
+        queue.Enqueue(new WorkItem(WorkKind.KeyGeneration, wallet.Id, wallet.TraceParent, wallet.LeaseUntil));
         return await AnswerAsync(store, wallet.Id, created: true, PreferWait.Of(http.Request), cancellationToken);
     }
 

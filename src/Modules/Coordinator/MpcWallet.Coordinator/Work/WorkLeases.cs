@@ -46,11 +46,11 @@ internal sealed class WorkLeases(CoordinatorStore store, CoordinatorOptions opti
         await using var context = store.Open();
         var wallets = await context.Wallets
             .Where(w => w.Status == WalletStatus.Creating && (includeOwn || w.Owner == null || w.LeaseUntil == null || w.LeaseUntil < now))
-            .Select(w => w.Id).ToListAsync(cancellationToken);
+            .Select(w => new { w.Id, w.TraceParent }).ToListAsync(cancellationToken);
         var signatures = await context.Signatures
             .Where(s => s.Status == SignatureStatus.Pending && (includeOwn || s.Owner == null || s.LeaseUntil == null || s.LeaseUntil < now))
-            .Select(s => s.Id).ToListAsync(cancellationToken);
-        return [.. wallets.Select(id => new WorkItem(WorkKind.KeyGeneration, id)), .. signatures.Select(id => new WorkItem(WorkKind.Signing, id))];
+            .Select(s => new { s.Id, s.TraceParent }).ToListAsync(cancellationToken);
+        return [.. wallets.Select(w => new WorkItem(WorkKind.KeyGeneration, w.Id, w.TraceParent)), .. signatures.Select(s => new WorkItem(WorkKind.Signing, s.Id, s.TraceParent))];
     }
 
     /// <summary>Marks the request as running here; the token is cancelled if its lease is lost.</summary>

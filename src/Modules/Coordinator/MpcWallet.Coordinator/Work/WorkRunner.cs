@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Infrastructure.Persistence;
+using MpcWallet.Infrastructure.Telemetry;
 
 namespace MpcWallet.Coordinator.Work;
 
@@ -72,6 +74,13 @@ internal sealed partial class WorkRunner(WorkQueue queue, WorkLeases leases, IEn
             }
 
             using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leases.Hold(item));
+            // The run continues the trace of the request that asked for it, whenever and wherever it runs.
+            using var span = TraceParent.StartUnder(
+                ActivitySources.Coordinator,
+                item.Kind == WorkKind.Signing ? "coordinator signing run" : "coordinator key generation run",
+                ActivityKind.Internal,
+                item.TraceParent,
+                [new(item.Kind == WorkKind.Signing ? "mpcwallet.signature.id" : "mpcwallet.wallet.id", item.Id), new("mpcwallet.coordinator.instance", leases.Instance)]);
             try
             {
                 await _runs[item.Kind].ExecuteAsync(item.Id, run.Token);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.Rounds;
 using MpcWallet.Mpc;
@@ -74,6 +75,7 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
                 return;
             }
 
+            using var span = RoundSpans.Start(nodeId, session, 1);
             await AdvanceAsync(session, async () =>
             {
                 var outbound = new List<ProtocolMessage>(session.Party.Start());
@@ -161,6 +163,7 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
                 return;
             }
 
+            using var span = RoundSpans.Start(nodeId, session, envelope.Round);
             await AdvanceAsync(session, () => ReceiveOrDropAsync(session, message, cancellationToken), cancellationToken);
         }
         finally
@@ -183,6 +186,8 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
         }
         catch (ProtocolAbortException abort)
         {
+            // The status says only that it aborted; the reason goes to the logs with the session.
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, "protocol aborted");
             await outcomes.FailAsync(session, abort, cancellationToken);
             return;
         }
@@ -192,6 +197,7 @@ internal sealed partial class MessagePump(string nodeId, DropCounters drops, Ses
             return;
         }
 
+        Activity.Current?.SetTag("mpcwallet.round.messages_out", outbound.Count);
         await sender.SendAsync(session, outbound, cancellationToken);
         await outcomes.CompleteIfDoneAsync(session, cancellationToken);
     }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MpcWallet.Infrastructure.Telemetry;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Configuration;
 using MpcWallet.Transactions.Persistence;
@@ -98,10 +100,13 @@ internal sealed partial class ChainPoller(
             var mined = own.Select(a => (Attempt: a, Receipt: a.Hash is null ? null : found.GetValueOrDefault(a.Hash))).FirstOrDefault(x => x.Receipt is not null);
             if (mined.Receipt is not null)
             {
+                // In the trace of the request that created the transaction (a span per poll that found its receipt).
+                using var span = TraceParent.StartUnder(ActivitySources.Transactions, "transactions receipt", ActivityKind.Internal, transaction.TraceParent, [new("mpcwallet.transaction.id", transaction.Id), new("mpcwallet.chain.id", chain.Id), new("mpcwallet.tx.hash", mined.Attempt.Hash), new("mpcwallet.block", head)]);
                 await receipts.ApplyAsync(chain, transaction, mined.Attempt, mined.Receipt, head, cancellationToken);
             }
             else if (transaction.BlockHash is not null)
             {
+                using var span = TraceParent.StartUnder(ActivitySources.Transactions, "transactions reorged out", ActivityKind.Internal, transaction.TraceParent, [new("mpcwallet.transaction.id", transaction.Id), new("mpcwallet.chain.id", chain.Id)]);
                 await reorgs.ReorgedOutAsync(transaction.Id, cancellationToken);
             }
             else

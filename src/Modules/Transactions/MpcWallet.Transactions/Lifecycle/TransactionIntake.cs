@@ -1,6 +1,7 @@
 using MpcWallet.Ethereum.Addresses;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Infrastructure.Http;
+using MpcWallet.Infrastructure.Telemetry;
 using MpcWallet.Transactions.Chains;
 using MpcWallet.Transactions.Nonces;
 using MpcWallet.Transactions.Persistence;
@@ -79,6 +80,7 @@ internal sealed class TransactionIntake(TransactionsStore store, NonceAllocator 
     private static TransactionRecord NewRecord(UnitOfWork unit, WalletRecord wallet, EthereumAddress from, Chain chain, TransactionRequest request, IntakePlan plan, long nonce) => new()
     {
         Id = "tx_" + Guid.CreateVersion7().ToString("N"),
+        TraceParent = TraceParent.Current(),
         Tenant = wallet.Tenant,
         WalletId = wallet.Id,
         Kind = request.Kind,

@@ -60,4 +60,7 @@ internal sealed class TransactionRecord
 
     /// <summary>Creation order, for newest-first paging.</summary>
     public required long Sequence { get; set; }
+
+    /// <summary>The W3C traceparent of the request that created it: the chain poller's work on it (receipt, reorg) continues that trace. Null before version 6.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -55,6 +55,7 @@ internal sealed class TransactionsDbContext(DbContextOptions<TransactionsDbConte
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent");
         });
         modelBuilder.Entity<AttemptRecord>(e =>
         {

@@ -1,0 +1,6 @@
+-- Coordinator store, version 6 (PostgreSQL): the W3C traceparent of the request that caused a row, so the work a
+-- background loop does for it later (a key generation or signing run, an outbox publish) continues that request's
+-- trace. NULL for rows written before (their work starts a trace of its own).
+ALTER TABLE "{schema}".wallets ADD COLUMN trace_parent text NULL;
+ALTER TABLE "{schema}".signatures ADD COLUMN trace_parent text NULL;
+ALTER TABLE "{schema}".outbox ADD COLUMN trace_parent text NULL;
