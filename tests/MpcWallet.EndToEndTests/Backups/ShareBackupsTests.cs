@@ -1,5 +1,6 @@
 using MpcWallet.EndToEndTests.Support;
 using MpcWallet.Host.Composition;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Randomness;
@@ -18,7 +19,14 @@ public sealed class ShareBackupsTests
     [Fact]
     public async Task Every_holder_writes_a_backup_that_opens_with_the_recovery_key_and_a_tampered_one_is_refused()
     {
-        using var recoveryKey = RecoveryPrivateKey.Generate(SystemRandomSource.Instance);
+        // The operator's offline step: a recovery key file; only its printed public half configures the nodes.
+        var work = Directory.CreateTempSubdirectory("mpcwallet-rewrap-").FullName;
+        var recoveryFile = Path.Combine(work, "recovery.key");
+        var printed = new StringWriter();
+        Assert.Equal(0, BackupCommand.Run(["recovery-key", "new", "--out", recoveryFile], printed, TextWriter.Null));
+        Assert.Equal(2, BackupCommand.Run(["recovery-key", "new", "--out", recoveryFile], TextWriter.Null, TextWriter.Null)); // never overwritten
+        using var recoveryKey = RecoveryPrivateKey.Import(KeyFiles.Read(recoveryFile, RecoveryPublicKey.Length, "recovery key"));
+        Assert.Equal(recoveryKey.PublicKey.ToString(), printed.ToString().Trim());
         var backups = Directory.CreateTempSubdirectory("mpcwallet-backups-").FullName;
         await using var host = await TestHost.StartAsync(Backend.InMemorySqlite, extraArgs: ["--Node:RecoveryPublicKey", recoveryKey.PublicKey.ToString(), "--Node:BackupDirectory", backups]);
         using var client = host.Client();
@@ -43,10 +51,6 @@ public sealed class ShareBackupsTests
         }
 
         // The offline tool: re-seal node-2's backup to a one-time key; the result opens with that key only.
-        var work = Directory.CreateTempSubdirectory("mpcwallet-rewrap-").FullName;
-        var recoveryFile = Path.Combine(work, "recovery.key");
-        var scalar = recoveryKey.Export();
-        await File.WriteAllTextAsync(recoveryFile, Convert.ToHexStringLower(scalar));
         using var oneTime = RecoveryPrivateKey.Generate(SystemRandomSource.Instance);
         var node2 = files[1];
         var rewrapped = Path.Combine(work, "node-2.rewrapped.mwsb");

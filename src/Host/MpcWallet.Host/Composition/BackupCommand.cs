@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Randomness;
@@ -11,8 +12,8 @@ namespace MpcWallet.Host.Composition;
 /// "Share backups"). It needs no service and no configuration, and is meant for the offline machine that keeps the
 /// recovery private key:
 /// <list type="bullet">
-/// <item><c>backup recovery-key new --out FILE</c>: a new recovery key; the private half goes to FILE (owner-only,
-/// never overwritten), the public half is printed for <c>Node:RecoveryPublicKey</c>.</item>
+/// <item><c>backup recovery-key new --out FILE</c>: a new recovery key; the private half goes to FILE (a key file:
+/// base64, owner-only, never overwritten), the public half is printed for <c>Node:RecoveryPublicKey</c>.</item>
 /// <item><c>backup inspect FILE</c>: what a backup file is (its authenticated header), without any key.</item>
 /// <item><c>backup rewrap --in FILE --recovery-key FILE --wallet ID --node ID --public-key 0x… [--key-id HEX] --to HEX
 /// --out FILE</c>: opens a backup with the recovery key, checking it against the wallet's public record, and seals
@@ -37,7 +38,7 @@ public static class BackupCommand
                 _ => Usage(error),
             };
         }
-        catch (Exception e) when (e is ShareBackupException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ShareBackupException or ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"MpcWallet backup: {e.Message}");
             return 2;
@@ -51,15 +52,7 @@ public static class BackupCommand
         var scalar = key.Export();
         try
         {
-            var creation = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                creation.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new FileStream(path, creation);
-            using var writer = new StreamWriter(file);
-            writer.Write(Convert.ToHexStringLower(scalar));
+            KeyFiles.Create(path, scalar);
         }
         finally
         {
@@ -109,7 +102,7 @@ public static class BackupCommand
 
         var expected = new ShareBackupExpectation(Required(options, "wallet"), Required(options, "node"), publicKey, keyId);
         var recipient = RecoveryPublicKey.Parse(Required(options, "to"));
-        var scalar = Hex(File.ReadAllText(Required(options, "recovery-key")).Trim());
+        var scalar = KeyFiles.Read(Required(options, "recovery-key"), RecoveryPublicKey.Length, "the recovery key");
         using var recoveryKey = RecoveryPrivateKey.Import(scalar);
         CryptographicOperations.ZeroMemory(scalar);
         var share = ShareBackup.Restore(backup, recoveryKey, expected);

@@ -76,17 +76,7 @@ public static class TransactionDecoder
 
         try
         {
-            var f = RlpDecoder.Decode(payload[1..], Limits).AsList(9, "unsigned EIP-1559 transaction");
-            var transaction = new Eip1559Transaction(
-                chainId: ReadChainId(f[0]),
-                nonce: f[1].AsUInt64("nonce"),
-                maxPriorityFeePerGas: f[2].AsUInt256("maxPriorityFeePerGas"),
-                maxFeePerGas: f[3].AsUInt256("maxFeePerGas"),
-                gasLimit: f[4].AsUInt64("gasLimit"),
-                to: ReadTo(f[5]),
-                value: f[6].AsUInt256("value"),
-                data: f[7].AsBytes("data"),
-                accessList: ReadAccessList(f[8]));
+            var transaction = ReadDynamicFeeFields(RlpDecoder.Decode(payload[1..], Limits).AsList(9, "unsigned EIP-1559 transaction"));
             return transaction.GetSigningPayload().AsSpan().SequenceEqual(payload)
                 ? transaction
                 : throw new TransactionDecodingException("The payload is not the canonical encoding of its transaction.");
@@ -158,19 +148,22 @@ public static class TransactionDecoder
     private static SignedTransaction DecodeDynamicFee(ReadOnlySpan<byte> raw)
     {
         var f = RlpDecoder.Decode(raw[1..], Limits).AsList(12, "EIP-1559 transaction");
-        var transaction = new Eip1559Transaction(
-            chainId: ReadChainId(f[0]),
-            nonce: f[1].AsUInt64("nonce"),
-            maxPriorityFeePerGas: f[2].AsUInt256("maxPriorityFeePerGas"),
-            maxFeePerGas: f[3].AsUInt256("maxFeePerGas"),
-            gasLimit: f[4].AsUInt64("gasLimit"),
-            to: ReadTo(f[5]),
-            value: f[6].AsUInt256("value"),
-            data: f[7].AsBytes("data"),
-            accessList: ReadAccessList(f[8]));
+        var transaction = ReadDynamicFeeFields(f);
         var signature = ReadSignature(ReadParity(f[9]), f[10], f[11]);
         return SignedTransaction.Create(transaction, signature, raw.ToArray());
     }
+
+    /// <summary>The first nine fields of a type-2 transaction, signed (then three more follow) or not.</summary>
+    private static Eip1559Transaction ReadDynamicFeeFields(IReadOnlyList<RlpItem> f) => new(
+        chainId: ReadChainId(f[0]),
+        nonce: f[1].AsUInt64("nonce"),
+        maxPriorityFeePerGas: f[2].AsUInt256("maxPriorityFeePerGas"),
+        maxFeePerGas: f[3].AsUInt256("maxFeePerGas"),
+        gasLimit: f[4].AsUInt64("gasLimit"),
+        to: ReadTo(f[5]),
+        value: f[6].AsUInt256("value"),
+        data: f[7].AsBytes("data"),
+        accessList: ReadAccessList(f[8]));
 
     private static ulong ReadChainId(RlpItem item)
     {
