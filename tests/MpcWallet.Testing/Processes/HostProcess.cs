@@ -62,28 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
         _log = new StreamWriter(new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         WriteLog($"==== start #{_starts} at {DateTimeOffset.UtcNow:O}: dotnet MpcWallet.Host.dll {string.Join(' ', Arguments)} (environment: {string.Join(", ", Environment.Keys)})");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = DataDirectory,
-        };
-        start.ArgumentList.Add(RepositoryFiles.HostDll());
-        foreach (var argument in Arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The child must not inherit the test runner's environment choice or its console colouring.
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["Logging__Console__DisableColors"] = "true";
-        foreach (var (name, value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
+        var start = HostStart(Arguments);
 
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => WriteLog(e.Data);
@@ -138,26 +117,7 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task<string> RunCommandAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(DataDirectory);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = DataDirectory,
-        };
-        start.ArgumentList.Add(RepositoryFiles.HostDll());
-        foreach (var argument in command.Concat(Arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (name, value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
+        var start = HostStart(command.Concat(Arguments));
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Name}: could not start {string.Join(' ', command)}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -270,5 +230,34 @@ public sealed class HostProcess : IAsyncDisposable
         {
             _log?.WriteLine(line);
         }
+    }
+
+    /// <summary>dotnet MpcWallet.Host.dll with <paramref name="arguments"/> in the data directory, with this process's environment.</summary>
+    private ProcessStartInfo HostStart(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = DataDirectory,
+        };
+        start.ArgumentList.Add(RepositoryFiles.HostDll());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The child must not inherit the test runner's environment choice or its console colouring.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["Logging__Console__DisableColors"] = "true";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 }
