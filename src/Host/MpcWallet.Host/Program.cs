@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == BrokerPermissionsCommand.Name)
 
 if (args.Length > 0 && args[0] == BackupCommand.Name)
 {
-    return BackupCommand.Run(args[1..], Console.Out, Console.Error);
+    return await BackupCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == TrustCommand.Name)

@@ -4,6 +4,7 @@ using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Randomness;
+using MpcWallet.Node;
 
 namespace MpcWallet.Host.Composition;
 
@@ -19,6 +20,11 @@ namespace MpcWallet.Host.Composition;
 /// --out FILE</c>: opens a backup with the recovery key, checking it against the wallet's public record, and seals
 /// the share again to another X25519 public key (an empty node's one-time restore key): the plaintext share exists
 /// only in this process's memory, and is erased.</item>
+/// <item><c>backup restore-key &lt;the node process's arguments&gt;</c> (on the node's machine, node stopped): gives the
+/// node a one-time restore key, sealed in its store, and prints the public half for <c>rewrap --to</c>.</item>
+/// <item><c>backup restore --in FILE --wallet ID --public-key 0x… --allow-raw-digest true|false [--key-id HEX] --
+/// &lt;the node process's arguments&gt;</c> (node stopped): the node takes the re-sealed backup as its share, checked
+/// against the wallet's public record; the one-time key is erased. Start the node again afterwards.</item>
 /// </list>
 /// Exit codes: 0 done, 2 bad arguments or a refused backup (the reason on standard error).
 /// </summary>
@@ -26,7 +32,7 @@ public static class BackupCommand
 {
     public const string Name = "backup";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
@@ -35,6 +41,8 @@ public static class BackupCommand
                 ["recovery-key", "new", .. var rest] => NewRecoveryKey(Options(rest), output),
                 ["inspect", var file] => Inspect(file, output),
                 ["rewrap", .. var rest] => Rewrap(Options(rest), output, error),
+                ["restore-key", .. var process] => await RestoreKeyAsync(process, output),
+                ["restore", .. var rest] => await RestoreAsync(rest, output),
                 _ => Usage(error),
             };
         }
@@ -119,6 +127,42 @@ public static class BackupCommand
         return 0;
     }
 
+    private static async Task<int> RestoreKeyAsync(string[] processArguments, TextWriter output)
+    {
+        await using var app = OfflineHost.Build(processArguments);
+        output.WriteLine((await NodeModule.CreateRestoreKeyAsync(app.Services, CancellationToken.None)).ToString());
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(string[] args, TextWriter output)
+    {
+        var separator = Array.IndexOf(args, "--");
+        if (separator < 0)
+        {
+            throw new ArgumentException("give the node process's arguments after --");
+        }
+
+        var options = Options(args[..separator]);
+        var allow = Required(options, "allow-raw-digest") switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new ArgumentException("--allow-raw-digest is true or false: the wallet's allowRawDigest (GET /v1/wallets/{id})"),
+        };
+        byte[]? keyId = options.TryGetValue("key-id", out var keyIdText) ? Hex(keyIdText) : null;
+        await using var app = OfflineHost.Build(args[(separator + 1)..]);
+        var header = await NodeModule.RestoreShareAsync(
+            app.Services,
+            File.ReadAllBytes(Required(options, "in")),
+            Required(options, "wallet"),
+            Point.Decode(Hex(Required(options, "public-key"))),
+            keyId,
+            allow,
+            CancellationToken.None);
+        output.WriteLine($"node {header.NodeId} holds its share of wallet {header.WalletId} (party {header.PartyIndex}, {header.Threshold}-of-{header.PartyCount}, generation {header.Generation}) again; start it");
+        return 0;
+    }
+
     private static Dictionary<string, string> Options(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -142,7 +186,7 @@ public static class BackupCommand
 
     private static int Usage(TextWriter error)
     {
-        error.WriteLine("usage: backup recovery-key new --out FILE | backup inspect FILE | backup rewrap --in FILE --recovery-key FILE --wallet ID --node ID --public-key 0x… [--key-id HEX] --to HEX --out FILE");
+        error.WriteLine("usage: backup recovery-key new --out FILE | backup inspect FILE | backup rewrap --in FILE --recovery-key FILE --wallet ID --node ID --public-key 0x… [--key-id HEX] --to HEX --out FILE | backup restore-key <node args> | backup restore --in FILE --wallet ID --public-key 0x… --allow-raw-digest true|false [--key-id HEX] -- <node args>");
         return 2;
     }
 }

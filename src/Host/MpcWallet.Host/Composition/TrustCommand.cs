@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MpcWallet.Coordinator;
 using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Node;
@@ -62,7 +61,7 @@ public static class TrustCommand
     /// <summary>The manifest entries of the nodes a process started with <paramref name="processArguments"/> runs.</summary>
     public static async Task<IReadOnlyList<ManifestDraft.Node>> NodeIdentitiesAsync(string[] processArguments)
     {
-        await using var app = MpcWalletHost.Build(processArguments, Enrollment);
+        await using var app = OfflineHost.Build(processArguments);
         var identities = await NodeModule.ReadIdentitiesAsync(app.Services, CancellationToken.None);
         return identities.Select(i => new ManifestDraft.Node { Id = i.NodeId, IdentityKey = Convert.ToBase64String(i.IdentityKey) }).ToArray();
     }
@@ -76,15 +75,8 @@ public static class TrustCommand
             throw new InvalidOperationException("a coordinator needs a stable Coordinator:InstanceId to be enrolled; pass the same --Coordinator:InstanceId the process runs with");
         }
 
-        using var app = MpcWalletHost.Build(processArguments, Enrollment);
+        using var app = OfflineHost.Build(processArguments);
         return CoordinatorModule.ReadIdentity(app.Services);
-    }
-
-    // Built to read its own keys before any manifest lists them; never run.
-    private static void Enrollment(IServiceCollection services)
-    {
-        services.RemoveAll<ClusterTrust>();
-        services.AddSingleton(ClusterTrust.ForEnrollment());
     }
 
     private static void NewOperatorKey(Dictionary<string, string> flags, TextWriter output)

@@ -86,6 +86,18 @@ public sealed class NodeModule : IMpcWalletModule
         }
     }
 
+    /// <summary>Restore, step 1 (<c>backup restore-key</c>, the process's one node): a one-time key to re-seal its backup to (docs/engine-backup.md).</summary>
+    public static Task<Mpc.Backup.RecoveryPublicKey> CreateRestoreKeyAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NodeHostService>().CreateRestoreKeyAsync(cancellationToken);
+
+    /// <summary>
+    /// Restore, step 2 (<c>backup restore</c>): the process's one node takes a backup re-sealed to its one-time key as
+    /// its share of <paramref name="walletId"/>, checked against the wallet's public key (and key id when given), with
+    /// the wallet's raw-digest policy (a backup does not carry it).
+    /// </summary>
+    public static Task<Mpc.Backup.ShareBackupHeader> RestoreShareAsync(IServiceProvider services, byte[] backup, string walletId, Mpc.Curve.Point publicKey, byte[]? keyId, bool allowRawDigest, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NodeHostService>().RestoreShareAsync(backup, walletId, publicKey, keyId, allowRawDigest, cancellationToken);
+
     /// <summary>
     /// Enrollment (<c>trust node-identity</c>): each local node's id and channel identity (64 bytes, the encoding the
     /// cluster manifest lists), read from its sealed store with its key-encryption key; nothing is started.

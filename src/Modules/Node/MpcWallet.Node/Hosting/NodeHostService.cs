@@ -13,12 +13,15 @@ using MpcWallet.Infrastructure.Hosting;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Persistence;
 using MpcWallet.Infrastructure.Trust;
+using MpcWallet.Mpc.Backup;
+using MpcWallet.Mpc.Curve;
 using MpcWallet.Node.Configuration;
 using MpcWallet.Node.Control;
 using MpcWallet.Node.Engine;
 using MpcWallet.Node.Persistence;
 using MpcWallet.Node.Runtime;
 using MpcWallet.Node.Security;
+using MpcWallet.Node.Sessions;
 
 namespace MpcWallet.Node.Hosting;
 
@@ -65,6 +68,23 @@ internal sealed partial class NodeHostService(
     }
 
     /// <summary>
+    /// Restore, step 1 (<c>backup restore-key</c>): opens the process's one node, gives it a one-time restore key and
+    /// closes it again; nothing is started. Returns the key's public half.
+    /// </summary>
+    public async Task<RecoveryPublicKey> CreateRestoreKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var node = await OpenNodeAsync(OnlyNode("backup restore-key"), cancellationToken);
+        return await node.CreateRestoreKeyAsync(cancellationToken);
+    }
+
+    /// <summary>Restore, step 2 (<c>backup restore</c>): the process's one node takes the re-sealed backup as its share; nothing is started.</summary>
+    public async Task<ShareBackupHeader> RestoreShareAsync(byte[] backup, string walletId, Point publicKey, byte[]? keyId, bool allowRawDigest, CancellationToken cancellationToken)
+    {
+        await using var node = await OpenNodeAsync(OnlyNode("backup restore"), cancellationToken);
+        return await node.RestoreShareAsync(backup, walletId, publicKey, keyId, new KeyPolicy(allowRawDigest), cancellationToken);
+    }
+
+    /// <summary>
     /// Enrollment (<c>trust node-identity</c>): opens each local node's sealed store with its key-encryption key (its
     /// identity is created on the first open), reads the channel identity, and closes it again. Nothing is started.
     /// </summary>
@@ -79,6 +99,9 @@ internal sealed partial class NodeHostService(
 
         return identities;
     }
+
+    private string OnlyNode(string command) =>
+        options.Ids.Count == 1 ? options.Ids[0] : throw new InvalidOperationException($"{command} works on one node: name it with --node-id (this configuration runs {string.Join(", ", options.Ids)})");
 
     private async Task<NodeRuntime> OpenNodeAsync(string id, CancellationToken cancellationToken)
     {

@@ -22,6 +22,24 @@ internal sealed class NodeStore(ModuleDatabase database) : ModuleStore<NodeDbCon
         await context.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Sets <paramref name="name"/> to <paramref name="value"/>, or removes it when <paramref name="value"/> is null.</summary>
+    public async Task ReplaceSettingAsync(string name, byte[]? value, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        var existing = await context.Settings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
+        if (existing is not null)
+        {
+            context.Settings.Remove(existing);
+        }
+
+        if (value is not null)
+        {
+            context.Settings.Add(new NodeSettingRecord { Name = name, Value = value });
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<bool> IsFinishedAsync(string sessionId, CancellationToken cancellationToken)
     {
         await using var context = Open();

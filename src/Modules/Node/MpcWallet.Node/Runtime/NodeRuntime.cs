@@ -109,6 +109,13 @@ internal sealed class NodeRuntime : IAsyncDisposable
         return await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, preImage, path, peers, cancellationToken);
     }
 
+    /// <summary>Restore, step 1: a one-time key to re-seal this node's backup to (docs/engine-backup.md, restore drill).</summary>
+    public Task<Mpc.Backup.RecoveryPublicKey> CreateRestoreKeyAsync(CancellationToken cancellationToken) => _vault.CreateRestoreKeyAsync(cancellationToken);
+
+    /// <summary>Restore, step 2: the re-sealed backup becomes this node's share again.</summary>
+    public Task<Mpc.Backup.ShareBackupHeader> RestoreShareAsync(byte[] backup, string walletId, Mpc.Curve.Point publicKey, byte[]? keyId, KeyPolicy policy, CancellationToken cancellationToken) =>
+        _vault.RestoreShareAsync(backup, walletId, publicKey, keyId, policy, cancellationToken);
+
     /// <summary>Opens a sealed share into memory; the caller owns it and must <see cref="KeyShare.Clear"/> it.</summary>
     public Task<KeyShare> LoadShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken) =>
         _vault.OpenShareAsync(walletId, keyVersion, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using MpcWallet.Contracts.StateSync;
+using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.Channel;
+using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Randomness;
 using MpcWallet.Node.Persistence;
@@ -21,6 +23,7 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
     private const string KeyCheckSetting = "kek-check";
     private const string IdentitySetting = "channel-identity";
     private const string SharePurpose = "key-share";
+    private const string RestoreKeySetting = "restore-key";
 
     private ShareSealer? _sealer;
     private NodeIdentity? _identity;
@@ -166,6 +169,70 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
         true => SharePurpose + "/raw-digest-allowed",
         false => SharePurpose + "/raw-digest-refused",
     };
+
+    /// <summary>
+    /// Creates this node's one-time restore key (X25519), sealed in its store under the key-encryption key and
+    /// replacing an earlier one, and returns its public half: the offline tool re-seals a backup to it
+    /// (<c>backup rewrap --to</c>), so the recovery key itself never comes near the node.
+    /// </summary>
+    public async Task<RecoveryPublicKey> CreateRestoreKeyAsync(CancellationToken cancellationToken)
+    {
+        using var key = RecoveryPrivateKey.Generate(SystemRandomSource.Instance);
+        var scalar = key.Export();
+        try
+        {
+            await store.ReplaceSettingAsync(RestoreKeySetting, Sealer.Seal(RestoreKeySetting, "", 0, scalar), cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+
+        return key.PublicKey;
+    }
+
+    /// <summary>
+    /// Restores a backup sealed to this node's one-time restore key: it must be this node's share of
+    /// <paramref name="walletId"/> under <paramref name="publicKey"/> (and <paramref name="keyId"/> when given; every
+    /// check of docs/engine-backup.md), and the node must not hold that wallet's generation already. The share is
+    /// stored as any new share, with the wallet's policy (which a backup does not carry: the operator gives it from the
+    /// wallet resource), and backed up again when backups are configured; the one-time key is erased.
+    /// </summary>
+    public async Task<ShareBackupHeader> RestoreShareAsync(byte[] backup, string walletId, Point publicKey, byte[]? keyId, KeyPolicy policy, CancellationToken cancellationToken)
+    {
+        var header = ShareBackup.ReadHeader(backup);
+        if (await store.ShareAsync(walletId, header.Generation, cancellationToken) is not null)
+        {
+            throw new InvalidOperationException($"node {nodeId} already holds its share of wallet {walletId} generation {header.Generation}; nothing to restore");
+        }
+
+        var sealedKey = await store.GetSettingAsync(RestoreKeySetting, cancellationToken)
+            ?? throw new InvalidOperationException($"node {nodeId} has no restore key: create one first (backup restore-key) and re-seal the backup to it");
+
+        var scalar = Sealer.Open(RestoreKeySetting, "", 0, sealedKey);
+        KeyShare share;
+        try
+        {
+            using var key = RecoveryPrivateKey.Import(scalar);
+            share = ShareBackup.Restore(backup, key, new ShareBackupExpectation(walletId, nodeId, publicKey, keyId ?? header.KeyId));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+        }
+
+        try
+        {
+            await SaveShareAsync(walletId, share, policy, cancellationToken);
+        }
+        finally
+        {
+            share.Clear();
+        }
+
+        await store.ReplaceSettingAsync(RestoreKeySetting, null, cancellationToken);
+        return header;
+    }
 
     public void Dispose()
     {
