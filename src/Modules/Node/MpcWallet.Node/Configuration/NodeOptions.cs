@@ -46,11 +46,5 @@ internal sealed class NodeOptions
         || !string.IsNullOrWhiteSpace(KeyEncryptionKeyFiles.GetValueOrDefault(nodeId))
         || (CreateDevelopmentKeys ?? development);
 
-    /// <summary>Node <paramref name="nodeId"/>'s backup writer (its data directory <paramref name="dataDirectory"/>), or null without a recovery key.</summary>
-    public Security.ShareBackups? BackupsFor(string nodeId, string dataDirectory) =>
-        string.IsNullOrWhiteSpace(RecoveryPublicKey)
-            ? null
-            : new Security.ShareBackups(nodeId, Mpc.Backup.RecoveryPublicKey.Parse(RecoveryPublicKey.Trim()), BackupDirectory ?? Path.Combine(dataDirectory, "backups"));
-
     public override string ToString() => $"nodes {string.Join(",", Ids)}";
 }

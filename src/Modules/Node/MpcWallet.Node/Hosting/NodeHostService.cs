@@ -109,7 +109,7 @@ internal sealed partial class NodeHostService(
         Directory.CreateDirectory(directory);
         var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
         var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
-        var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, options.BackupsFor(id, directory));
+        var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, ShareBackups.For(options, id, directory));
         try
         {
             await node.OpenAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Randomness;
+using MpcWallet.Node.Configuration;
 
 namespace MpcWallet.Node.Security;
 
@@ -15,6 +16,12 @@ namespace MpcWallet.Node.Security;
 internal sealed class ShareBackups(string nodeId, RecoveryPublicKey recipient, string directory)
 {
     public const string Extension = ".mwsb";
+
+    /// <summary>Node <paramref name="nodeId"/>'s backup writer (its data directory <paramref name="dataDirectory"/>), or null without a recovery key.</summary>
+    public static ShareBackups? For(NodeOptions options, string nodeId, string dataDirectory) =>
+        string.IsNullOrWhiteSpace(options.RecoveryPublicKey)
+            ? null
+            : new ShareBackups(nodeId, RecoveryPublicKey.Parse(options.RecoveryPublicKey.Trim()), options.BackupDirectory ?? Path.Combine(dataDirectory, "backups"));
 
     public string Directory { get; } = directory;
 
