@@ -40,23 +40,24 @@ public sealed class SplitTracingTests
         await api.WaitForConfirmedAsync(accepted.GetProperty("id").GetString()!);
         await AssertOneTraceAsync(spanDirectory, $"/v1/wallets/{walletId}/transactions", TraceHops.Transfer(cluster.Chain.Endpoint.Port));
 
-        // The spans really come from separate processes: one file per process, each with spans of the trace.
-        Assert.Equal(cluster.All.Count(), Directory.GetFiles(spanDirectory, "spans-*.jsonl").Length);
+        // The spans really come from separate processes: each of the cluster's processes wrote spans to a file of its
+        // own. (The one-shot enrollment commands, run with the same arguments, leave files without spans.)
+        Assert.Equal(cluster.All.Count(), Directory.GetFiles(spanDirectory, "spans-*.jsonl").Count(file => ReadSpans([file]).Count > 0));
     }
 
     private static async Task AssertOneTraceAsync(string directory, string path, IReadOnlyList<TraceHop> hops)
     {
         var why = "";
         await Eventually.TrueAsync(
-            () => Task.FromResult(RequestTrace.Holds(ReadSpans(directory), path, hops, out why)),
+            () => Task.FromResult(RequestTrace.Holds(ReadSpans(Directory.GetFiles(directory, "spans-*.jsonl")), path, hops, out why)),
             TimeSpan.FromSeconds(30),
             () => why);
     }
 
-    private static List<RecordedSpan> ReadSpans(string directory)
+    private static List<RecordedSpan> ReadSpans(IEnumerable<string> files)
     {
         var spans = new List<RecordedSpan>();
-        foreach (var file in Directory.GetFiles(directory, "spans-*.jsonl"))
+        foreach (var file in files)
         {
             using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
             while (reader.ReadLine() is { } line)
