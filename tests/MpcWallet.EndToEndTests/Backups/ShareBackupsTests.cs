@@ -70,6 +70,9 @@ public sealed class ShareBackupsTests
         var tamperedFile = Path.Combine(work, "tampered.mwsb");
         await File.WriteAllBytesAsync(tamperedFile, tampered);
         Assert.Equal(ShareBackupFailure.Tampered, Assert.Throws<ShareBackupException>(() => ShareBackup.Restore(tampered, recoveryKey, expectation)).Reason);
+        var badKey = new StringWriter();
+        Assert.Equal(2, await BackupCommand.RunAsync(["rewrap", "--in", node2, "--recovery-key", recoveryFile, "--wallet", walletId, "--node", "node-2", "--public-key", "0x02" + new string('f', 64), "--to", oneTime.PublicKey.ToString(), "--out", Path.Combine(work, "bad-key.mwsb")], TextWriter.Null, badKey));
+        Assert.Contains("not a valid compressed secp256k1 point", badKey.ToString(), StringComparison.Ordinal);
         var refusedOutput = Path.Combine(work, "never.mwsb");
         var refusal = new StringWriter();
         Assert.Equal(2, await BackupCommand.RunAsync(Rewrap(tamperedFile, refusedOutput), TextWriter.Null, refusal));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using MpcWallet.Infrastructure.Trust;
+using MpcWallet.Mpc;
 using MpcWallet.Mpc.Backup;
 using MpcWallet.Mpc.Curve;
 using MpcWallet.Mpc.Randomness;
@@ -46,7 +47,7 @@ public static class BackupCommand
                 _ => Usage(error),
             };
         }
-        catch (Exception e) when (e is ShareBackupException or ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ShareBackupException or MpcDecodeException or ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"MpcWallet backup: {e.Message}");
             return 2;
