@@ -19,7 +19,7 @@ public sealed class TransportSecurityTests
     [Fact]
     public async Task Every_process_links_over_tls_and_each_module_role_reaches_only_its_own_schema()
     {
-        await using var cluster = await SplitCluster.StartAsync(new SplitClusterOptions { Name = "split-tls", WithChain = false, SeparateTransactions = true });
+        await using var cluster = await SplitCluster.StartAsync(new SplitClusterOptions { Name = "split-tls", SeparateTransactions = true });
         using (var api = cluster.Api())
         {
             await api.CreateWalletAsync("split-tls");
