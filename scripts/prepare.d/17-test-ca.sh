@@ -2,7 +2,8 @@
 # Creates the tests' throwaway certificate authority and the server certificates it issues (openssl), under
 # /tmp/mpcwallet-test-ca (or MPCWALLET_TEST_CA_DIR): ca.crt (the only file the tests and processes trust), and for each
 # server — rabbitmq (the broker's amqps listener) and postgres (the database's TLS) — <server>.crt/.key, valid for
-# 127.0.0.1 and localhost. Nothing here is checked in and nothing is ever trusted outside the tests. Idempotent: keeps
+# 127.0.0.1, localhost and the server's own name (rabbitmq, postgres: the compose services' names, so
+# MPCWALLET_TEST_CA_DIR=docker/tls makes a trial PKI for docker/compose.yaml). Nothing here is checked in and nothing is ever trusted outside the tests. Idempotent: keeps
 # what is there and valid; a missing or expiring CA re-issues everything (the server scripts copy the new files in).
 set -euo pipefail
 
@@ -28,10 +29,10 @@ for server in rabbitmq postgres; do
 
   (umask 077; openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$server.key" 2>/dev/null)
   openssl req -new -key "$server.key" -subj "/CN=127.0.0.1" -out "$server.csr"
-  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$server.ext"
+  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost,DNS:%s\n' "$server" > "$server.ext"
   openssl x509 -req -in "$server.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -sha256 -days 397 -extfile "$server.ext" -out "$server.crt" 2>/dev/null
   rm -f "$server.csr" "$server.ext"
-  echo "test certificate issued: $dir/$server.crt (127.0.0.1, localhost)"
+  echo "test certificate issued: $dir/$server.crt (127.0.0.1, localhost, $server)"
 done
 
 chmod 644 ca.crt ./*.crt
