@@ -39,6 +39,8 @@ public sealed class UsageTelemetryTests
                 "--environment", "Production",
                 "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-telemetry-").FullName,
                 "--ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Username=nobody;Database=none",
+                // Built only, never connected: the split processes' cleartext placeholder links are allowed.
+                "--Security:AllowCleartext", "true",
             ];
             // Split processes need a cluster manifest to start; this test only builds them (no trust is exercised).
             await using var app = MpcWalletHost.Build(args, services =>

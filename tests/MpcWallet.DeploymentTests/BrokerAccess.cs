@@ -1,3 +1,4 @@
+using MpcWallet.Infrastructure.Security;
 using MpcWallet.Testing;
 using MpcWallet.Testing.Split;
 using RabbitMQ.Client;
@@ -39,6 +40,24 @@ internal static class BrokerAccess
         Assert.Equal(queue, passive.QueueName);
     }
 
-    private static Task<IConnection> ConnectAsync(string virtualHost, BrokerUsers.Credentials user) =>
-        new ConnectionFactory { HostName = "127.0.0.1", Port = TestRabbitMq.Port, VirtualHost = virtualHost, UserName = user.User, Password = user.Password }.CreateConnectionAsync();
+    /// <summary>A connection as <paramref name="user"/> over the broker's amqps listener, as the processes connect (the broker's certificate checked against the test CA).</summary>
+    public static Task<IConnection> ConnectAsync(string virtualHost, BrokerUsers.Credentials user) =>
+        Factory(virtualHost, user, tls: true).CreateConnectionAsync();
+
+    /// <summary>A connection factory for <paramref name="user"/> on the amqps listener, speaking TLS or (<paramref name="tls"/> false) cleartext AMQP to it.</summary>
+    public static ConnectionFactory Factory(string virtualHost, BrokerUsers.Credentials user, bool tls, string? serverName = null, string? caCertificateFile = null) => new()
+    {
+        HostName = "127.0.0.1",
+        Port = TestRabbitMq.TlsPort,
+        VirtualHost = virtualHost,
+        UserName = user.User,
+        Password = user.Password,
+        RequestedConnectionTimeout = TimeSpan.FromSeconds(10),
+        Ssl = new SslOption
+        {
+            Enabled = tls,
+            ServerName = serverName ?? "127.0.0.1",
+            CertificateValidationCallback = ServerCertificateCheck.For(caCertificateFile ?? TestCertificateAuthority.CertificateFile),
+        },
+    };
 }

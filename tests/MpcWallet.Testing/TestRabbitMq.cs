@@ -12,6 +12,9 @@ public static class TestRabbitMq
 
     public static int Port => int.Parse(Environment.GetEnvironmentVariable("MPCWALLET_TEST_RABBITMQ_PORT") ?? "5673", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The broker's amqps listener (TLS with the test CA's certificate, scripts/prepare.d/20-rabbitmq.sh).</summary>
+    public static int TlsPort => int.Parse(Environment.GetEnvironmentVariable("MPCWALLET_TEST_RABBITMQ_TLS_PORT") ?? "5674", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Creates a fresh virtual host (guest has full rights on it) and returns its name.</summary>
     public static async Task<string> CreateVirtualHostAsync(string prefix = "test")
     {
@@ -28,6 +31,14 @@ public static class TestRabbitMq
         "--Broker:RabbitMQ:Host", "127.0.0.1",
         "--Broker:RabbitMQ:Port", (port ?? Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--Broker:RabbitMQ:VirtualHost", virtualHost,
+    ];
+
+    /// <summary>Host arguments that put a process on the test broker over TLS (amqps, the broker's certificate checked against the test CA).</summary>
+    public static string[] TlsHostArguments(string virtualHost) =>
+    [
+        .. HostArguments(virtualHost, TlsPort),
+        "--Broker:RabbitMQ:UseTls", "true",
+        "--Broker:RabbitMQ:CaCertificateFile", TestCertificateAuthority.CertificateFile,
     ];
 
     /// <summary>Runs <c>rabbitmqctl -n node args…</c> and returns its standard output; throws with its output on failure.</summary>

@@ -163,6 +163,10 @@ public sealed class TwoCoordinatorsTests(ITestOutputHelper output)
         }
 
         args.AddRange(TestRabbitMq.HostArguments(virtualHost));
+
+        // Coordinator-only and node-only processes are split-deployment processes: in-process, on the test servers'
+        // cleartext loopback listeners, by explicit permission (the split-deployment suite runs over TLS).
+        args.AddRange(["--Security:AllowCleartext", "true"]);
         return args;
     }
 

@@ -10,9 +10,11 @@ namespace MpcWallet.Testing.Split;
 /// A split deployment on loopback, every role its own operating-system process of the real host binary, configured
 /// the way an operator would (role files via <c>--Profile</c>, secrets in environment variables): coordinator(s),
 /// one process per node (NodeControl on its own <c>--urls</c>), the transaction service (inside the coordinator
-/// process or its own), a private RabbitMQ virtual host, its own PostgreSQL databases (coordinator, transactions,
-/// one per node) and optionally a private Anvil chain. Coordinators share the coordinator database, so more than
-/// one can be run (<see cref="AddCoordinatorAsync"/>). Before anything starts, the cluster is enrolled as the README
+/// process or its own), a private RabbitMQ virtual host reached over TLS (amqps) with one broker user per process,
+/// its own PostgreSQL database reached over TLS (verify-full) with one role per module (coordinator, transactions,
+/// each node) owning only its schema (<see cref="ModuleDatabaseRoles"/>), and optionally a private Anvil chain; the
+/// servers' certificates come from the test CA (<see cref="TestCertificateAuthority"/>). Coordinators share the
+/// coordinator role and schema, so more than one can be run (<see cref="AddCoordinatorAsync"/>). Before anything starts, the cluster is enrolled as the README
 /// tells an operator to: an operator key, each node's identity read by <c>trust node-identity</c> and each
 /// coordinator's by <c>trust coordinator-identity</c> (with the process's own arguments), a manifest signed with the
 /// operator key (<see cref="ManifestDocument"/>, the code of <c>trust manifest sign</c>); every process is given only the
@@ -54,11 +56,18 @@ public sealed class SplitCluster : IAsyncDisposable
     /// <summary>The temporary directory holding every process's data directory and log.</summary>
     public string Directory { get; }
 
+    /// <summary>The coordinator role's connection string (TLS, verify-full; its own schema <c>coordinator</c> only).</summary>
     public string CoordinatorDatabase { get; }
 
+    /// <summary>The transaction service role's connection string (its own schema <c>transactions</c> only).</summary>
     public string TransactionsDatabase { get; }
 
+    /// <summary>Each node role's connection string (its own schema <see cref="NodeSchema"/> only).</summary>
     public IReadOnlyDictionary<string, string> NodeDatabases { get; }
+
+    /// <summary>The schema a node's store uses (the host's NodeHostService names it so).</summary>
+    public static string NodeSchema(string nodeId) =>
+        "node_" + new string(nodeId.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
 
     /// <summary>Each node's NodeControl/health address (its <c>--urls</c>), fixed for the cluster's lifetime.</summary>
     public Dictionary<string, Uri> NodeAddresses { get; } = [];
@@ -84,12 +93,13 @@ public sealed class SplitCluster : IAsyncDisposable
         var chain = options.WithChain ? await AnvilChain.StartAsync() : null;
         var directory = System.IO.Directory.CreateTempSubdirectory($"mpcwallet-{options.Name}-").FullName;
         var virtualHost = await TestRabbitMq.CreateVirtualHostAsync(options.Name);
-        var coordinatorDatabase = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_coord");
-        var transactionsDatabase = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_tx");
+        var database = await ModuleDatabaseRoles.CreateSharedDatabaseAsync(options.Name.Replace('-', '_'));
+        var coordinatorDatabase = await ModuleDatabaseRoles.CreateAsync(database, "coordinator");
+        var transactionsDatabase = await ModuleDatabaseRoles.CreateAsync(database, "transactions");
         var nodeDatabases = new Dictionary<string, string>();
         for (var i = 1; i <= options.NodeCount; i++)
         {
-            nodeDatabases[NodeId(i)] = await TestPostgres.CreateDatabaseAsync(options.Name.Replace('-', '_') + "_n" + i.ToString(CultureInfo.InvariantCulture));
+            nodeDatabases[NodeId(i)] = await ModuleDatabaseRoles.CreateAsync(database, NodeSchema(NodeId(i)));
         }
 
         var cluster = new SplitCluster(options, directory, virtualHost, coordinatorDatabase, transactionsDatabase, nodeDatabases, chain);
@@ -220,9 +230,10 @@ public sealed class SplitCluster : IAsyncDisposable
     private HostProcess NewNode(string id)
     {
         var arguments = Common("node", id, NodeAddresses[id]);
-        arguments.AddRange(["--node-id", id, "--ConnectionStrings:Node", NodeDatabases[id], "--Node:HeartbeatInterval", _options.NodeHeartbeatInterval]);
+        arguments.AddRange(["--node-id", id, "--Node:HeartbeatInterval", _options.NodeHeartbeatInterval]);
         arguments.AddRange(_options.ExtraFor("node"));
         var environment = TrustEnvironment();
+        environment["ConnectionStrings__Node"] = NodeDatabases[id];
         environment[$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id];
         AddBrokerUser(id, arguments, environment);
         return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
@@ -233,6 +244,10 @@ public sealed class SplitCluster : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var arguments = CoordinatorArguments(name, withTransactions, address, extraArguments);
         var environment = CoordinatorEnvironment();
+        if (withTransactions)
+        {
+            environment["ConnectionStrings__Transactions"] = TransactionsDatabase;
+        }
         AddBrokerUser(name, arguments, environment);
         return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
     }
@@ -247,7 +262,6 @@ public sealed class SplitCluster : IAsyncDisposable
         }
 
         arguments.AddRange([
-            "--ConnectionStrings:Coordinator", CoordinatorDatabase,
             // Stable across restarts, as the README asks of deployments: a restarted coordinator resumes its own leases at
             // once; and the manifest names it.
             "--Coordinator:InstanceId", name,
@@ -273,6 +287,7 @@ public sealed class SplitCluster : IAsyncDisposable
     private Dictionary<string, string> CoordinatorEnvironment()
     {
         var environment = TrustEnvironment();
+        environment["ConnectionStrings__Coordinator"] = CoordinatorDatabase;
         environment["Auth__ApiKeys__0__Tenant"] = Tenant;
         environment["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash;
         return environment;
@@ -285,6 +300,7 @@ public sealed class SplitCluster : IAsyncDisposable
         arguments.AddRange(TransactionsArguments());
         arguments.AddRange(_options.ExtraFor("transactions"));
         var environment = TrustEnvironment();
+        environment["ConnectionStrings__Transactions"] = TransactionsDatabase;
         environment["Auth__ApiKeys__0__Tenant"] = Tenant;
         environment["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash;
         AddBrokerUser("transactions", arguments, environment);
@@ -319,7 +335,7 @@ public sealed class SplitCluster : IAsyncDisposable
 
     private List<string> TransactionsArguments()
     {
-        var arguments = new List<string> { "--ConnectionStrings:Transactions", TransactionsDatabase };
+        var arguments = new List<string>();
         if (Chain is not null)
         {
             arguments.AddRange([
@@ -334,7 +350,8 @@ public sealed class SplitCluster : IAsyncDisposable
         return arguments;
     }
 
-    // What every process of a role gets: its role file, its address and data directory, the broker and PostgreSQL.
+    // What every process of a role gets: its role file, its address and data directory, the broker (over TLS) and
+    // PostgreSQL (its module roles' connection strings, with their passwords, are in its environment).
     private List<string> Common(string profile, string name, Uri address)
     {
         var arguments = new List<string>
@@ -346,7 +363,7 @@ public sealed class SplitCluster : IAsyncDisposable
             "--Database:Provider", "PostgreSQL",
             "--Logging:LogLevel:MpcWallet", "Information",
         };
-        arguments.AddRange(TestRabbitMq.HostArguments(_virtualHost));
+        arguments.AddRange(TestRabbitMq.TlsHostArguments(_virtualHost));
         return arguments;
     }
 }

@@ -100,7 +100,8 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        return ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20"];
+        // A transactions-only process is a split-deployment process: this in-process test's cleartext loopback database is allowed explicitly.
+        return ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20", "--Security:AllowCleartext", "true"];
     }
 
     /// <summary>Stops this host and starts a new one on the same data directory, chain and wallets.</summary>

@@ -13,6 +13,7 @@ using MpcWallet.Infrastructure.Http;
 using MpcWallet.Infrastructure.Messaging;
 using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Operations;
+using MpcWallet.Infrastructure.Security;
 using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Infrastructure.Telemetry;
 using Prometheus;
@@ -60,6 +61,9 @@ public static partial class MpcWalletHost
 
         // Coordinator and nodes in one process: development trust; either one alone: the signed manifest is required.
         builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node"));
+
+        // Any other process is part of a split deployment: it refuses cleartext links unless Security:AllowCleartext.
+        builder.Services.AddTransportSecurity(context, splitMode: !(context.Runs("coordinator") && context.Runs("node")));
 
         // Traces and trace-aware logs for every module; exported only where Telemetry: says (README, Observability).
         builder.AddMpcWalletTelemetry($"{string.Join("+", context.Modules)}@{Environment.MachineName}/{Environment.ProcessId}");
@@ -174,6 +178,15 @@ public static partial class MpcWalletHost
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MpcWallet.Host");
         LogTrust(logger, app.Services.GetRequiredService<ClusterTrust>().Description);
+        var transport = app.Services.GetRequiredService<TransportSecurity>();
+        if (transport.Weakened)
+        {
+            LogCleartextAllowed(logger, transport.Description);
+        }
+        else
+        {
+            LogTransport(logger, transport.Description);
+        }
         if (!string.IsNullOrEmpty(app.Configuration[ClusterOptions.RetiredControlTokenKey]))
         {
             LogRetiredControlToken(logger);
@@ -197,6 +210,12 @@ public static partial class MpcWalletHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trust: {Trust}")]
     private static partial void LogTrust(ILogger logger, string trust);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Links: {Transport}")]
+    private static partial void LogTransport(ILogger logger, string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Links: {Transport}")]
+    private static partial void LogCleartextAllowed(ILogger logger, string transport);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster:ControlToken is set but protects nothing any more and is ignored: nodes act only on commands signed by a coordinator instance listed in the cluster manifest (docs/security.md). Remove it from this process's configuration.")]
     private static partial void LogRetiredControlToken(ILogger logger);

@@ -1,3 +1,5 @@
+using System.Security.Authentication;
+using MpcWallet.Infrastructure.Security;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -54,6 +56,13 @@ public sealed class ErrorQueues(BrokerOptions options, IReadOnlyList<ReceiveEndp
             Password = rabbit.Password,
             ClientProvidedName = "mpcwallet-error-queue-view",
             RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+            Ssl = new SslOption
+            {
+                Enabled = rabbit.UseTls,
+                ServerName = rabbit.ExpectedServerName,
+                Version = SslProtocols.Tls12 | SslProtocols.Tls13,
+                CertificateValidationCallback = rabbit.UseTls ? ServerCertificateCheck.For(rabbit.CaCertificateFile) : null,
+            },
         };
         var depths = new List<ErrorQueueDepth>();
         try

@@ -1,7 +1,9 @@
+using System.Security.Authentication;
 using MassTransit;
 using MassTransit.UsageTracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MpcWallet.Infrastructure.Security;
 
 namespace MpcWallet.Infrastructure.Messaging;
 
@@ -77,6 +79,15 @@ public static class MessagingServiceCollectionExtensions
                         // persistent message on a durable queue, written it): a publish that fails while the
                         // broker is down throws to the caller (outbox, node) instead of being lost in a buffer.
                         h.PublisherConfirmation = true;
+                        if (rabbit.UseTls)
+                        {
+                            h.UseSsl(ssl =>
+                            {
+                                ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
+                                ssl.ServerName = rabbit.ExpectedServerName;
+                                ssl.CertificateValidationCallback = ServerCertificateCheck.For(rabbit.CaCertificateFile);
+                            });
+                        }
                     });
                     BrokerTopology.ApplyEntityNames(cfg);
                     BrokerTopology.ApplyMessageQualityOfService(cfg, options);

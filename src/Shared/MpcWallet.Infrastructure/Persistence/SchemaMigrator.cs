@@ -34,7 +34,9 @@ public static class SchemaMigrator
             {
                 // Several processes may start on one store at once (two coordinators): one applies, the others wait.
                 await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock(hashtext('mpcwallet-schema:{database.Schema}'))", cancellationToken);
-                await ExecuteAsync(connection, null, $"CREATE SCHEMA IF NOT EXISTS \"{database.Schema}\"", cancellationToken);
+                // Created only when missing: a module's own database role (docs/security.md) is given its schema by the
+                // administrator and may not create schemas (CREATE SCHEMA IF NOT EXISTS asks for that right even when it exists).
+                await ExecuteAsync(connection, null, $"DO $$ BEGIN IF to_regnamespace('\"{database.Schema}\"') IS NULL THEN CREATE SCHEMA \"{database.Schema}\"; END IF; END $$", cancellationToken);
             }
             else
             {
