@@ -68,7 +68,10 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
 
             if (outcome.Succeeded || await IsCompletedAsync(operation.Id, cancellationToken))
             {
-                await CommitAsync(operation, wallet, cancellationToken);
+                // Not under the run's token: the lease renewal cancels the run as soon as it sees the operation
+                // completed, and the commits must still go out (bounded on their own; repeated at a node's next start).
+                using var commitTime = new CancellationTokenSource(options.ControlCallTimeout * 4);
+                await CommitAsync(operation, wallet, commitTime.Token);
                 return;
             }
 
@@ -89,14 +92,21 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
     private async Task CommitAsync(OperationRecord operation, WalletRecord wallet, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> pending = wallet.NodeList;
-        for (var round = 0; round < 3 && pending.Count > 0; round++)
+        try
         {
-            if (round > 0)
+            for (var round = 0; round < 3 && pending.Count > 0; round++)
             {
-                await Task.Delay(CommitRetryDelay, cancellationToken);
-            }
+                if (round > 0)
+                {
+                    await Task.Delay(CommitRetryDelay, cancellationToken);
+                }
 
-            pending = await commits.SendAsync(wallet.Id, operation.KeyVersion, pending, cancellationToken);
+                pending = await commits.SendAsync(wallet.Id, operation.KeyVersion, pending, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the ones left get the commit at their next start, or with their next signing command.
         }
 
         LogCompleted(operation.Id, wallet.Id, Generations.Of(operation.KeyVersion), pending.Count == 0 ? "every holder" : $"all but {string.Join(", ", pending)} (at their next start)");
