@@ -91,7 +91,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
         return
         [
             new($"{BrokerChannels.Heartbeats}.coordinator.{instance}", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)], Temporary: true),
-            new($"{BrokerChannels.StateSync}.coordinator.{instance}", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer)], Temporary: true),
+            new($"{BrokerChannels.StateSync}.coordinator.{instance}", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer), typeof(StaleGenerationConsumer)], Temporary: true),
             new(BrokerChannels.StateSync + ".coordinator", BrokerChannels.StateSync, [typeof(KeyShareStoredConsumer), typeof(SessionFailedConsumer)]),
             new(BrokerChannels.PartialSignatures + ".coordinator", BrokerChannels.PartialSignatures, [typeof(PartialSignatureConsumer)]),
             new(BrokerChannels.SignatureRequests + ".coordinator", BrokerChannels.SignatureRequests, [typeof(SignatureRequestedConsumer)]),

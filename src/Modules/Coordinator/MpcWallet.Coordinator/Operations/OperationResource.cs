@@ -18,7 +18,7 @@ internal sealed record OperationResource(
         operation.WalletId,
         operation.Kind,
         operation.Status,
-        Generations.Of(operation.KeyVersion),
+        WalletRecord.GenerationOf(operation.KeyVersion),
         operation.CreatedAt.UtcDateTime,
         operation.CompletedAt?.UtcDateTime,
         operation.Status == OperationStatus.Failed ? operation.Error : null);

@@ -37,7 +37,7 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
 
         if (wallet is not { Status: WalletStatus.Active } || wallet.KeyVersion != operation.KeyVersion - 1)
         {
-            await FailAsync(operation, wallet is null ? "the wallet is missing" : $"wallet {wallet.Id} is {wallet.Status} at generation {Generations.Of(wallet.KeyVersion)}; this refresh was for generation {Generations.Of(operation.KeyVersion - 1)}", cancellationToken);
+            await FailAsync(operation, wallet is null ? "the wallet is missing" : $"wallet {wallet.Id} is {wallet.Status} at generation {WalletRecord.GenerationOf(wallet.KeyVersion)}; this refresh was for generation {WalletRecord.GenerationOf(operation.KeyVersion - 1)}", cancellationToken);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
             {
                 var request = new StartRefreshRequest { SessionId = SessionDriver.SessionBytes(session), WalletId = wallet.Id, KeyVersion = checked((uint)wallet.KeyVersion) };
                 request.Participants.AddRange(participants);
-                LogStarting(operation.Id, wallet.Id, Generations.Of(wallet.KeyVersion), operation.Attempts);
+                LogStarting(operation.Id, wallet.Id, WalletRecord.GenerationOf(wallet.KeyVersion), operation.Attempts);
                 outcome = await driver.RunAsync(session, participants!, new NodeCommand { StartRefresh = request }, cancellationToken, context => CountAttempt(context, operation));
             }
 
@@ -109,7 +109,7 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
             // Out of time: the ones left get the commit at their next start, or with their next signing command.
         }
 
-        LogCompleted(operation.Id, wallet.Id, Generations.Of(operation.KeyVersion), pending.Count == 0 ? "every holder" : $"all but {string.Join(", ", pending)} (at their next start)");
+        LogCompleted(operation.Id, wallet.Id, WalletRecord.GenerationOf(operation.KeyVersion), pending.Count == 0 ? "every holder" : $"all but {string.Join(", ", pending)} (at their next start)");
     }
 
     private async Task<(OperationRecord? Operation, WalletRecord? Wallet)> LoadAsync(string id, CancellationToken cancellationToken)

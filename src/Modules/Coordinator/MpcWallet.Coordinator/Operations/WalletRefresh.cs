@@ -71,7 +71,7 @@ internal sealed class WalletRefresh(CoordinatorStore store, SessionLedger ledger
                 WalletId = wallet.Id,
                 Tenant = wallet.Tenant,
                 OperationId = operation.Id,
-                Generation = Generations.Of(operation.KeyVersion),
+                Generation = WalletRecord.GenerationOf(operation.KeyVersion),
                 PublicKey = wallet.PublicKey,
                 Address = wallet.Address ?? "",
                 At = at,

@@ -33,6 +33,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
         {
             e.ToTable("wallets").HasKey(x => x.Id);
             e.Ignore(x => x.NodeList);
+            e.Ignore(x => x.Generation);
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.Tenant).HasColumnName("tenant");
             e.Property(x => x.Label).HasColumnName("label");

@@ -1,6 +1,5 @@
 using MassTransit;
 using MpcWallet.Contracts.StateSync;
-using MpcWallet.Coordinator.Operations;
 using MpcWallet.Coordinator.Sessions;
 
 namespace MpcWallet.Coordinator.Wallets;
@@ -9,7 +8,7 @@ namespace MpcWallet.Coordinator.Wallets;
 /// <c>state_sync</c> stored-key reports (on any coordinator): a participant's report of the key it stored, for the
 /// wallet its key-generation session creates (the report that completes the set activates the wallet,
 /// <see cref="WalletActivation"/>) or for the wallet its refresh session renews (the last one switches the wallet's
-/// generation, <see cref="WalletRefresh"/>).
+/// generation, <c>Operations/WalletRefresh</c>).
 /// </summary>
 internal sealed class KeyShareStoredConsumer(SessionReports reports) : IConsumer<KeyShareStored>
 {

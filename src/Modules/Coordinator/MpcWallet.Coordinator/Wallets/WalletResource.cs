@@ -31,5 +31,5 @@ internal sealed record WalletResource(
         wallet.AllowRawDigest,
         wallet.CreatedAt.UtcDateTime,
         wallet.Status == WalletStatus.Failed ? wallet.Error : null,
-        Operations.Generations.Of(wallet.KeyVersion));
+        wallet.Generation);
 }
