@@ -17,10 +17,12 @@ namespace MpcWallet.EndToEndTests.Lifecycle;
 /// </summary>
 public sealed class RefreshTests
 {
-    [Fact]
-    public async Task A_refresh_keeps_key_and_address_moves_to_the_next_generation_and_erases_the_old_shares()
+    [Theory]
+    [InlineData(Backend.InMemorySqlite)]
+    [InlineData(Backend.RabbitMqPostgres)]
+    public async Task A_refresh_keeps_key_and_address_moves_to_the_next_generation_and_erases_the_old_shares(Backend backend)
     {
-        await using var host = await TestHost.StartAsync(Backend.InMemorySqlite);
+        await using var host = await TestHost.StartAsync(backend);
         using var client = host.Client();
         var before = await Api.CreateActiveWalletAsync(client, "refreshed");
         var walletId = before.GetProperty("id").GetString()!;
