@@ -44,6 +44,9 @@ internal sealed class CheatingEngine : IThresholdEngine
     public IProtocolParty<KeyShare> KeyGeneration(SessionId sessionId, int self, int threshold, int partyCount) =>
         _honest.KeyGeneration(sessionId, self, threshold, partyCount);
 
+    public IProtocolParty<KeyShare> Refresh(SessionId sessionId, KeyShare current) =>
+        _honest.Refresh(sessionId, current);
+
     public IProtocolParty<object> Signing(SessionId sessionId, KeyShare share, IReadOnlyList<int> signers, ReadOnlySpan<byte> digest, IReadOnlyList<uint> derivationPath)
     {
         var party = _honest.Signing(sessionId, share, signers, digest, derivationPath);

@@ -6,6 +6,7 @@ using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Health;
 using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Nodes;
+using MpcWallet.Coordinator.Operations;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signatures;
@@ -61,6 +62,9 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddSingleton<WorkLeases>();
         services.AddSingleton<IWorkRun, KeyGenerationRun>();
         services.AddSingleton<IWorkRun, SigningRun>();
+        services.AddSingleton<IWorkRun, RefreshRun>();
+        services.AddSingleton<GenerationCommits>();
+        services.AddSingleton<ISessionResultHandler, WalletRefresh>();
         services.AddSingleton<WalletActivation>();
         services.AddSingleton<ISessionResultHandler>(sp => sp.GetRequiredService<WalletActivation>());
         services.AddSingleton<SignatureFinalizer>();
@@ -87,7 +91,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
         return
         [
             new($"{BrokerChannels.Heartbeats}.coordinator.{instance}", BrokerChannels.Heartbeats, [typeof(HeartbeatConsumer)], Temporary: true),
-            new($"{BrokerChannels.StateSync}.coordinator.{instance}", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer)], Temporary: true),
+            new($"{BrokerChannels.StateSync}.coordinator.{instance}", BrokerChannels.StateSync, [typeof(NodeStateHintConsumer), typeof(StaleGenerationConsumer)], Temporary: true),
             new(BrokerChannels.StateSync + ".coordinator", BrokerChannels.StateSync, [typeof(KeyShareStoredConsumer), typeof(SessionFailedConsumer)]),
             new(BrokerChannels.PartialSignatures + ".coordinator", BrokerChannels.PartialSignatures, [typeof(PartialSignatureConsumer)]),
             new(BrokerChannels.SignatureRequests + ".coordinator", BrokerChannels.SignatureRequests, [typeof(SignatureRequestedConsumer)]),
@@ -97,7 +101,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
     /// <summary>Final signatures and the coordinator's events.</summary>
     public IReadOnlyList<Type> PublishedMessages { get; } =
     [
-        typeof(Contracts.FinalSignatures.SignatureFinalized), typeof(Contracts.Events.WalletCreated), typeof(Contracts.Events.WalletCreationFailed),
+        typeof(Contracts.FinalSignatures.SignatureFinalized), typeof(Contracts.Events.WalletCreated), typeof(Contracts.Events.WalletCreationFailed), typeof(Contracts.Events.WalletRefreshed),
         typeof(Contracts.Events.SignatureCompleted), typeof(Contracts.Events.SignatureFailed), typeof(Contracts.Events.NodeWentOnline), typeof(Contracts.Events.NodeWentOffline),
     ];
 
@@ -114,12 +118,13 @@ public sealed class CoordinatorModule : IMpcWalletModule
         return identity.ManifestEntry(options.InstanceId);
     }
 
-    /// <summary><c>/v1/wallets</c>, <c>/v1/signatures</c>, <c>/v1/nodes</c>, and the operators' <c>/v1/admin/cluster|wallets|signatures</c>.</summary>
+    /// <summary><c>/v1/wallets</c> (and <c>/v1/wallets/{id}/refresh</c>), <c>/v1/operations</c>, <c>/v1/signatures</c>, <c>/v1/nodes</c>, and the operators' <c>/v1/admin/cluster|wallets|signatures</c>.</summary>
     public void MapEndpoints(ModuleRoutes routes)
     {
         WalletEndpoints.Map(routes.Api);
         AddressEndpoints.Map(routes.Api);
         SignatureEndpoints.Map(routes.Api);
+        OperationEndpoints.Map(routes.Api);
         NodeEndpoints.Map(routes.Api);
         AdminEndpoints.Map(routes.Admin);
     }

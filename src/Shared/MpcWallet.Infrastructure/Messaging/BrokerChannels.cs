@@ -35,6 +35,7 @@ public static class BrokerChannels
         [typeof(NodeHeartbeat)] = Heartbeats,
         [typeof(WalletCreated)] = Events + ".wallet-created",
         [typeof(WalletCreationFailed)] = Events + ".wallet-creation-failed",
+        [typeof(WalletRefreshed)] = Events + ".wallet-refreshed",
         [typeof(SignatureCompleted)] = Events + ".signature-completed",
         [typeof(SignatureFailed)] = Events + ".signature-failed",
         [typeof(NodeWentOnline)] = Events + ".node-online",

@@ -28,6 +28,9 @@ internal sealed class CoordinatorOptions
 
     public TimeSpan KeyGenerationDeadline { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>A refresh operation that has not switched the wallet's generation by then fails (the wallet keeps signing with its generation).</summary>
+    public TimeSpan RefreshDeadline { get; set; } = TimeSpan.FromSeconds(180);
+
     /// <summary>Concurrent sessions the coordinator drives.</summary>
     public int MaxConcurrentRuns { get; set; } = 8;
 

@@ -24,6 +24,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<WalletSuspectRecord> WalletSuspects => Set<WalletSuspectRecord>();
 
+    public DbSet<OperationRecord> Operations => Set<OperationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Store.DefaultSchema);
@@ -31,6 +33,7 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
         {
             e.ToTable("wallets").HasKey(x => x.Id);
             e.Ignore(x => x.NodeList);
+            e.Ignore(x => x.Generation);
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.Tenant).HasColumnName("tenant");
             e.Property(x => x.Label).HasColumnName("label");
@@ -70,6 +73,23 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Error).HasColumnName("error");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.DeadlineAt).HasColumnName("deadline_at");
+            e.Property(x => x.CompletedAt).HasColumnName("completed_at");
+            e.Property(x => x.Owner).HasColumnName("owner");
+            e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
+            e.Property(x => x.TraceParent).HasColumnName("trace_parent");
+        });
+        modelBuilder.Entity<OperationRecord>(e =>
+        {
+            e.ToTable("operations").HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Tenant).HasColumnName("tenant");
+            e.Property(x => x.WalletId).HasColumnName("wallet_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.KeyVersion).HasColumnName("key_version");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.Error).HasColumnName("error");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.CompletedAt).HasColumnName("completed_at");
             e.Property(x => x.Owner).HasColumnName("owner");
             e.Property(x => x.LeaseUntil).HasColumnName("lease_until");

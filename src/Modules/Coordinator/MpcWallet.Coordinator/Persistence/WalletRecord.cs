@@ -46,5 +46,14 @@ internal sealed class WalletRecord
     /// <summary>The W3C traceparent of the request that asked for this (its run continues that trace); null before version 6.</summary>
     public string? TraceParent { get; set; }
 
+    /// <summary>
+    /// The API's generation of the wallet's key: the engine numbers a key generation's shares 0 (<c>KeyShare.Generation</c>,
+    /// this <see cref="KeyVersion"/> and the nodes' <c>key_version</c>), the API counts from 1. Stored data keeps the
+    /// engine's numbering; only the API and the events show it + 1.
+    /// </summary>
+    public long Generation => GenerationOf(KeyVersion);
+
+    public static long GenerationOf(long keyVersion) => keyVersion + 1;
+
     public IReadOnlyList<string> NodeList => Nodes.Length == 0 ? [] : Nodes.Split(',');
 }

@@ -41,7 +41,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
     }
 
     /// <param name="participants">the session's participants with their party indices (the begin request keys every offer by it).</param>
-    /// <param name="prepare">the start command (its request set: key generation or signing), signed here; its answer carries the node's session key offer.</param>
+    /// <param name="prepare">the start command (its request set: key generation, signing or refresh), signed here; its answer carries the node's session key offer.</param>
     /// <param name="alsoOnStart">changes to commit with the session record (the request's attempt count).</param>
     public async Task<SessionOutcome> RunAsync(ActiveSession session, IReadOnlyList<Participant> participants, NodeCommand prepare, CancellationToken cancellationToken, Action<CoordinatorDbContext>? alsoOnStart = null)
     {
@@ -50,9 +50,11 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
         {
             NodeCommand.RequestOneofCase.StartKeyGeneration => (client, call) => client.StartKeyGenerationAsync(signedPrepare, call).ResponseAsync,
             NodeCommand.RequestOneofCase.StartSigning => (client, call) => client.StartSigningAsync(signedPrepare, call).ResponseAsync,
-            _ => throw new ArgumentException("a session starts with a key-generation or signing command", nameof(prepare)),
+            NodeCommand.RequestOneofCase.StartRefresh => (client, call) => client.StartRefreshAsync(signedPrepare, call).ResponseAsync,
+            _ => throw new ArgumentException("a session starts with a key-generation, signing or refresh command", nameof(prepare)),
         };
-        var limit = session.Purpose == SessionPurpose.KeyGeneration ? options.KeyGenerationSessionTimeout : options.SessionTimeout;
+        // A refresh is a key generation's work again (base OTs, proofs).
+        var limit = session.Purpose == SessionPurpose.Signing ? options.SessionTimeout : options.KeyGenerationSessionTimeout;
         await ledger.StartAsync(session, limit, cancellationToken, alsoOnStart);
         sessions.Add(session);
         var outcome = SessionOutcome.Success;

@@ -4,4 +4,5 @@ internal enum SessionPurpose
 {
     KeyGeneration,
     Signing,
+    Refresh,
 }

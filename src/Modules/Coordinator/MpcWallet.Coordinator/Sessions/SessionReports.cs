@@ -13,10 +13,15 @@ internal sealed partial class SessionReports(SessionLedger ledger, SessionComple
 {
     /// <param name="payload">What is stored for the report; null for a report without content (ignored).</param>
     /// <param name="fits">A further check of the report against its session (e.g. the wallet it names).</param>
-    public async Task AcceptAsync(SessionPurpose purpose, string? sessionId, string? node, string? payload, Func<SessionRecord, bool>? fits, CancellationToken cancellationToken)
+    public Task AcceptAsync(SessionPurpose purpose, string? sessionId, string? node, string? payload, Func<SessionRecord, bool>? fits, CancellationToken cancellationToken) =>
+        AcceptAsync([purpose], sessionId, node, payload, fits, cancellationToken);
+
+    /// <summary>The same for a report that several purposes share (a stored key share: key generation or refresh).</summary>
+    public async Task AcceptAsync(IReadOnlyCollection<SessionPurpose> purposes, string? sessionId, string? node, string? payload, Func<SessionRecord, bool>? fits, CancellationToken cancellationToken)
     {
+        var purpose = purposes.First();
         var session = sessionId is null || node is null || payload is null ? null : await ledger.FindRunningAsync(sessionId, cancellationToken);
-        if (session is null || session.Purpose != SessionPurposes.Name(purpose) || !session.ParticipantList.Contains(node!) || fits?.Invoke(session) == false)
+        if (session is null || SessionPurposes.Parse(session.Purpose) is not { } actual || !purposes.Contains(actual) || !session.ParticipantList.Contains(node!) || fits?.Invoke(session) == false)
         {
             Ignore(purpose, sessionId, node);
             return;

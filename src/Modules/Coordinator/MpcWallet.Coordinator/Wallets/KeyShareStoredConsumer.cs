@@ -5,14 +5,19 @@ using MpcWallet.Coordinator.Sessions;
 namespace MpcWallet.Coordinator.Wallets;
 
 /// <summary>
-/// <c>state_sync</c> key-generation results (on any coordinator): a participant's report of the key it stored, for the
-/// wallet its session creates; the report that completes the set activates the wallet (<see cref="WalletActivation"/>).
+/// <c>state_sync</c> stored-key reports (on any coordinator): a participant's report of the key it stored, for the
+/// wallet its key-generation session creates (the report that completes the set activates the wallet,
+/// <see cref="WalletActivation"/>) or for the wallet its refresh session renews (the last one switches the wallet's
+/// generation, <c>Operations/WalletRefresh</c>).
 /// </summary>
 internal sealed class KeyShareStoredConsumer(SessionReports reports) : IConsumer<KeyShareStored>
 {
+    private static readonly SessionPurpose[] Purposes = [SessionPurpose.KeyGeneration, SessionPurpose.Refresh];
+
     public Task Consume(ConsumeContext<KeyShareStored> context)
     {
         var report = context.Message;
-        return reports.AcceptAsync(SessionPurpose.KeyGeneration, report.SessionId, report.Node, WalletActivation.Payload(report), session => report.WalletId == session.ResourceId, context.CancellationToken);
+        // A key-generation session serves its wallet; a refresh session its operation, whose wallet the payload names (checked at completion).
+        return reports.AcceptAsync(Purposes, report.SessionId, report.Node, WalletActivation.Payload(report), session => session.Purpose == SessionPurposes.Name(SessionPurpose.Refresh) || report.WalletId == session.ResourceId, context.CancellationToken);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
 
     /// <summary>The public part of a node's key-generation report, as stored per (session, node).</summary>
     public static string Payload(KeyShareStored report) =>
-        JsonSerializer.Serialize(new KeyReport(report.PublicKey, report.KeyId, report.ChainCode, report.KeyVersion));
+        JsonSerializer.Serialize(new KeyReport(report.PublicKey, report.KeyId, report.ChainCode, report.KeyVersion, report.WalletId));
 
     public async Task<SessionOutcome> CompleteAsync(SessionRecord session, IReadOnlyList<SessionReportRecord> reports, CancellationToken cancellationToken)
     {
@@ -85,5 +85,6 @@ internal sealed class WalletActivation(CoordinatorStore store, SessionLedger led
 
     private static bool IsHex(string? text) => text is { Length: > 0 } && text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit);
 
-    private sealed record KeyReport(string PublicKey, string KeyId, string ChainCode, uint KeyVersion);
+    /// <summary>A stored key as reported (<see cref="WalletId"/>: null in reports stored before refresh existed).</summary>
+    internal sealed record KeyReport(string PublicKey, string KeyId, string ChainCode, uint KeyVersion, string? WalletId = null);
 }

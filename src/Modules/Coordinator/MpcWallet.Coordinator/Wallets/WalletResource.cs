@@ -15,7 +15,8 @@ internal sealed record WalletResource(
     IReadOnlyList<string> Nodes,
     bool AllowRawDigest,
     DateTime CreatedAt,
-    string? Error)
+    string? Error,
+    long Generation)
 {
     public static WalletResource From(WalletRecord wallet) => new(
         wallet.Id,
@@ -29,5 +30,6 @@ internal sealed record WalletResource(
         wallet.NodeList,
         wallet.AllowRawDigest,
         wallet.CreatedAt.UtcDateTime,
-        wallet.Status == WalletStatus.Failed ? wallet.Error : null);
+        wallet.Status == WalletStatus.Failed ? wallet.Error : null,
+        wallet.Generation);
 }

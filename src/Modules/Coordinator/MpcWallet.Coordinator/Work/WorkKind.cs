@@ -4,4 +4,5 @@ internal enum WorkKind
 {
     KeyGeneration,
     Signing,
+    Refresh,
 }

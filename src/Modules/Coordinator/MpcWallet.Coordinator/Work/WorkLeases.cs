@@ -28,13 +28,18 @@ internal sealed class WorkLeases(CoordinatorStore store, CoordinatorOptions opti
         var now = Now;
         var until = LeaseEnd;
         await using var context = store.Open();
-        var claimed = item.Kind == WorkKind.Signing
-            ? await context.Signatures
+        var claimed = item.Kind switch
+        {
+            WorkKind.Signing => await context.Signatures
                 .Where(s => s.Id == item.Id && s.Status == SignatureStatus.Pending && (ignoreLease || s.Owner == null || s.Owner == me || s.LeaseUntil == null || s.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Owner, me).SetProperty(x => x.LeaseUntil, until), cancellationToken)
-            : await context.Wallets
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Owner, me).SetProperty(x => x.LeaseUntil, until), cancellationToken),
+            WorkKind.Refresh => await context.Operations
+                .Where(o => o.Id == item.Id && o.Status == OperationStatus.Pending && (ignoreLease || o.Owner == null || o.Owner == me || o.LeaseUntil == null || o.LeaseUntil < now))
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.Owner, me).SetProperty(x => x.LeaseUntil, until), cancellationToken),
+            _ => await context.Wallets
                 .Where(w => w.Id == item.Id && w.Status == WalletStatus.Creating && (ignoreLease || w.Owner == null || w.Owner == me || w.LeaseUntil == null || w.LeaseUntil < now))
-                .ExecuteUpdateAsync(w => w.SetProperty(x => x.Owner, me).SetProperty(x => x.LeaseUntil, until), cancellationToken);
+                .ExecuteUpdateAsync(w => w.SetProperty(x => x.Owner, me).SetProperty(x => x.LeaseUntil, until), cancellationToken),
+        };
         return claimed == 1;
     }
 
@@ -50,7 +55,15 @@ internal sealed class WorkLeases(CoordinatorStore store, CoordinatorOptions opti
         var signatures = await context.Signatures
             .Where(s => s.Status == SignatureStatus.Pending && (includeOwn || s.Owner == null || s.LeaseUntil == null || s.LeaseUntil < now))
             .Select(s => new { s.Id, s.TraceParent }).ToListAsync(cancellationToken);
-        return [.. wallets.Select(w => new WorkItem(WorkKind.KeyGeneration, w.Id, w.TraceParent)), .. signatures.Select(s => new WorkItem(WorkKind.Signing, s.Id, s.TraceParent))];
+        var operations = await context.Operations
+            .Where(o => o.Status == OperationStatus.Pending && (includeOwn || o.Owner == null || o.LeaseUntil == null || o.LeaseUntil < now))
+            .Select(o => new { o.Id, o.TraceParent }).ToListAsync(cancellationToken);
+        return
+        [
+            .. wallets.Select(w => new WorkItem(WorkKind.KeyGeneration, w.Id, w.TraceParent)),
+            .. signatures.Select(s => new WorkItem(WorkKind.Signing, s.Id, s.TraceParent)),
+            .. operations.Select(o => new WorkItem(WorkKind.Refresh, o.Id, o.TraceParent)),
+        ];
     }
 
     /// <summary>Marks the request as running here; the token is cancelled if its lease is lost.</summary>
@@ -79,9 +92,12 @@ internal sealed class WorkLeases(CoordinatorStore store, CoordinatorOptions opti
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await using var context = store.Open();
-            _ = item.Kind == WorkKind.Signing
-                ? await context.Signatures.Where(s => s.Id == item.Id && s.Owner == me).ExecuteUpdateAsync(s => s.SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), timeout.Token)
-                : await context.Wallets.Where(w => w.Id == item.Id && w.Owner == me).ExecuteUpdateAsync(w => w.SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), timeout.Token);
+            _ = item.Kind switch
+            {
+                WorkKind.Signing => await context.Signatures.Where(s => s.Id == item.Id && s.Owner == me).ExecuteUpdateAsync(s => s.SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), timeout.Token),
+                WorkKind.Refresh => await context.Operations.Where(o => o.Id == item.Id && o.Owner == me).ExecuteUpdateAsync(o => o.SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), timeout.Token),
+                _ => await context.Wallets.Where(w => w.Id == item.Id && w.Owner == me).ExecuteUpdateAsync(w => w.SetProperty(x => x.Owner, (string?)null).SetProperty(x => x.LeaseUntil, (long?)null), timeout.Token),
+            };
         }
         catch (Exception e) when (e is OperationCanceledException or DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -97,9 +113,12 @@ internal sealed class WorkLeases(CoordinatorStore store, CoordinatorOptions opti
         foreach (var (id, (item, lost)) in _held.ToArray())
         {
             await using var context = store.Open();
-            var renewed = item.Kind == WorkKind.Signing
-                ? await context.Signatures.Where(s => s.Id == id && s.Owner == me && s.Status == SignatureStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, until), cancellationToken)
-                : await context.Wallets.Where(w => w.Id == id && w.Owner == me && w.Status == WalletStatus.Creating).ExecuteUpdateAsync(w => w.SetProperty(x => x.LeaseUntil, until), cancellationToken);
+            var renewed = item.Kind switch
+            {
+                WorkKind.Signing => await context.Signatures.Where(s => s.Id == id && s.Owner == me && s.Status == SignatureStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, until), cancellationToken),
+                WorkKind.Refresh => await context.Operations.Where(o => o.Id == id && o.Owner == me && o.Status == OperationStatus.Pending).ExecuteUpdateAsync(o => o.SetProperty(x => x.LeaseUntil, until), cancellationToken),
+                _ => await context.Wallets.Where(w => w.Id == id && w.Owner == me && w.Status == WalletStatus.Creating).ExecuteUpdateAsync(w => w.SetProperty(x => x.LeaseUntil, until), cancellationToken),
+            };
             if (renewed == 0)
             {
                 // Finished meanwhile, or taken over: either way this run has nothing more to do.

@@ -77,10 +77,10 @@ internal sealed partial class WorkRunner(WorkQueue queue, WorkLeases leases, IEn
             // The run continues the trace of the request that asked for it, whenever and wherever it runs.
             using var span = TraceParent.StartUnder(
                 ActivitySources.Coordinator,
-                item.Kind == WorkKind.Signing ? "coordinator signing run" : "coordinator key generation run",
+                item.Kind switch { WorkKind.Signing => "coordinator signing run", WorkKind.Refresh => "coordinator refresh run", _ => "coordinator key generation run" },
                 ActivityKind.Internal,
                 item.TraceParent,
-                [new(item.Kind == WorkKind.Signing ? "mpcwallet.signature.id" : "mpcwallet.wallet.id", item.Id), new("mpcwallet.coordinator.instance", leases.Instance)]);
+                [new(item.Kind switch { WorkKind.Signing => "mpcwallet.signature.id", WorkKind.Refresh => "mpcwallet.operation.id", _ => "mpcwallet.wallet.id" }, item.Id), new("mpcwallet.coordinator.instance", leases.Instance)]);
             try
             {
                 await _runs[item.Kind].ExecuteAsync(item.Id, run.Token);

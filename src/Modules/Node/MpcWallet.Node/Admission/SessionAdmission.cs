@@ -48,7 +48,7 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
 
         PreImageCheck.Verify(nodeId, walletId, digest, preImage);
         await bans.RefuseBannedAsync(walletId, peers, cancellationToken);
-        var (share, policy) = await vault.OpenKeyAsync(walletId, keyVersion, cancellationToken);
+        var (share, policy) = await vault.OpenKeyAsync(walletId, keyVersion, cancellationToken, commitPending: true);
         SessionKeyAgreement? agreement = null;
         try
         {
@@ -61,6 +61,36 @@ internal sealed class SessionAdmission(string nodeId, NodeStore store, IThreshol
             agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
             var party = engine.Signing(sessionId, share, peers.Select(p => p.PartyIndex).ToArray(), digest, path);
             return await RegisterAsync(new NodeSession(sessionId, SessionKind.Signing, walletId, keyVersion, peers, party, agreement, share, DateTimeOffset.UtcNow + sessionLifetime, beginWindow), cancellationToken);
+        }
+        catch
+        {
+            share.Clear();
+            agreement?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A refresh of the wallet's committed generation <paramref name="keyVersion"/> (its newest committed one) among
+    /// every holder, at the party indices of the share; the result is stored pending (docs/design-lifecycle.md).
+    /// Banned peers are not refused here: a refresh needs every holder, and it renews the pairwise OT setup the ban
+    /// was about (its own checks still abort on any deviation).
+    /// </summary>
+    public async Task<byte[]> PrepareRefreshAsync(SessionId sessionId, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        var self = await ValidateAsync(sessionId, walletId, peers, cancellationToken);
+        var (share, policy) = await vault.OpenKeyAsync(walletId, keyVersion, cancellationToken);
+        SessionKeyAgreement? agreement = null;
+        try
+        {
+            if (share.Self != self.PartyIndex || !peers.Select(p => p.PartyIndex).Order().SequenceEqual(Enumerable.Range(1, share.PartyCount)))
+            {
+                throw new SessionRefusedException($"a refresh of wallet {walletId} needs all {share.PartyCount} holders at their party indices (node {nodeId} is party {share.Self})");
+            }
+
+            agreement = SessionChannels.Open(nodeId, vault.Identity, sessionId, self, peers);
+            var party = engine.Refresh(sessionId, share);
+            return await RegisterAsync(new NodeSession(sessionId, SessionKind.Refresh, walletId, keyVersion, peers, party, agreement, share, DateTimeOffset.UtcNow + sessionLifetime, beginWindow) { Policy = policy }, cancellationToken);
         }
         catch
         {

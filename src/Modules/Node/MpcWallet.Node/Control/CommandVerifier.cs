@@ -117,6 +117,8 @@ internal sealed partial class CommandVerifier(ClusterTrust trust, TimeProvider t
         NodeCommand.RequestOneofCase.StartSigning => command.StartSigning.SessionId,
         NodeCommand.RequestOneofCase.BeginSession => command.BeginSession.SessionId,
         NodeCommand.RequestOneofCase.AbortSession => command.AbortSession.SessionId,
+        NodeCommand.RequestOneofCase.StartRefresh => command.StartRefresh.SessionId,
+        NodeCommand.RequestOneofCase.CommitGeneration => command.CommitGeneration.SessionId,
         _ => ByteString.Empty,
     };
 

@@ -46,6 +46,31 @@ internal sealed class NodeControlService(NodeRuntime node, CommandVerifier verif
         return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
     }
 
+    public override async Task<SessionAccepted> StartRefresh(SignedCommand request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var verified = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.StartRefresh);
+        var start = verified.Command.StartRefresh;
+        var sessionId = ParseSession(start.SessionId);
+        var peers = verifier.Participants(node.Id, verified, start.Participants);
+        var offer = await Guard(verified, () => node.PrepareRefreshAsync(sessionId, start.WalletId, start.KeyVersion, peers, context.CancellationToken));
+        return new SessionAccepted { SessionId = start.SessionId, SessionKeyOffer = ByteString.CopyFrom(offer) };
+    }
+
+    public override async Task<CommitGenerationReply> CommitGeneration(SignedCommand request, ServerCallContext context)
+    {
+        EnsureRunning();
+        var commit = verifier.Verify(node.Id, request, NodeCommand.RequestOneofCase.CommitGeneration).Command.CommitGeneration;
+        _ = ParseSession(commit.SessionId);
+        if (string.IsNullOrWhiteSpace(commit.WalletId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "wallet_id is required"));
+        }
+
+        var (held, erased) = await node.CommitGenerationAsync(commit.WalletId, commit.KeyVersion, context.CancellationToken);
+        return new CommitGenerationReply { Held = held, Erased = (uint)erased };
+    }
+
     public override async Task<SessionAccepted> BeginSession(SignedCommand request, ServerCallContext context)
     {
         EnsureRunning();

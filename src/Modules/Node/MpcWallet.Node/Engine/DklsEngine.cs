@@ -2,6 +2,7 @@ using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Keygen;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Mpc.Randomness;
+using MpcWallet.Mpc.Refresh;
 using MpcWallet.Mpc.Signing;
 
 namespace MpcWallet.Node.Engine;
@@ -11,6 +12,9 @@ internal sealed class DklsEngine : IThresholdEngine
 {
     public IProtocolParty<KeyShare> KeyGeneration(SessionId sessionId, int self, int threshold, int partyCount) =>
         new KeyGenerationParty(sessionId, self, threshold, partyCount, SystemRandomSource.Instance);
+
+    public IProtocolParty<KeyShare> Refresh(SessionId sessionId, KeyShare current) =>
+        new KeyRefreshParty(sessionId, current, SystemRandomSource.Instance);
 
     public IProtocolParty<object> Signing(SessionId sessionId, KeyShare share, IReadOnlyList<int> signers, ReadOnlySpan<byte> digest, IReadOnlyList<uint> derivationPath) =>
         new SigningParty(sessionId, share, signers, digest, derivationPath, SystemRandomSource.Instance);

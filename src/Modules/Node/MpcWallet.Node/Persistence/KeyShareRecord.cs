@@ -19,4 +19,7 @@ internal sealed class KeyShareRecord
     public bool? AllowRawDigest { get; set; }
 
     public required DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary><see cref="ShareStatus.Committed"/> or <see cref="ShareStatus.Pending"/> (a refresh's result before the coordinator's switch).</summary>
+    public string Status { get; set; } = ShareStatus.Committed;
 }

@@ -30,6 +30,7 @@ internal sealed class NodeDbContext(DbContextOptions<NodeDbContext> options, Mod
             e.Property(x => x.Sealed).HasColumnName("sealed");
             e.Property(x => x.AllowRawDigest).HasColumnName("allow_raw_digest");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Status).HasColumnName("status");
         });
         modelBuilder.Entity<BannedPeerRecord>(e =>
         {

@@ -92,6 +92,60 @@ internal sealed class NodeStore(ModuleDatabase database) : ModuleStore<NodeDbCon
         await context.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stores a refresh's result as pending, replacing a pending share of the same generation left by an earlier
+    /// attempt; a committed share of that generation is never replaced (the attempt is refused).
+    /// </summary>
+    public async Task SavePendingShareAsync(KeyShareRecord share, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await context.KeyShares.FirstOrDefaultAsync(s => s.WalletId == share.WalletId && s.KeyVersion == share.KeyVersion, cancellationToken);
+        if (existing is { Status: not ShareStatus.Pending })
+        {
+            throw new InvalidOperationException($"generation {share.KeyVersion} of wallet {share.WalletId} is already committed here; a refresh never replaces it");
+        }
+
+        if (existing is not null)
+        {
+            context.KeyShares.Remove(existing);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        share.Status = ShareStatus.Pending;
+        context.KeyShares.Add(share);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the wallet's share of <paramref name="keyVersion"/> committed and erases every older share of the wallet,
+    /// in one transaction. Held = false (and nothing erased) when this node has no share of that generation.
+    /// </summary>
+    public async Task<(bool Held, int Erased)> CommitAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var held = await context.KeyShares.Where(s => s.WalletId == walletId && s.KeyVersion == keyVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ShareStatus.Committed), cancellationToken);
+        if (held == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (false, 0);
+        }
+
+        var erased = await context.KeyShares.Where(s => s.WalletId == walletId && s.KeyVersion < keyVersion).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (true, erased);
+    }
+
+    /// <summary>The newest committed generation of the wallet held here, or null.</summary>
+    public async Task<long?> NewestCommittedAsync(string walletId, CancellationToken cancellationToken)
+    {
+        await using var context = Open();
+        return await context.KeyShares.Where(s => s.WalletId == walletId && s.Status == ShareStatus.Committed).MaxAsync(s => (long?)s.KeyVersion, cancellationToken);
+    }
+
     public async Task<KeyShareRecord?> ShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
     {
         await using var context = Open();

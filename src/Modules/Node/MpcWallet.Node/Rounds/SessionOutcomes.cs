@@ -28,12 +28,19 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
         }
 
         session.State = SessionState.Finished;
-        if (session.Kind == SessionKind.KeyGeneration)
+        if (session.Kind is SessionKind.KeyGeneration or SessionKind.Refresh)
         {
             var share = (KeyShare)session.Party.Output;
             try
             {
-                await vault.SaveShareAsync(session.WalletId, share, session.Policy, cancellationToken);
+                // A refresh's result is the next generation, pending until the coordinator's switch (docs/design-lifecycle.md).
+                var refresh = session.Kind == SessionKind.Refresh;
+                if (refresh && share.Generation != session.KeyVersion + 1)
+                {
+                    throw new InvalidOperationException($"the refresh of generation {session.KeyVersion} produced generation {share.Generation}");
+                }
+
+                await vault.SaveShareAsync(session.WalletId, share, session.Policy, cancellationToken, pending: refresh);
                 await reports.KeyShareStoredAsync(session, share, cancellationToken);
             }
             finally
@@ -49,7 +56,7 @@ internal sealed partial class SessionOutcomes(string nodeId, NodeStore store, IT
         await store.MarkFinishedAsync(session.Key, session.Kind.ToString(), "completed", cancellationToken);
         LogCompleted(nodeId, session.Kind, session.Key);
         sessions.Forget(session);
-        if (session.Kind == SessionKind.KeyGeneration)
+        if (session.Kind is SessionKind.KeyGeneration or SessionKind.Refresh)
         {
             await reports.StateHintAsync(await vault.HeldKeysAsync(cancellationToken), session.Key, cancellationToken);
         }

@@ -109,6 +109,20 @@ internal sealed class NodeRuntime : IAsyncDisposable
         return await _admission.PrepareSigningAsync(sessionId, walletId, keyVersion, digest, preImage, path, peers, cancellationToken);
     }
 
+    /// <summary>Prepares a refresh of the wallet's committed generation <paramref name="keyVersion"/>; returns this node's session key offer.</summary>
+    public async Task<byte[]> PrepareRefreshAsync(SessionId sessionId, string walletId, long keyVersion, IReadOnlyList<SessionPeer> peers, CancellationToken cancellationToken)
+    {
+        RefuseIfStopped();
+        return await _admission.PrepareRefreshAsync(sessionId, walletId, keyVersion, peers, cancellationToken);
+    }
+
+    /// <summary>The coordinator switched the wallet to <paramref name="keyVersion"/>: commit it here and erase older shares.</summary>
+    public Task<(bool Held, int Erased)> CommitGenerationAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    {
+        RefuseIfStopped();
+        return _vault.CommitAsync(walletId, keyVersion, cancellationToken);
+    }
+
     /// <summary>Restore, step 1: a one-time key to re-seal this node's backup to (docs/engine-backup.md, restore drill).</summary>
     public Task<Mpc.Backup.RecoveryPublicKey> CreateRestoreKeyAsync(CancellationToken cancellationToken) => _vault.CreateRestoreKeyAsync(cancellationToken);
 

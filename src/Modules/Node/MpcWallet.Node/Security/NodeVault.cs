@@ -95,6 +95,10 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
         }
     }
 
+    /// <summary>The coordinator switched the wallet to <paramref name="keyVersion"/>: commit it, erase older shares (<see cref="NodeStore.CommitAsync"/>).</summary>
+    public Task<(bool Held, int Erased)> CommitAsync(string walletId, long keyVersion, CancellationToken cancellationToken) =>
+        store.CommitAsync(walletId, keyVersion, cancellationToken);
+
     public async Task<IReadOnlyList<HeldKeyVersion>> HeldKeysAsync(CancellationToken cancellationToken) =>
         (await store.HeldKeysAsync(cancellationToken)).Select(k => new HeldKeyVersion(k.WalletId, (uint)k.KeyVersion)).ToArray();
 
@@ -102,11 +106,30 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
     public async Task<KeyShare> OpenShareAsync(string walletId, long keyVersion, CancellationToken cancellationToken) =>
         (await OpenKeyAsync(walletId, keyVersion, cancellationToken)).Share;
 
-    /// <summary>Opens a sealed share and its wallet policy (authenticated by the seal); the caller must <see cref="KeyShare.Clear"/> the share.</summary>
-    public async Task<(KeyShare Share, KeyPolicy Policy)> OpenKeyAsync(string walletId, long keyVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a sealed share and its wallet policy (authenticated by the seal); the caller must <see cref="KeyShare.Clear"/> the share.
+    /// Only a committed share that is the wallet's newest committed one opens (docs/design-lifecycle.md, "Generations");
+    /// with <paramref name="commitPending"/> a pending one named by a signed command is committed first (the command
+    /// comes after the coordinator's switch: it implies the commit this node may have missed).
+    /// </summary>
+    public async Task<(KeyShare Share, KeyPolicy Policy)> OpenKeyAsync(string walletId, long keyVersion, CancellationToken cancellationToken, bool commitPending = false)
     {
         var record = await store.ShareAsync(walletId, keyVersion, cancellationToken)
-            ?? throw new SessionRefusedException($"node {nodeId} holds no share of wallet {walletId} version {keyVersion}");
+            ?? throw new SessionRefusedException($"node {nodeId} holds no share of wallet {walletId} generation {keyVersion}");
+        if (record.Status == ShareStatus.Pending)
+        {
+            if (!commitPending)
+            {
+                throw new SessionRefusedException($"node {nodeId} holds generation {keyVersion} of wallet {walletId} only pending (not committed)");
+            }
+
+            await store.CommitAsync(walletId, keyVersion, cancellationToken);
+        }
+        else if (await store.NewestCommittedAsync(walletId, cancellationToken) is { } newest && newest > keyVersion)
+        {
+            throw new SessionRefusedException($"node {nodeId} refuses generation {keyVersion} of wallet {walletId}: generation {newest} is committed");
+        }
+
         var policy = record.AllowRawDigest is { } allowRawDigest ? new KeyPolicy(allowRawDigest) : KeyPolicy.BeforePolicies;
         byte[] plaintext;
         try
@@ -131,9 +154,10 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
     /// <summary>
     /// Seals and stores a new share with its wallet's policy — after writing its backup, when backups are configured (a
     /// share without its backup is never stored, so never reported) — its encoding is erased here, the share itself
-    /// stays the caller's to clear.
+    /// stays the caller's to clear. <paramref name="pending"/>: a refresh's result, stored pending until the
+    /// coordinator's switch (<see cref="NodeStore.SavePendingShareAsync"/>).
     /// </summary>
-    public async Task SaveShareAsync(string walletId, KeyShare share, KeyPolicy policy, CancellationToken cancellationToken)
+    public async Task SaveShareAsync(string walletId, KeyShare share, KeyPolicy policy, CancellationToken cancellationToken, bool pending = false)
     {
         if (backups is not null)
         {
@@ -144,7 +168,7 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
         var keyVersion = (long)share.Generation;
         try
         {
-            await store.SaveShareAsync(new KeyShareRecord
+            var record = new KeyShareRecord
             {
                 WalletId = walletId,
                 KeyVersion = keyVersion,
@@ -154,7 +178,8 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
                 Sealed = Sealer.Seal(SharePurposeOf(policy.AllowRawDigest), walletId, keyVersion, encoded),
                 AllowRawDigest = policy.AllowRawDigest,
                 CreatedAt = DateTimeOffset.UtcNow,
-            }, cancellationToken);
+            };
+            await (pending ? store.SavePendingShareAsync(record, cancellationToken) : store.SaveShareAsync(record, cancellationToken));
         }
         finally
         {

@@ -4,4 +4,5 @@ internal enum SessionKind
 {
     KeyGeneration,
     Signing,
+    Refresh,
 }
