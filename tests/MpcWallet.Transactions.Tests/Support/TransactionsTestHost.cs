@@ -101,7 +101,8 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
         }
 
         // A transactions-only process is a split-deployment process: this in-process test's cleartext loopback database is allowed explicitly.
-        return ["--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20", "--Security:AllowCleartext", "true"];
+        // (The connection string stays last: SchemaVersion2Tests takes it from there.)
+        return ["--Security:AllowCleartext", "true", "--Database:Provider", "PostgreSQL", "--ConnectionStrings:Transactions", $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Maximum Pool Size=20"];
     }
 
     /// <summary>Stops this host and starts a new one on the same data directory, chain and wallets.</summary>
