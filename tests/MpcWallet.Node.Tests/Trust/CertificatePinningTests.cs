@@ -10,13 +10,13 @@ namespace MpcWallet.Node.Tests.Trust;
 public sealed class CertificatePinningTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("mpcwallet-pinning-").FullName;
-    private readonly TestCertificateAuthority _authority;
-    private readonly TestCertificateAuthority _otherAuthority;
+    private readonly InMemoryCertificateAuthority _authority;
+    private readonly InMemoryCertificateAuthority _otherAuthority;
 
     public CertificatePinningTests()
     {
-        _authority = new TestCertificateAuthority(Path.Combine(_directory, "a"), "a");
-        _otherAuthority = new TestCertificateAuthority(Path.Combine(_directory, "b"), "b");
+        _authority = new InMemoryCertificateAuthority(Path.Combine(_directory, "a"), "a");
+        _otherAuthority = new InMemoryCertificateAuthority(Path.Combine(_directory, "b"), "b");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace MpcWallet.Testing.Split;
 /// coordinator's by <c>trust coordinator-identity</c> (with the process's own arguments), a manifest signed with the
 /// operator key (<see cref="ManifestDocument"/>, the code of <c>trust manifest sign</c>); every process is given only the
 /// operator's public key and the manifest's path. NodeControl and REST run over TLS: a throwaway CA made for the
-/// cluster (<see cref="TestCertificateAuthority"/>) issues every process a certificate, whose fingerprint enrollment
+/// cluster (<see cref="InMemoryCertificateAuthority"/>) issues every process a certificate, whose fingerprint enrollment
 /// puts in the manifest (nodes' server certificates, coordinators' client certificates).
 /// </summary>
 public sealed class SplitCluster : IAsyncDisposable
@@ -33,7 +33,7 @@ public sealed class SplitCluster : IAsyncDisposable
     private readonly Dictionary<string, HostProcess> _nodes = [];
     private readonly List<(BrokerUsers.Credentials, IReadOnlyList<string>)> _pendingBrokerUsers = [];
     private readonly Dictionary<string, BrokerUsers.Credentials> _brokerUsers = [];
-    private readonly Dictionary<string, TestCertificateAuthority.IssuedCertificate> _certificates = [];
+    private readonly Dictionary<string, InMemoryCertificateAuthority.IssuedCertificate> _certificates = [];
 
     private SplitCluster(SplitClusterOptions options, string directory, string virtualHost, string coordinatorDatabase, string transactionsDatabase, Dictionary<string, string> nodeDatabases, AnvilChain? chain)
     {
@@ -44,7 +44,7 @@ public sealed class SplitCluster : IAsyncDisposable
         TransactionsDatabase = transactionsDatabase;
         NodeDatabases = nodeDatabases;
         Chain = chain;
-        Authority = new TestCertificateAuthority(Path.Combine(directory, "tls"), options.Name);
+        Authority = new InMemoryCertificateAuthority(Path.Combine(directory, "tls"), options.Name);
         for (var i = 1; i <= options.NodeCount; i++)
         {
             _keyEncryptionKeys[NodeId(i)] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -65,7 +65,7 @@ public sealed class SplitCluster : IAsyncDisposable
     public IReadOnlyDictionary<string, string> NodeDatabases { get; }
 
     /// <summary>The cluster's throwaway CA: it issued every process's TLS certificate.</summary>
-    public TestCertificateAuthority Authority { get; }
+    public InMemoryCertificateAuthority Authority { get; }
 
     /// <summary>Each node's NodeControl/health address (its <c>--urls</c>, https), fixed for the cluster's lifetime.</summary>
     public Dictionary<string, Uri> NodeAddresses { get; } = [];
@@ -192,7 +192,7 @@ public sealed class SplitCluster : IAsyncDisposable
     /// tls/ directory): a node's NodeControl server certificate, a coordinator's NodeControl client (and REST server)
     /// certificate.
     /// </summary>
-    public TestCertificateAuthority.IssuedCertificate CertificateOf(string processName)
+    public InMemoryCertificateAuthority.IssuedCertificate CertificateOf(string processName)
     {
         if (!_certificates.TryGetValue(processName, out var issued))
         {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using MpcWallet.Infrastructure.Trust;
+
 namespace MpcWallet.Node.Configuration;
 
 /// <summary>
@@ -11,4 +14,8 @@ internal sealed class NodeTlsOptions
     /// manifest's <c>tlsCertificateSha256</c> is checked either way.
     /// </summary>
     public string? CaCertificatePath { get; set; }
+
+    /// <exception cref="InvalidOperationException">The configured file is missing or not a certificate.</exception>
+    public X509Certificate2? LoadAuthority() =>
+        string.IsNullOrWhiteSpace(CaCertificatePath) ? null : CertificateFiles.Load(CaCertificatePath, null, null, "Node:Tls:CaCertificatePath");
 }

@@ -36,6 +36,7 @@ internal sealed class NodeTrustValidation(ClusterTrust trust, IConfiguration con
         X509Certificate2? certificate;
         try
         {
+            options.Tls.LoadAuthority()?.Dispose();
             certificate = CertificateFiles.KestrelDefault(configuration);
         }
         catch (InvalidOperationException e)

@@ -17,11 +17,14 @@ namespace MpcWallet.Node.Control;
 /// connection cannot ask for a client certificate for some paths only, and a node's state is nobody else's business.
 /// A refused certificate is logged with its fingerprint and the reason. Cleartext endpoints are not touched here.
 /// </summary>
-internal sealed partial class NodeControlTls(ClusterTrust trust, NodeOptions options, ILogger<NodeControlTls> logger) : IConfigureOptions<KestrelServerOptions>
+/// <remarks>
+/// Kestrel's options are made while the host is built, before the start-up validation reports misconfigurations in
+/// one line: so the node's options are read only at the first handshake (the CA file is checked at start by
+/// <see cref="NodeTrustValidation"/>).
+/// </remarks>
+internal sealed partial class NodeControlTls(ClusterTrust trust, IOptions<NodeOptions> options, ILogger<NodeControlTls> logger) : IConfigureOptions<KestrelServerOptions>
 {
-    private readonly Lazy<X509Certificate2?> _authority = new(() => string.IsNullOrWhiteSpace(options.Tls.CaCertificatePath)
-        ? null
-        : CertificateFiles.Load(options.Tls.CaCertificatePath, null, null, "Node:Tls:CaCertificatePath"));
+    private readonly Lazy<X509Certificate2?> _authority = new(() => options.Value.Tls.LoadAuthority());
 
     public void Configure(KestrelServerOptions kestrel)
     {

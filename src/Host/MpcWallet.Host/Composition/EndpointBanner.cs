@@ -4,10 +4,10 @@ using MpcWallet.Infrastructure.Modules;
 namespace MpcWallet.Host.Composition;
 
 /// <summary>
-/// The start banner's transport line: which of this process's connections are TLS and which are cleartext, so an
-/// operator sees it at a glance (docs/design-trust.md, "Transport security"; README, "Split deployment").
+/// The start banner's endpoints line: whether this process's REST and NodeControl endpoints (served and called) are
+/// TLS or cleartext, so an operator sees it at a glance (docs/design-trust.md, "Transport security"; README, "Split deployment").
 /// </summary>
-internal static class TransportBanner
+internal static class EndpointBanner
 {
     public static string Describe(IConfiguration configuration, ModuleContext context, IReadOnlyList<string> addresses, bool developmentTrust)
     {

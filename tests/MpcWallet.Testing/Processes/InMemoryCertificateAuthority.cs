@@ -9,12 +9,12 @@ namespace MpcWallet.Testing.Processes;
 /// process a TLS certificate for 127.0.0.1/localhost, usable as server and client certificate, written as PEM files
 /// (key 0600) the processes are configured with, as an operator's would be.
 /// </summary>
-public sealed class TestCertificateAuthority : IDisposable
+public sealed class InMemoryCertificateAuthority : IDisposable
 {
     private readonly X509Certificate2 _authority;
     private readonly string _directory;
 
-    public TestCertificateAuthority(string directory, string name)
+    public InMemoryCertificateAuthority(string directory, string name)
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
