@@ -29,7 +29,10 @@ public sealed class TrustCommandTests
         }
 
         await RunAsync(0, "manifest", "new", "--cluster-id", "prod-eu-1", "--out", P("draft.json"));
-        await RunAsync(0, "manifest", "add-node", "--draft", P("draft.json"), "--id", "node-1", "--identity-key", Convert.ToBase64String(node.Public.Encode()));
+        // The node's TLS fingerprint as `openssl x509 -noout -fingerprint -sha256` prints it (AB:CD:…) is enrolled as hex.
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var opensslForm = string.Join(':', Enumerable.Range(0, 32).Select(i => fingerprint.Substring(i * 2, 2).ToUpperInvariant()));
+        await RunAsync(0, "manifest", "add-node", "--draft", P("draft.json"), "--id", "node-1", "--identity-key", Convert.ToBase64String(node.Public.Encode()), "--tls-certificate-sha256", opensslForm);
         await RunAsync(0, "manifest", "add-coordinator", "--draft", P("draft.json"), "--id", "coordinator-1",
             "--signing-key", Convert.ToBase64String(coordinatorKeys[..32]), "--encryption-key", Convert.ToBase64String(coordinatorKeys[32..]));
         Assert.Contains("v1", await RunAsync(0, "manifest", "sign", "--draft", P("draft.json"), "--operator-key", P("operator.key"), "--out", P("manifest.json")), StringComparison.Ordinal);
@@ -39,9 +42,12 @@ public sealed class TrustCommandTests
         var trust = ClusterTrust.Load(new TrustOptions { OperatorPublicKey = operatorPublic, ManifestPath = P("manifest.json") }, required: true);
         Assert.Null(trust.Failure);
         Assert.Equal(node.Public, trust.Manifest.FindNode("node-1")!.Identity);
+        Assert.Equal(fingerprint, trust.Manifest.FindNode("node-1")!.TlsCertificateSha256);
 
         // A bad key in a draft is refused at once; a manifest shown under another operator key does not verify.
         Assert.Contains("identityKey", await RunAsync(2, "manifest", "add-node", "--draft", P("draft.json"), "--id", "node-2", "--identity-key", Convert.ToBase64String(new byte[64])), StringComparison.Ordinal);
+        using var other = NodeIdentity.Generate(SystemRandomSource.Instance);
+        Assert.Contains("tlsCertificateSha256", await RunAsync(2, "manifest", "add-node", "--draft", P("draft.json"), "--id", "node-2", "--identity-key", Convert.ToBase64String(other.Public.Encode()), "--tls-certificate-sha256", fingerprint[1..]), StringComparison.Ordinal);
         Assert.Contains("does not verify", await RunAsync(2, "manifest", "show", "--manifest", P("manifest.json"), "--operator-public-key", Convert.ToBase64String(TaggedSignature.PublicKeyOf(new byte[32]))), StringComparison.Ordinal);
 
         // The next version starts from the current one.

@@ -17,7 +17,8 @@ public sealed class HostProcess : IAsyncDisposable
     private int _starts;
 
     /// <param name="environment">Environment variables (secrets go here, as in a deployment: never on the command line or in the log).</param>
-    public HostProcess(string name, Uri address, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string dataDirectory, string logDirectory, bool http2Only = false)
+    /// <param name="tls">How to reach it over https (its CA, and the client certificate a node requires).</param>
+    public HostProcess(string name, Uri address, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string dataDirectory, string logDirectory, bool http2Only = false, HostTls? tls = null)
     {
         Name = name;
         Address = address;
@@ -26,6 +27,7 @@ public sealed class HostProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
         LogPath = Path.Combine(logDirectory, name + ".log");
         Http2Only = http2Only;
+        Tls = tls;
     }
 
     public string Name { get; }
@@ -43,6 +45,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>A node-only process serves NodeControl on its own server, which then speaks HTTP/2 only (h2c prior knowledge).</summary>
     public bool Http2Only { get; }
+
+    /// <summary>How its https address is reached, or null for cleartext.</summary>
+    public HostTls? Tls { get; }
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -131,10 +136,12 @@ public sealed class HostProcess : IAsyncDisposable
             : throw new InvalidOperationException($"{Name}: {string.Join(' ', command)} exited with code {process.ExitCode}: {await error}{await output}");
     }
 
-    /// <summary>An HTTP client for this process (HTTP/2 prior knowledge when the process speaks HTTP/2 only).</summary>
+    /// <summary>An HTTP client for this process (HTTP/2 prior knowledge when the process speaks HTTP/2 only; over https with <see cref="Tls"/>).</summary>
     public HttpClient Client(string? apiKey = null)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
+        var client = Tls is null
+            ? new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) }
+            : new HttpClient(Tls.Handler()) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
         if (Http2Only)
         {
             client.DefaultRequestVersion = HttpVersion.Version20;

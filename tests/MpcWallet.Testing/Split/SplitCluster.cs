@@ -18,7 +18,9 @@ namespace MpcWallet.Testing.Split;
 /// tells an operator to: an operator key, each node's identity read by <c>trust node-identity</c> and each
 /// coordinator's by <c>trust coordinator-identity</c> (with the process's own arguments), a manifest signed with the
 /// operator key (<see cref="ManifestDocument"/>, the code of <c>trust manifest sign</c>); every process is given only the
-/// operator's public key and the manifest's path.
+/// operator's public key and the manifest's path. NodeControl and REST run over TLS: a throwaway CA made for the
+/// cluster (<see cref="InMemoryCertificateAuthority"/>) issues every process a certificate, whose fingerprint enrollment
+/// puts in the manifest (nodes' server certificates, coordinators' client certificates).
 /// </summary>
 public sealed class SplitCluster : IAsyncDisposable
 {
@@ -33,6 +35,7 @@ public sealed class SplitCluster : IAsyncDisposable
     private readonly Dictionary<string, HostProcess> _nodes = [];
     private readonly List<(BrokerUsers.Credentials, IReadOnlyList<string>)> _pendingBrokerUsers = [];
     private readonly Dictionary<string, BrokerUsers.Credentials> _brokerUsers = [];
+    private readonly Dictionary<string, InMemoryCertificateAuthority.IssuedCertificate> _certificates = [];
 
     private SplitCluster(SplitClusterOptions options, string directory, string virtualHost, string coordinatorDatabase, string transactionsDatabase, Dictionary<string, string> nodeDatabases, AnvilChain? chain)
     {
@@ -43,10 +46,11 @@ public sealed class SplitCluster : IAsyncDisposable
         TransactionsDatabase = transactionsDatabase;
         NodeDatabases = nodeDatabases;
         Chain = chain;
+        Authority = new InMemoryCertificateAuthority(Path.Combine(directory, "tls"), options.Name);
         for (var i = 1; i <= options.NodeCount; i++)
         {
             _keyEncryptionKeys[NodeId(i)] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            NodeAddresses[NodeId(i)] = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+            NodeAddresses[NodeId(i)] = new Uri($"https://127.0.0.1:{FreePorts.Next()}");
         }
     }
 
@@ -69,7 +73,10 @@ public sealed class SplitCluster : IAsyncDisposable
     public static string NodeSchema(string nodeId) =>
         "node_" + new string(nodeId.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
 
-    /// <summary>Each node's NodeControl/health address (its <c>--urls</c>), fixed for the cluster's lifetime.</summary>
+    /// <summary>The cluster's throwaway CA: it issued every process's TLS certificate.</summary>
+    public InMemoryCertificateAuthority Authority { get; }
+
+    /// <summary>Each node's NodeControl/health address (its <c>--urls</c>, https), fixed for the cluster's lifetime.</summary>
     public Dictionary<string, Uri> NodeAddresses { get; } = [];
 
     public AnvilChain? Chain { get; }
@@ -181,6 +188,29 @@ public sealed class SplitCluster : IAsyncDisposable
         {
             await Chain.DisposeAsync();
         }
+
+        foreach (var issued in _certificates.Values)
+        {
+            issued.Certificate.Dispose();
+        }
+
+        Authority.Dispose();
+    }
+
+    /// <summary>
+    /// The TLS certificate of a process (issued by <see cref="Authority"/> on first use, its PEM files under the cluster's
+    /// tls/ directory): a node's NodeControl server certificate, a coordinator's NodeControl client (and REST server)
+    /// certificate.
+    /// </summary>
+    public InMemoryCertificateAuthority.IssuedCertificate CertificateOf(string processName)
+    {
+        if (!_certificates.TryGetValue(processName, out var issued))
+        {
+            issued = Authority.Issue(processName);
+            _certificates[processName] = issued;
+        }
+
+        return issued;
     }
 
     /// <summary>The signed cluster manifest every process verifies at start.</summary>
@@ -231,17 +261,19 @@ public sealed class SplitCluster : IAsyncDisposable
     {
         var arguments = Common("node", id, NodeAddresses[id]);
         arguments.AddRange(["--node-id", id, "--Node:HeartbeatInterval", _options.NodeHeartbeatInterval]);
+        arguments.AddRange(["--Node:Tls:CaCertificatePath", Authority.CertificatePath]);
         arguments.AddRange(_options.ExtraFor("node"));
         var environment = TrustEnvironment();
         environment["ConnectionStrings__Node"] = NodeDatabases[id];
         environment[$"Node__KeyEncryptionKeys__{id}"] = _keyEncryptionKeys[id];
         AddBrokerUser(id, arguments, environment);
-        return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true);
+        // A node requires a coordinator's certificate of every client, health probes included: the harness shows coordinator-1's.
+        return new HostProcess(id, NodeAddresses[id], arguments, environment, Path.Combine(Directory, id), Directory, http2Only: true, new HostTls(Authority, CertificateOf("coordinator-1").Certificate));
     }
 
     private HostProcess NewCoordinator(string name, bool withTransactions, IReadOnlyList<string> extraArguments)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var address = new Uri($"https://127.0.0.1:{FreePorts.Next()}");
         var arguments = CoordinatorArguments(name, withTransactions, address, extraArguments);
         var environment = CoordinatorEnvironment();
         if (withTransactions)
@@ -249,7 +281,7 @@ public sealed class SplitCluster : IAsyncDisposable
             environment["ConnectionStrings__Transactions"] = TransactionsDatabase;
         }
         AddBrokerUser(name, arguments, environment);
-        return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory);
+        return new HostProcess(name, address, arguments, environment, Path.Combine(Directory, name), Directory, tls: new HostTls(Authority));
     }
 
     private List<string> CoordinatorArguments(string name, bool withTransactions, Uri address, IReadOnlyList<string> extraArguments)
@@ -271,6 +303,10 @@ public sealed class SplitCluster : IAsyncDisposable
             "--Coordinator:SignatureDeadline", "00:01:00",
             "--Coordinator:KeyGenerationSessionTimeout", "00:01:00",
             "--Coordinator:KeyGenerationDeadline", "00:02:30",
+            // NodeControl's client certificate (enrolled in the manifest) and the CA the nodes' certificates chain to.
+            "--Coordinator:Tls:CertificatePath", CertificateOf(name).CertificatePath,
+            "--Coordinator:Tls:KeyPath", CertificateOf(name).KeyPath,
+            "--Coordinator:Tls:CaCertificatePath", Authority.CertificatePath,
         ]);
         var i = 0;
         foreach (var (id, nodeAddress) in NodeAddresses)
@@ -295,7 +331,7 @@ public sealed class SplitCluster : IAsyncDisposable
 
     private HostProcess NewTransactions()
     {
-        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var address = new Uri($"https://127.0.0.1:{FreePorts.Next()}");
         var arguments = Common("transactions", "transactions", address);
         arguments.AddRange(TransactionsArguments());
         arguments.AddRange(_options.ExtraFor("transactions"));
@@ -304,7 +340,7 @@ public sealed class SplitCluster : IAsyncDisposable
         environment["Auth__ApiKeys__0__Tenant"] = Tenant;
         environment["Auth__ApiKeys__0__KeyHash"] = ApiKeyHash;
         AddBrokerUser("transactions", arguments, environment);
-        return new HostProcess("transactions", address, arguments, environment, Path.Combine(Directory, "transactions"), Directory);
+        return new HostProcess("transactions", address, arguments, environment, Path.Combine(Directory, "transactions"), Directory, tls: new HostTls(Authority));
     }
 
     /// <summary>The broker user a process logs in as (its permissions limited to its own channels).</summary>
@@ -350,8 +386,9 @@ public sealed class SplitCluster : IAsyncDisposable
         return arguments;
     }
 
-    // What every process of a role gets: its role file, its address and data directory, the broker (over TLS) and
-    // PostgreSQL (its module roles' connection strings, with their passwords, are in its environment).
+    // What every process of a role gets: its role file, its address, data directory and TLS certificate (Kestrel's
+    // standard settings, for its https --urls), the broker (over TLS) and PostgreSQL (its module roles' connection
+    // strings, with their passwords, are in its environment).
     private List<string> Common(string profile, string name, Uri address)
     {
         var arguments = new List<string>
@@ -362,6 +399,8 @@ public sealed class SplitCluster : IAsyncDisposable
             "--data-dir", Path.Combine(Directory, name),
             "--Database:Provider", "PostgreSQL",
             "--Logging:LogLevel:MpcWallet", "Information",
+            "--Kestrel:Certificates:Default:Path", CertificateOf(name).CertificatePath,
+            "--Kestrel:Certificates:Default:KeyPath", CertificateOf(name).KeyPath,
         };
         arguments.AddRange(TestRabbitMq.TlsHostArguments(_virtualHost));
         return arguments;

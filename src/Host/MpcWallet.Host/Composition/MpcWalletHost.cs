@@ -193,6 +193,7 @@ public static partial class MpcWalletHost
         }
 
         var addresses = Addresses(app);
+        LogEndpoints(logger, EndpointBanner.Describe(app.Configuration, context, addresses, app.Services.GetRequiredService<ClusterTrust>().IsDevelopment));
         var address = addresses.Count > 0 ? addresses[0] : "(no address)";
         var modules = string.Join(",", context.Modules);
         if (!hasApi)
@@ -207,6 +208,9 @@ public static partial class MpcWalletHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MpcWallet ready (modules: {Modules}). REST API: {Api} · docs UI: {Docs} · OpenAPI: /openapi/v1.json · {KeyCount} API key(s) from Auth:ApiKeys (development key: {KeyFile}, override with Auth__ApiKeys__0__Key) · data directory: {DataDirectory}")]
     private static partial void LogReady(ILogger logger, string modules, string api, string docs, int keyCount, string keyFile, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Endpoints: {Endpoints}")]
+    private static partial void LogEndpoints(ILogger logger, string endpoints);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trust: {Trust}")]
     private static partial void LogTrust(ILogger logger, string trust);

@@ -10,8 +10,10 @@ namespace MpcWallet.Host.Composition;
 /// <c>MpcWallet.Host trust …</c>: enrollment for a split deployment (README, "Enrollment"; docs/design-trust.md).
 /// <list type="bullet">
 /// <item><c>operator-key new --out FILE</c>: a new operator key (private half to FILE, 0600; the public half printed).</item>
-/// <item><c>node-identity &lt;the node process's arguments&gt;</c>: opens the node's sealed store with its key-encryption key and prints its manifest entry.</item>
-/// <item><c>coordinator-identity &lt;the coordinator process's arguments&gt;</c>: its identity key file (created when absent) as a manifest entry.</item>
+/// <item><c>node-identity &lt;the node process's arguments&gt;</c>: opens the node's sealed store with its key-encryption key and prints its manifest entry
+/// (with <c>tlsCertificateSha256</c> when Kestrel's default certificate is configured).</item>
+/// <item><c>coordinator-identity &lt;the coordinator process's arguments&gt;</c>: its identity key file (created when absent) as a manifest entry
+/// (with <c>tlsCertificateSha256</c> when <c>Coordinator:Tls:CertificatePath</c> is set).</item>
 /// <item><c>manifest new --cluster-id ID --out DRAFT [--from MANIFEST]</c>, <c>manifest add-node --draft DRAFT --id ID --identity-key B64</c>,
 /// <c>manifest add-coordinator --draft DRAFT --id ID --signing-key B64 --encryption-key B64</c>,
 /// <c>manifest sign --draft DRAFT --operator-key FILE --out MANIFEST</c>,
@@ -61,9 +63,16 @@ public static class TrustCommand
     /// <summary>The manifest entries of the nodes a process started with <paramref name="processArguments"/> runs.</summary>
     public static async Task<IReadOnlyList<ManifestDraft.Node>> NodeIdentitiesAsync(string[] processArguments)
     {
+        // The NodeControl server certificate (Kestrel's default certificate) of a process serving one node over TLS.
+        string? fingerprint;
+        using (var certificate = CertificateFiles.KestrelDefault(MpcWalletHost.ReadConfiguration(processArguments)))
+        {
+            fingerprint = certificate is null ? null : CertificatePinning.Fingerprint(certificate);
+        }
+
         await using var app = OfflineHost.Build(processArguments);
         var identities = await NodeModule.ReadIdentitiesAsync(app.Services, CancellationToken.None);
-        return identities.Select(i => new ManifestDraft.Node { Id = i.NodeId, IdentityKey = Convert.ToBase64String(i.IdentityKey) }).ToArray();
+        return identities.Select(i => new ManifestDraft.Node { Id = i.NodeId, IdentityKey = Convert.ToBase64String(i.IdentityKey), TlsCertificateSha256 = fingerprint }).ToArray();
     }
 
     /// <summary>The manifest entry of the coordinator a process started with <paramref name="processArguments"/> is.</summary>
@@ -109,7 +118,7 @@ public static class TrustCommand
                 Edit(flags, d =>
                 {
                     d.Nodes.RemoveAll(n => n.Id == Required(flags, "id"));
-                    d.Nodes.Add(new ManifestDraft.Node { Id = Required(flags, "id"), IdentityKey = Required(flags, "identity-key"), TlsCertificateSha256 = flags.GetValueOrDefault("tls-certificate-sha256") });
+                    d.Nodes.Add(new ManifestDraft.Node { Id = Required(flags, "id"), IdentityKey = Required(flags, "identity-key"), TlsCertificateSha256 = Fingerprint(flags) });
                 });
                 break;
             case "add-coordinator":
@@ -121,7 +130,7 @@ public static class TrustCommand
                         Id = Required(flags, "id"),
                         SigningKey = Required(flags, "signing-key"),
                         EncryptionKey = Required(flags, "encryption-key"),
-                        TlsCertificateSha256 = flags.GetValueOrDefault("tls-certificate-sha256"),
+                        TlsCertificateSha256 = Fingerprint(flags),
                     });
                 });
                 break;
@@ -163,6 +172,10 @@ public static class TrustCommand
         ClusterManifest.From(draft); // every edit leaves a draft that would be accepted
         WriteDraft(path, draft, createNew: false);
     }
+
+    // As `trust node-identity` prints it, or as `openssl x509 -noout -fingerprint -sha256` does (AB:CD:…).
+    private static string? Fingerprint(Dictionary<string, string> flags) =>
+        flags.GetValueOrDefault("tls-certificate-sha256")?.Replace(":", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
 
     private static ManifestDraft ReadDraft(string path) => ManifestDraft.Parse(File.ReadAllBytes(path));
 

@@ -109,13 +109,17 @@ public sealed class CoordinatorModule : IMpcWalletModule
 
     /// <summary>
     /// Enrollment (<c>trust coordinator-identity</c>): this instance's manifest entry (id and public keys), from its
-    /// identity key file, created when absent. Needs a stable <c>Coordinator:InstanceId</c> (the manifest names it).
+    /// identity key file, created when absent, with the SHA-256 of its NodeControl client certificate when
+    /// <c>Coordinator:Tls:CertificatePath</c> is set. Needs a stable <c>Coordinator:InstanceId</c> (the manifest names it).
     /// </summary>
     public static ManifestDraft.Coordinator ReadIdentity(IServiceProvider services)
     {
         var options = services.GetRequiredService<CoordinatorOptions>();
         using var identity = CoordinatorIdentity.LoadOrCreate(CoordinatorIdentityFile.Path(options, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
-        return identity.ManifestEntry(options.InstanceId);
+        var entry = identity.ManifestEntry(options.InstanceId);
+        using var certificate = options.Tls.LoadCertificate();
+        entry.TlsCertificateSha256 = certificate is null ? null : CertificatePinning.Fingerprint(certificate);
+        return entry;
     }
 
     /// <summary><c>/v1/wallets</c> (and <c>/v1/wallets/{id}/refresh</c>), <c>/v1/operations</c>, <c>/v1/signatures</c>, <c>/v1/nodes</c>, and the operators' <c>/v1/admin/cluster|wallets|signatures</c>.</summary>

@@ -48,6 +48,9 @@ public sealed class NodeModule : IMpcWalletModule
             services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
             services.AddGrpc();
 
+            // Over https (Kestrel's certificate settings): TLS 1.3, client certificates pinned to the manifest's coordinators.
+            services.AddSingleton<IConfigureOptions<KestrelServerOptions>, NodeControlTls>();
+
             // Resolved at the first call, after NodeHostService opened the node (hosted services start before Kestrel).
             services.AddSingleton(sp => new NodeControlService(sp.GetRequiredService<LocalNodes>().All.Single(), sp.GetRequiredService<CommandVerifier>()));
         }

@@ -49,6 +49,9 @@ internal sealed class CoordinatorOptions
     /// </summary>
     public string IdentityKeyFile { get; set; } = "";
 
+    /// <summary>The NodeControl client certificate (https node endpoints) and the optional CA of the nodes' certificates.</summary>
+    public CoordinatorTlsOptions Tls { get; set; } = new();
+
     /// <summary>How long a node accepts a command this coordinator signed (it is sent at once; this covers clock skew).</summary>
     public TimeSpan CommandLifetime { get; set; } = TimeSpan.FromMinutes(2);
 

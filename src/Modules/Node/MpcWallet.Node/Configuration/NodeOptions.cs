@@ -34,6 +34,9 @@ internal sealed class NodeOptions
     /// <summary>Where share backups go; default <c>backups/</c> in each node's data directory.</summary>
     public string? BackupDirectory { get; set; }
 
+    /// <summary>How NodeControl over TLS checks its callers (a process serving one node on <c>--urls https://…</c>).</summary>
+    public NodeTlsOptions Tls { get; set; } = new();
+
     /// <summary>Null: only in the Development environment.</summary>
     public bool? CreateDevelopmentKeys { get; set; }
 
