@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MpcWallet.Host.Composition;
+using MpcWallet.Infrastructure.Modules;
 using MpcWallet.Infrastructure.Security;
 using MpcWallet.Infrastructure.Trust;
 
@@ -9,7 +11,7 @@ namespace MpcWallet.EndToEndTests.Trust;
 
 /// <summary>
 /// A split-deployment process (one not running coordinator and nodes together) refuses to start with a cleartext
-/// broker or database link, naming each, unless Security:AllowCleartext=true; single-host development mode is not
+/// broker, database, NodeControl or REST link, naming each, unless Security:AllowCleartext=true; single-host development mode is not
 /// affected and says what its links are. The hosts are built, never started: the gate runs with the options
 /// validation, before anything connects.
 /// </summary>
@@ -105,10 +107,37 @@ public sealed class CleartextGateTests
         Assert.Contains($"Broker:RabbitMQ:CaCertificateFile '{missing}' does not exist", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Cleartext_nodecontrol_and_rest_endpoints_are_links_too()
+    {
+        // A node-only process serves NodeControl on its --urls: http:// there is h2c.
+        var refusal = Assert.Throws<InvalidOperationException>(() => Build([.. Node(TlsDatabase), .. TlsBroker, "--urls", "http://127.0.0.1:0"]));
+        Assert.Contains("the NodeControl endpoint urls=http://127.0.0.1:0 is cleartext", refusal.Message, StringComparison.Ordinal);
+
+        // A coordinator's links to the nodes, and the REST endpoints it serves.
+        var coordinator = new ModuleContext(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cluster:Nodes:0:Id"] = "node-1",
+                ["Cluster:Nodes:0:GrpcEndpoint"] = "https://10.0.0.1:7001",
+                ["Cluster:Nodes:1:Id"] = "node-2",
+                ["Cluster:Nodes:1:GrpcEndpoint"] = "http://10.0.0.2:7001",
+                ["Kestrel:Endpoints:Api:Url"] = "http://0.0.0.0:8080",
+                ["urls"] = "https://0.0.0.0:8443",
+            }).Build(),
+            ["coordinator"]);
+        Assert.Equal(
+            [
+                "the NodeControl link Cluster:Nodes:1:GrpcEndpoint=http://10.0.0.2:7001 is cleartext (use https:// and pin the node's certificate in the manifest)",
+                "the REST endpoint Kestrel:Endpoints:Api:Url=http://0.0.0.0:8080 is cleartext (serve https:// with Kestrel:Certificates:Default:Path and KeyPath)",
+            ],
+            CleartextLinks.Of(coordinator));
+    }
+
     // Split processes need a signed manifest to start; the gate is what is tested here, so trust is the enrollment placeholder.
     private static WebApplication Build(string[] process) =>
         MpcWalletHost.Build(
-            [.. process, "--environment", "Production", "--urls", "http://127.0.0.1:0", "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-gate-").FullName],
+            [.. process, "--environment", "Production", "--urls", "https://127.0.0.1:0", "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-gate-").FullName],
             services =>
             {
                 services.RemoveAll<ClusterTrust>();

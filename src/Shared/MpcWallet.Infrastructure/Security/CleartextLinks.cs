@@ -20,7 +20,8 @@ public static class CleartextLinks
     [
         Broker,
         Databases,
-        // NodeControl (Cluster:Nodes:<i>:GrpcEndpoint, a node's own endpoint) and REST (Kestrel endpoints): one check each, here.
+        NodeControlClients,
+        ServedEndpoints,
     ];
 
     /// <summary>Every unprotected link of the process, each named with the setting that configures it.</summary>
@@ -52,6 +53,48 @@ public static class CleartextLinks
             }
         }
     }
+
+    // The coordinator's links to the nodes: an http:// NodeControl endpoint is h2c.
+    private static IEnumerable<string> NodeControlClients(ModuleContext process)
+    {
+        if (!process.Runs("coordinator"))
+        {
+            yield break;
+        }
+
+        foreach (var node in process.Configuration.GetSection("Cluster:Nodes").GetChildren())
+        {
+            var endpoint = node["GrpcEndpoint"];
+            if (!string.IsNullOrWhiteSpace(endpoint) && !IsHttps(endpoint))
+            {
+                yield return $"the NodeControl link Cluster:Nodes:{node.Key}:GrpcEndpoint={Bounded(endpoint)} is cleartext (use https:// and pin the node's certificate in the manifest)";
+            }
+        }
+    }
+
+    // What the process serves on its configured addresses: NodeControl for a node-only process, REST otherwise.
+    // Only configured addresses are checked; Kestrel's unconfigured default is loopback.
+    private static IEnumerable<string> ServedEndpoints(ModuleContext process)
+    {
+        var what = process.RunsAlone("node") ? "NodeControl" : "REST";
+        var urls = (process.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => ("urls", url));
+        var endpoints = process.Configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Where(e => !string.IsNullOrWhiteSpace(e["Url"]))
+            .Select(e => ($"Kestrel:Endpoints:{e.Key}:Url", e["Url"]!));
+        foreach (var (setting, url) in urls.Concat(endpoints))
+        {
+            if (!IsHttps(url))
+            {
+                yield return $"the {what} endpoint {setting}={Bounded(url)} is cleartext (serve https:// with Kestrel:Certificates:Default:Path and KeyPath)";
+            }
+        }
+    }
+
+    private static bool IsHttps(string url) => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    // Configuration values end up in a start error: keep them short.
+    private static string Bounded(string value) => value.Length <= 100 ? value : value[..100] + "…";
 
     private static string? Unverified(string connectionString)
     {
