@@ -27,10 +27,10 @@ public sealed class PartialSignatureConsumerTests
         var session = SigningFixture.NewSession("sig_1", "node-1", "node-3");
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-1", [1]));
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-1", [2]));
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-2", [3]));
-        await PublishAndWait(harness, SigningFixture.Partial("bb".PadLeft(64, 'b'), "node-3", [4]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-1", [1]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-1", [2]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-2", [3]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, "bb".PadLeft(64, 'b'), "node-3", [4]));
 
         await using var context = store.Open();
         var reports = await context.SessionReports.AsNoTracking().ToListAsync();
@@ -51,7 +51,7 @@ public sealed class PartialSignatureConsumerTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-2", Check = "rvole-mu", Banned = true, Reason = "μ check failed" });
+        await harness.Bus.Publish(TestNodes.Sign(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-2", Check = "rvole-mu", Banned = true, Reason = "μ check failed", SentAt = DateTimeOffset.UtcNow }));
         var outcome = await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(outcome.Succeeded);

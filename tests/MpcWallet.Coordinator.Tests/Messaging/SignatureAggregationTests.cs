@@ -35,9 +35,9 @@ public sealed class SignatureAggregationTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", partials[3].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", partials[3].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-1", partials[1].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", partials[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", partials[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-1", partials[1].Encode()));
         Assert.True((await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30))).Succeeded);
         Assert.False(await harness.Published.Any<SignatureFinalized>(), "published only from the committed outbox");
         var dispatcher = provider.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>();
@@ -70,8 +70,8 @@ public sealed class SignatureAggregationTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-1", partials[1].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", foreign[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-1", partials[1].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", foreign[3].Encode()));
         var outcome = await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(outcome.Succeeded);

@@ -58,8 +58,9 @@ public static partial class MpcWalletHost
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
 
-        // Coordinator and nodes in one process: development trust; either one alone: the signed manifest is required.
-        builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node"));
+        // Coordinator and nodes in one process: development trust; otherwise the signed manifest is required (the transaction
+        // service checks final signatures against the coordinators it lists).
+        builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node") || context.Runs("transactions"));
 
         // Traces and trace-aware logs for every module; exported only where Telemetry: says (README, Observability).
         builder.AddMpcWalletTelemetry($"{string.Join("+", context.Modules)}@{Environment.MachineName}/{Environment.ProcessId}");
