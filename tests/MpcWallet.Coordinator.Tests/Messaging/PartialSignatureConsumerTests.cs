@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Contracts.StateSync;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
@@ -74,7 +75,7 @@ public sealed class PartialSignatureConsumerTests
 
         Assert.True(await harness.Consumed.Any<PartialSignatureSubmitted>());
         Assert.False(await harness.Published.Any<Fault<PartialSignatureSubmitted>>());
-        Assert.Equal(1, provider.GetRequiredService<ActiveSessions>().Ignored);
+        Assert.Equal(1, provider.GetRequiredService<NodeReportVerifier>().Refused("partial-signature", "unknown-node"));
     }
 
     private static async Task PublishAndWait(ITestHarness harness, PartialSignatureSubmitted partial)

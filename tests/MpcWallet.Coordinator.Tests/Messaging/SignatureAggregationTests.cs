@@ -8,6 +8,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
 using MpcWallet.Infrastructure.Outbox;
+using MpcWallet.Infrastructure.Trust;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -49,6 +50,12 @@ public sealed class SignatureAggregationTests
         var final = harness.Published.Select<SignatureFinalized>().Single().Context.Message;
         Assert.Equal(new[] { "node-1", "node-3" }, final.Nodes);
         Assert.True(Verifies(digest, final.R, final.S));
+
+        // Signed by this coordinator instance, as the manifest lists it (through the outbox's JSON round trip).
+        Assert.Equal("coordinator-test", final.Coordinator);
+        var listed = provider.GetRequiredService<ClusterTrust>().Manifest.FindCoordinator(final.Coordinator)!;
+        Assert.True(BrokerMessageSignatures.Verify(final, listed));
+        Assert.False(BrokerMessageSignatures.Verify(final with { V = final.V ^ 1 }, listed));
         await using var context = store.Open();
         var stored = await context.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId);
         Assert.Equal(SignatureStatus.Completed, stored.Status);

@@ -23,6 +23,10 @@ internal sealed partial class NodeReportVerifier(ClusterTrust trust, InstanceKey
 {
     // Per node: the SentAt of the last heartbeat / state hint accepted (UTC ticks).
     private readonly ConcurrentDictionary<(string Node, string Message), long> _latest = new();
+    private readonly ConcurrentDictionary<(string Message, string Reason), long> _refused = new();
+
+    /// <summary>How many reports of this kind this instance refused for this reason (the metric, per process).</summary>
+    public long Refused(string message, string reason) => _refused.GetValueOrDefault((message, reason));
 
     public bool Admit(NodeHeartbeat message) =>
         Admit("heartbeat", message.Node, message.SentAt, node => BrokerMessageSignatures.Verify(message, node), monotonic: true);
@@ -110,6 +114,7 @@ internal sealed partial class NodeReportVerifier(ClusterTrust trust, InstanceKey
     private bool Refuse(string kind, string reason, string? nodeId)
     {
         CoordinatorMetrics.RefusedNodeMessages.WithLabels(kind, reason).Inc();
+        _refused.AddOrUpdate((kind, reason), 1, (_, n) => n + 1);
         LogRefused(kind, UntrustedText.ForLog(nodeId), reason);
         return false;
     }
