@@ -6,6 +6,7 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Signing;
+using MpcWallet.Infrastructure.Trust;
 
 namespace MpcWallet.Testing.Messaging;
 
@@ -85,6 +86,16 @@ public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedServ
 
         var finalized = wallets.Trust.Sign(Sign(request, key));
         await AnswerAsync(finalized, finalized.MessageId);
+    }
+
+    /// <summary>
+    /// An impostor on the broker: a final signature for <paramref name="request"/> correct in every field (the wallet
+    /// key's ECDSA signature), claiming <paramref name="coordinatorId"/>, the message signed by <paramref name="signer"/>.
+    /// </summary>
+    public async Task AnswerAsImpostorAsync(SignatureRequested request, string coordinatorId, CoordinatorIdentity signer)
+    {
+        var forged = BrokerMessageSignatures.Sign(Sign(request, wallets.Keys[request.WalletId]) with { Coordinator = coordinatorId }, signer);
+        await AnswerAsync(forged, forged.MessageId);
     }
 
     /// <summary>Why the request's pre-image is refused (the real coordinator's and nodes' rules), or null.</summary>
