@@ -50,6 +50,11 @@ internal sealed class TransactionsBenchmark(TransactionsBenchmarkOptions options
                 args.AddRange([$"--Cluster:Nodes:{i}:GrpcEndpoint", "http://127.0.0.1:0"]);
             }
         }
+        else
+        {
+            // A transaction-service-only process trusts the test coordinator's manifest (its final signatures are signed).
+            args.AddRange(wallets.Trust.HostArguments);
+        }
 
         var app = MpcWalletHost.Build(args.ToArray(), services =>
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Contracts.StateSync;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
@@ -27,10 +28,10 @@ public sealed class PartialSignatureConsumerTests
         var session = SigningFixture.NewSession("sig_1", "node-1", "node-3");
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-1", [1]));
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-1", [2]));
-        await PublishAndWait(harness, SigningFixture.Partial(session.Key, "node-2", [3]));
-        await PublishAndWait(harness, SigningFixture.Partial("bb".PadLeft(64, 'b'), "node-3", [4]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-1", [1]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-1", [2]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, session.Key, "node-2", [3]));
+        await PublishAndWait(harness, SigningFixture.Partial(provider, "bb".PadLeft(64, 'b'), "node-3", [4]));
 
         await using var context = store.Open();
         var reports = await context.SessionReports.AsNoTracking().ToListAsync();
@@ -51,7 +52,7 @@ public sealed class PartialSignatureConsumerTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-2", Check = "rvole-mu", Banned = true, Reason = "μ check failed" });
+        await harness.Bus.Publish(TestNodes.Sign(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-2", Check = "rvole-mu", Banned = true, Reason = "μ check failed", SentAt = DateTimeOffset.UtcNow }));
         var outcome = await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(outcome.Succeeded);
@@ -74,7 +75,7 @@ public sealed class PartialSignatureConsumerTests
 
         Assert.True(await harness.Consumed.Any<PartialSignatureSubmitted>());
         Assert.False(await harness.Published.Any<Fault<PartialSignatureSubmitted>>());
-        Assert.Equal(1, provider.GetRequiredService<ActiveSessions>().Ignored);
+        Assert.Equal(1, provider.GetRequiredService<NodeReportVerifier>().Refused("partial-signature", "unknown-node"));
     }
 
     private static async Task PublishAndWait(ITestHarness harness, PartialSignatureSubmitted partial)

@@ -23,7 +23,7 @@ public sealed class RedeliveryTests
     {
         await using var provider = CoordinatorHarness.Build();
         var harness = await StartAsync(provider);
-        var beat = new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = "node-2", Endpoint = "http://127.0.0.1:2", SentAt = DateTimeOffset.UtcNow };
+        var beat = TestNodes.Sign(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = "node-2", Endpoint = "http://127.0.0.1:2", SentAt = DateTimeOffset.UtcNow });
 
         await DeliverTwiceAsync(harness, beat, beat.MessageId);
 
@@ -36,14 +36,14 @@ public sealed class RedeliveryTests
     {
         await using var provider = CoordinatorHarness.Build();
         var harness = await StartAsync(provider);
-        var hint = new NodeStateHint { MessageId = NewId.NextGuid(), Node = "node-1", Keys = [new HeldKeyVersion("wlt_a", 1), new HeldKeyVersion("wlt_b", 2)], At = DateTimeOffset.UtcNow };
+        var hint = TestNodes.Sign(new NodeStateHint { MessageId = NewId.NextGuid(), Node = "node-1", Keys = [new HeldKeyVersion("wlt_a", 1), new HeldKeyVersion("wlt_b", 2)], SentAt = DateTimeOffset.UtcNow });
 
         await DeliverTwiceAsync(harness, hint, hint.MessageId);
 
         Assert.Equal([("wlt_a", 1u), ("wlt_b", 2u)], provider.GetRequiredService<NodeRegistry>().Find("node-1")!.HeldKeys);
 
         // A hint the node sent earlier, delivered late (redelivery, concurrent consumption), does not undo the newer one.
-        var older = new NodeStateHint { MessageId = NewId.NextGuid(), Node = "node-1", Keys = [new HeldKeyVersion("wlt_a", 1)], At = hint.At.AddSeconds(-5) };
+        var older = TestNodes.Sign(new NodeStateHint { MessageId = NewId.NextGuid(), Node = "node-1", Keys = [new HeldKeyVersion("wlt_a", 1)], SentAt = hint.SentAt.AddSeconds(-5) });
         await DeliverTwiceAsync(harness, older, older.MessageId);
         Assert.Equal([("wlt_a", 1u), ("wlt_b", 2u)], provider.GetRequiredService<NodeRegistry>().Find("node-1")!.HeldKeys);
     }
@@ -85,7 +85,7 @@ public sealed class RedeliveryTests
         var session = new ActiveSession("ee".PadLeft(64, 'e'), SessionPurpose.Signing, "sig_r", ["node-1", "node-3"]);
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         sessions.Add(session);
-        var failure = new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-3", Check = "dlog-proof", Banned = false, Reason = "proof failed" };
+        var failure = TestNodes.Sign(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = session.Key, Node = "node-1", Culprit = "node-3", Check = "dlog-proof", Banned = false, Reason = "proof failed", SentAt = DateTimeOffset.UtcNow });
 
         await DeliverTwiceAsync(harness, failure, failure.MessageId);
 
@@ -154,7 +154,7 @@ public sealed class RedeliveryTests
         }
     }
 
-    private static KeyShareStored Report(string session, string node, int index) => new()
+    private static KeyShareStored Report(string session, string node, int index) => TestNodes.Sign(new KeyShareStored
     {
         MessageId = NewId.NextGuid(),
         SessionId = session,
@@ -165,5 +165,6 @@ public sealed class RedeliveryTests
         KeyId = "00",
         PublicKey = "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", // the generator: a valid key
         ChainCode = new string('2', 64),
-    };
+        SentAt = DateTimeOffset.UtcNow,
+    });
 }

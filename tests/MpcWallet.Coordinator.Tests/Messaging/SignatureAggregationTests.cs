@@ -8,6 +8,7 @@ using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Tests.Support;
 using MpcWallet.Infrastructure.Outbox;
+using MpcWallet.Infrastructure.Trust;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
@@ -35,9 +36,9 @@ public sealed class SignatureAggregationTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", partials[3].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", partials[3].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-1", partials[1].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", partials[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", partials[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-1", partials[1].Encode()));
         Assert.True((await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30))).Succeeded);
         Assert.False(await harness.Published.Any<SignatureFinalized>(), "published only from the committed outbox");
         var dispatcher = provider.GetRequiredService<OutboxDispatcher<CoordinatorDbContext>>();
@@ -49,6 +50,12 @@ public sealed class SignatureAggregationTests
         var final = harness.Published.Select<SignatureFinalized>().Single().Context.Message;
         Assert.Equal(new[] { "node-1", "node-3" }, final.Nodes);
         Assert.True(Verifies(digest, final.R, final.S));
+
+        // Signed by this coordinator instance, as the manifest lists it (through the outbox's JSON round trip).
+        Assert.Equal("coordinator-test", final.Coordinator);
+        var listed = provider.GetRequiredService<ClusterTrust>().Manifest.FindCoordinator(final.Coordinator)!;
+        Assert.True(BrokerMessageSignatures.Verify(final, listed));
+        Assert.False(BrokerMessageSignatures.Verify(final with { V = final.V ^ 1 }, listed));
         await using var context = store.Open();
         var stored = await context.Signatures.AsNoTracking().SingleAsync(s => s.Id == signatureId);
         Assert.Equal(SignatureStatus.Completed, stored.Status);
@@ -70,8 +77,8 @@ public sealed class SignatureAggregationTests
         await provider.GetRequiredService<SessionLedger>().StartAsync(session, TimeSpan.FromMinutes(1), CancellationToken.None);
         provider.GetRequiredService<ActiveSessions>().Add(session);
 
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-1", partials[1].Encode()));
-        await harness.Bus.Publish(SigningFixture.Partial(session.Key, "node-3", foreign[3].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-1", partials[1].Encode()));
+        await harness.Bus.Publish(SigningFixture.Partial(provider, session.Key, "node-3", foreign[3].Encode()));
         var outcome = await session.Outcome.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(outcome.Succeeded);

@@ -38,7 +38,9 @@ internal static class CoordinatorHarness
         var module = new CoordinatorModule();
         var context = new ModuleContext(configuration, [module.Name]);
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(ClusterTrust.Development(configuration["DataDirectory"]!));
+        var trust = ClusterTrust.Development(configuration["DataDirectory"]!);
+        TestNodes.Enroll(trust);
+        services.AddSingleton(trust);
         module.AddOptions(services, context);
         module.AddServices(services, context);
         services.RemoveAll<IHostedService>();
@@ -47,6 +49,7 @@ internal static class CoordinatorHarness
         services.AddMassTransitTestHarness(bus => bus.AddReceiveEndpoints(new BrokerOptions(), module.ReceiveEndpoints(context)));
         var provider = services.BuildServiceProvider(true);
         StartupValidation.Run(provider);
+        provider.GetRequiredService<Configuration.InstanceKeys>(); // enrolls this coordinator: nodes seal partials to it
         return provider;
     }
 

@@ -60,6 +60,6 @@ internal static class SigningFixture
     public static ActiveSession NewSession(string signatureId, params string[] participants) =>
         new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), SessionPurpose.Signing, signatureId, participants);
 
-    public static PartialSignatureSubmitted Partial(string session, string node, byte[] payload) =>
-        new() { MessageId = MassTransit.NewId.NextGuid(), SessionId = session, Node = node, Payload = payload };
+    public static PartialSignatureSubmitted Partial(IServiceProvider provider, string session, string node, byte[] payload) =>
+        TestNodes.Partial(provider, session, node, payload);
 }

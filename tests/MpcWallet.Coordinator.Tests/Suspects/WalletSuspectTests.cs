@@ -71,12 +71,12 @@ public sealed class WalletSuspectTests
             // Request 1: node-1's OT-extension check against node-2 fails; node-1 bans node-2.
             var attacked = SigningFixture.NewSession(await SigningFixture.SeedAsync(store, new byte[32]), "node-1", "node-2");
             await ledger.StartAsync(attacked, TimeSpan.FromMinutes(1), CancellationToken.None);
-            await PublishAsync(harness, ledger, new SessionFailed { MessageId = NewId.NextGuid(), SessionId = attacked.Key, Node = "node-1", Culprit = "node-2", Check = "ot-extension-consistency", Banned = true, Reason = "check failed" });
+            await PublishAsync(harness, ledger, TestNodes.Sign(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = attacked.Key, Node = "node-1", Culprit = "node-2", Check = "ot-extension-consistency", Banned = true, Reason = "check failed", SentAt = DateTimeOffset.UtcNow }));
 
             // Request 2: a failure without a ban (a timeout-like abort naming node-3) is not remembered beyond its request.
             var other = SigningFixture.NewSession(await SigningFixture.SeedAsync(store, new byte[32]), "node-1", "node-3");
             await ledger.StartAsync(other, TimeSpan.FromMinutes(1), CancellationToken.None);
-            await PublishAsync(harness, ledger, new SessionFailed { MessageId = NewId.NextGuid(), SessionId = other.Key, Node = "node-1", Culprit = "node-3", Check = "nonce-identity", Banned = false, Reason = "odd" });
+            await PublishAsync(harness, ledger, TestNodes.Sign(new SessionFailed { MessageId = NewId.NextGuid(), SessionId = other.Key, Node = "node-1", Culprit = "node-3", Check = "nonce-identity", Banned = false, Reason = "odd", SentAt = DateTimeOffset.UtcNow }));
 
             var outcome = await ledger.OutcomeAsync(attacked.Key, CancellationToken.None);
             Assert.Contains("node-2", outcome!.Suspects);

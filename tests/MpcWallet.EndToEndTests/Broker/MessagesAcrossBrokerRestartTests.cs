@@ -31,7 +31,7 @@ public sealed class MessagesAcrossBrokerRestartTests
         await using (var probe = await ChannelProbe.StartAsync(broker.Port, "/"))
         {
             await probe.Bus.Publish(new SignatureRequested { MessageId = NewId.NextGuid(), SignatureId = "sig_" + new string('a', 32), WalletId = "wlt_x", Tenant = "t", Digest = "0x" + new string('b', 64), Purpose = "test", RequestedAt = DateTimeOffset.UtcNow });
-            await probe.Bus.Publish(new PartialSignatureSubmitted { MessageId = NewId.NextGuid(), SessionId = new string('c', 64), Node = "node-2", Payload = [1] });
+            await probe.Bus.Publish(new PartialSignatureSubmitted { MessageId = NewId.NextGuid(), SessionId = new string('c', 64), Node = "node-2", SentAt = DateTimeOffset.UtcNow, Payload = [1] });
             var node1 = await probe.Bus.GetSendEndpoint(new Uri($"queue:{rounds}"));
             await node1.Send(new RoundMessage { MessageId = NewId.NextGuid(), SessionId = new string('c', 64), Round = 1, Sender = "node-2", Recipient = "node-1", Payload = [2] });
         }

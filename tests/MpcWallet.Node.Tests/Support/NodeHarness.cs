@@ -18,6 +18,9 @@ internal static class NodeHarness
     /// <summary>Specs on this harness run one at a time: each runs real protocol sessions on two shared cores, and the harness's inactivity timeout is short.</summary>
     public const string Collection = "node harness";
 
+    /// <summary>The coordinator instance enrolled with every harness (resolve its <see cref="CoordinatorIdentity"/> keyed by this id).</summary>
+    public const string HarnessCoordinatorId = "harness-coordinator";
+
     /// <param name="extra">more registrations after the module's (e.g. a test engine replacing the real one).</param>
     public static ServiceProvider Build(string dataDirectory, Action<IServiceCollection>? extra = null)
     {
@@ -40,8 +43,13 @@ internal static class NodeHarness
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new TestEnvironment());
-        // Development trust: the nodes enroll as they open; a test coordinator enrolls its own key (TestCommands).
-        services.AddSingleton(ClusterTrust.Development(dataDirectory));
+        // Development trust: the nodes enroll as they open; a test coordinator enrolls its own key (TestCommands). The
+        // harness's coordinator is enrolled from the start: nodes seal their partial signatures to it.
+        var trust = ClusterTrust.Development(dataDirectory);
+        var coordinator = CoordinatorIdentity.LoadOrCreate(Path.Combine(dataDirectory, HarnessCoordinatorId + ".key"));
+        trust.EnrollDevelopmentCoordinator(coordinator.ManifestEntry(HarnessCoordinatorId));
+        services.AddSingleton(trust);
+        services.AddKeyedSingleton(HarnessCoordinatorId, coordinator);
         module.AddOptions(services, context);
         module.AddServices(services, context);
         extra?.Invoke(services);

@@ -6,12 +6,14 @@ using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Signing;
+using MpcWallet.Infrastructure.Trust;
 
 namespace MpcWallet.Testing.Messaging;
 
 /// <summary>
 /// TEST DOUBLE for the coordinator on the broker (the transaction tests' and the bench's single-key signer): answers
-/// <see cref="SignatureRequested"/> with <see cref="SignatureFinalized"/> signed by the wallet's <see cref="TestKey"/>,
+/// <see cref="SignatureRequested"/> with <see cref="SignatureFinalized"/> signed by the wallet's <see cref="TestKey"/> (and the
+/// message by the coordinator key of <see cref="TestClusterTrust"/>),
 /// exactly as the real coordinator does after threshold signing — and refuses, as it does, a request whose pre-image
 /// does not hash to its digest and a raw digest on a wallet announced without <c>allowRawDigest</c>. Can hold requests (pause), fail selected ones, and
 /// announce wallets (<see cref="WalletCreated"/>). Wallet keys live in <see cref="TestWallets"/>, so they outlive a
@@ -82,8 +84,18 @@ public sealed class TestCoordinator(IBus bus, TestWallets wallets) : IHostedServ
             return;
         }
 
-        var finalized = Sign(request, key);
+        var finalized = wallets.Trust.Sign(Sign(request, key));
         await AnswerAsync(finalized, finalized.MessageId);
+    }
+
+    /// <summary>
+    /// An impostor on the broker: a final signature for <paramref name="request"/> correct in every field (the wallet
+    /// key's ECDSA signature), claiming <paramref name="coordinatorId"/>, the message signed by <paramref name="signer"/>.
+    /// </summary>
+    public async Task AnswerAsImpostorAsync(SignatureRequested request, string coordinatorId, CoordinatorIdentity signer)
+    {
+        var forged = BrokerMessageSignatures.Sign(Sign(request, wallets.Keys[request.WalletId]) with { Coordinator = coordinatorId }, signer);
+        await AnswerAsync(forged, forged.MessageId);
     }
 
     /// <summary>Why the request's pre-image is refused (the real coordinator's and nodes' rules), or null.</summary>

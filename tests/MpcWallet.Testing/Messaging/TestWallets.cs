@@ -12,6 +12,9 @@ public sealed class TestWallets
 
     public ConcurrentDictionary<string, TestKey> Keys { get; } = new();
 
+    /// <summary>The manifest the transaction service trusts and the coordinator key the test coordinator signs with.</summary>
+    public TestClusterTrust Trust { get; } = TestClusterTrust.Create();
+
     /// <summary>Wallets announced with <c>allowRawDigest</c>; every other wallet's raw-digest requests are refused, as the real coordinator does.</summary>
     public ConcurrentDictionary<string, bool> RawDigestWallets { get; } = new();
 

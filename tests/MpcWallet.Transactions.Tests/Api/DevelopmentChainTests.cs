@@ -3,6 +3,7 @@ using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Rpc;
 using MpcWallet.Host.Composition;
 using MpcWallet.Infrastructure.Development;
+using MpcWallet.Testing.Messaging;
 using MpcWallet.Transactions.Tests.Support;
 
 namespace MpcWallet.Transactions.Tests.Api;
@@ -59,8 +60,10 @@ public sealed class DevelopmentChainTests
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(Uri endpoint, string data)
     {
+        var trust = TestClusterTrust.Create();
         var app = MpcWalletHost.Build(
         [
+            .. trust.HostArguments,
             "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",
             "--modules", "transactions",
             "--Auth:ApiKeys:0:Tenant", TransactionsTestHost.TenantA, "--Auth:ApiKeys:0:Key", TransactionsTestHost.KeyA,

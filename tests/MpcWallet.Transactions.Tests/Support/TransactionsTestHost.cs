@@ -69,6 +69,7 @@ internal sealed class TransactionsTestHost : IAsyncDisposable
             "--Transactions:OutboxSweepInterval", "00:00:00.200",
             "--Logging:LogLevel:Default", "Warning",
         };
+        args.AddRange(wallets.Trust.HostArguments);
         args.AddRange(extra);
         var app = MpcWalletHost.Build(args.ToArray(), services =>
         {

@@ -59,8 +59,9 @@ public static partial class MpcWalletHost
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks();
 
-        // Coordinator and nodes in one process: development trust; either one alone: the signed manifest is required.
-        builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node"));
+        // Coordinator and nodes in one process: development trust; otherwise the signed manifest is required (the transaction
+        // service checks final signatures against the coordinators it lists).
+        builder.Services.AddClusterTrust(configuration, singleHost: context.Runs("coordinator") && context.Runs("node"), required: context.Runs("coordinator") || context.Runs("node") || context.Runs("transactions"));
 
         // Any other process is part of a split deployment: it refuses cleartext links unless Security:AllowCleartext.
         builder.Services.AddTransportSecurity(context, splitMode: !(context.Runs("coordinator") && context.Runs("node")));

@@ -49,7 +49,9 @@ public sealed class CoordinatorModule : IMpcWalletModule
         services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(StoreName, "coordinator", "coordinator", database => new CoordinatorStore(database));
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<NodeControlClients>();
+        services.AddSingleton<InstanceKeys>();
         services.AddSingleton<NodeCommands>();
+        services.AddSingleton<NodeReportVerifier>();
         services.AddSingleton<HeartbeatHearing>();
         services.AddSingleton<QuorumWaiter>();
         services.AddSingleton<ActiveSessions>();

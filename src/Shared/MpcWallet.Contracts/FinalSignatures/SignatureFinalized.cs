@@ -25,4 +25,14 @@ public sealed record SignatureFinalized
     public required IReadOnlyList<string> Nodes { get; init; }
 
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>The coordinator instance that finalized it (its id in the cluster manifest).</summary>
+    public string Coordinator { get; init; } = "";
+
+    /// <summary>
+    /// Ed25519 by that coordinator instance's signing key over this message type's tag and every other field
+    /// (docs/channel.md, "Signed node messages"): the transaction service accepts a final signature only from a
+    /// coordinator the manifest lists.
+    /// </summary>
+    public byte[] Signature { get; init; } = [];
 }

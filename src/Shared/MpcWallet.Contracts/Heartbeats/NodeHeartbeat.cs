@@ -13,4 +13,11 @@ public sealed record NodeHeartbeat
 
     /// <summary>The node's software version (its build's informational version); absent from older nodes.</summary>
     public string? Version { get; init; }
+
+    /// <summary>
+    /// Ed25519 by the sending node's identity key (the one the cluster manifest lists for <see cref="Node"/>) over this
+    /// message type's tag and every other field (docs/channel.md, "Signed node messages"). Unsigned or wrongly signed
+    /// reports are dropped.
+    /// </summary>
+    public byte[] Signature { get; init; } = [];
 }

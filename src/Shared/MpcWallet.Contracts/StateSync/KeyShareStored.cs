@@ -26,4 +26,14 @@ public sealed record KeyShareStored
 
     /// <summary>The root chain code for non-hardened derivation (public), hex.</summary>
     public required string ChainCode { get; init; }
+
+    /// <summary>When the node sent it; the coordinator drops a report outside its window (replays, stale copies).</summary>
+    public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>
+    /// Ed25519 by the sending node's identity key (the one the cluster manifest lists for <see cref="Node"/>) over this
+    /// message type's tag and every other field (docs/channel.md, "Signed node messages"). Unsigned or wrongly signed
+    /// reports are dropped.
+    /// </summary>
+    public byte[] Signature { get; init; } = [];
 }

@@ -11,5 +11,13 @@ public sealed record NodeStateHint
 
     public string? LastSessionId { get; init; }
 
-    public required DateTimeOffset At { get; init; }
+    /// <summary>When the node sent it; the coordinator drops a report outside its window (replays, stale copies).</summary>
+    public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>
+    /// Ed25519 by the sending node's identity key (the one the cluster manifest lists for <see cref="Node"/>) over this
+    /// message type's tag and every other field (docs/channel.md, "Signed node messages"). Unsigned or wrongly signed
+    /// reports are dropped.
+    /// </summary>
+    public byte[] Signature { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MpcWallet.Mpc.Backup;
 using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace MpcWallet.Infrastructure.Trust;
@@ -73,6 +74,10 @@ public sealed class CoordinatorIdentity : IDisposable
 
     /// <summary>A domain-separated signature (<see cref="TaggedSignature"/>) by this coordinator.</summary>
     public byte[] Sign(string tag, ReadOnlySpan<byte> message) => TaggedSignature.Sign(tag, _signingSeed, message);
+
+    /// <summary>Opens what was sealed to this instance's encryption key (<see cref="PartialSignatureSeal"/>); null if it cannot.</summary>
+    public byte[]? Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> info, ReadOnlySpan<byte> associatedData) =>
+        RecipientEnvelope.Open(envelope, _encryptionScalar, info, associatedData);
 
     /// <summary>This coordinator's entry for a manifest draft.</summary>
     public ManifestDraft.Coordinator ManifestEntry(string instanceId) => new()

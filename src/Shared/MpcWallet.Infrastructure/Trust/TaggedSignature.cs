@@ -1,4 +1,5 @@
 using System.Text;
+using MpcWallet.Mpc.Channel;
 using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace MpcWallet.Infrastructure.Trust;
@@ -30,6 +31,13 @@ public static class TaggedSignature
         var signature = new byte[SignatureLength];
         Ed25519.Sign(privateSeed, publicKey, Tagged(tag, message), signature);
         return signature;
+    }
+
+    /// <summary>A node's signature by its channel identity (its broker reports, <see cref="BrokerMessageSignatures"/>).</summary>
+    public static byte[] Sign(string tag, NodeIdentity identity, ReadOnlySpan<byte> message)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return identity.SignOutsideChannel(Tagged(tag, message));
     }
 
     public static bool Verify(string tag, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>

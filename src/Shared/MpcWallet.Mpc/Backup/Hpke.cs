@@ -151,7 +151,8 @@ internal static class Hpke
         return HKDF.Expand(HashAlgorithmName.SHA256, prk, length, labeled);
     }
 
-    private static byte[]? Aead(bool encrypt, byte[] key, byte[] nonce, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> input)
+    /// <summary>ChaCha20-Poly1305 (the suite's AEAD); null when opening fails.</summary>
+    internal static byte[]? Aead(bool encrypt, byte[] key, byte[] nonce, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> input)
     {
         var aead = new BcChaCha20Poly1305();
         aead.Init(encrypt, new AeadParameters(new KeyParameter(key), TagLength * 8, nonce, aad.ToArray()));

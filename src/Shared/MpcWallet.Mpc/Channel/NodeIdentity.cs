@@ -92,6 +92,23 @@ public sealed class NodeIdentity : IDisposable
     /// <summary>Only the public fingerprint: an identity must never print its keys.</summary>
     public override string ToString() => $"identity of {Public}";
 
+    /// <summary>
+    /// Ed25519 by this identity over a message of another layer (a signed broker report: MpcWallet.Infrastructure's
+    /// TaggedSignature, tag ‖ 0x00 ‖ content). Every signature the channel layer makes is over a 32-byte transcript
+    /// digest, so a message longer than that can never be mistaken for one; shorter messages are refused.
+    /// </summary>
+    public byte[] SignOutsideChannel(ReadOnlySpan<byte> message)
+    {
+        if (message.Length <= 32)
+        {
+            throw new ArgumentException("a message signed outside the channel layer must be longer than a channel transcript digest (32 bytes)", nameof(message));
+        }
+
+        var signature = new byte[Ed25519.SignatureSize];
+        Sign(message, signature);
+        return signature;
+    }
+
     internal void Sign(ReadOnlySpan<byte> message, Span<byte> signature)
     {
         ThrowIfDisposed();

@@ -57,4 +57,13 @@ internal sealed class CoordinatorOptions
 
     /// <summary>How often a run checks the store for a session another coordinator completed or failed.</summary>
     public TimeSpan SessionPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Node reports (partials, key-share reports, state hints, heartbeats, session failures) sent longer ago than this
+    /// are dropped as replays or stale copies (docs/channel.md, "Signed node messages").
+    /// </summary>
+    public TimeSpan NodeMessageMaxAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Node reports dated further in the future than this (clock skew allowance) are dropped.</summary>
+    public TimeSpan NodeMessageMaxFuture { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -26,6 +26,7 @@ internal sealed partial class CoordinatorOptionsValidation : IValidateOptions<Co
             (nameof(options.KeyGenerationDeadline), options.KeyGenerationDeadline), (nameof(options.LeaseDuration), options.LeaseDuration),
             (nameof(options.SweepInterval), options.SweepInterval), (nameof(options.SessionPollInterval), options.SessionPollInterval),
             (nameof(options.CommandLifetime), options.CommandLifetime), (nameof(options.RefreshDeadline), options.RefreshDeadline),
+            (nameof(options.NodeMessageMaxAge), options.NodeMessageMaxAge), (nameof(options.NodeMessageMaxFuture), options.NodeMessageMaxFuture),
         };
         failures.AddRange(spans.Where(s => s.Item2 <= TimeSpan.Zero).Select(s => $"{CoordinatorOptions.Section}:{s.Item1} must be positive"));
         if (options.CommandLifetime > TimeSpan.FromMinutes(10))

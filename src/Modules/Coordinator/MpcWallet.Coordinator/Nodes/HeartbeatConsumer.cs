@@ -4,13 +4,13 @@ using MpcWallet.Contracts.Heartbeats;
 
 namespace MpcWallet.Coordinator.Nodes;
 
-/// <summary>Consumes <c>heartbeats</c>: liveness, and the node-online event on a transition.</summary>
-internal sealed class HeartbeatConsumer(NodeRegistry registry) : IConsumer<NodeHeartbeat>
+/// <summary>Consumes <c>heartbeats</c> signed by their node (<see cref="NodeReportVerifier"/>): liveness, and the node-online event on a transition.</summary>
+internal sealed class HeartbeatConsumer(NodeReportVerifier verifier, NodeRegistry registry) : IConsumer<NodeHeartbeat>
 {
     public async Task Consume(ConsumeContext<NodeHeartbeat> context)
     {
         var beat = context.Message;
-        if (string.IsNullOrEmpty(beat.Node))
+        if (!verifier.Admit(beat))
         {
             return;
         }

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Microsoft.Extensions.Configuration;
 using MpcWallet.Contracts.Control;
 using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Infrastructure.Trust;
@@ -12,24 +11,11 @@ namespace MpcWallet.Coordinator.Nodes;
 /// window, signed with the instance's identity key. Nodes act on nothing else. Also the coordinator's one view of the
 /// nodes' channel identities: the manifest's.
 /// </summary>
-internal sealed class NodeCommands : IDisposable
+internal sealed class NodeCommands(ClusterTrust trust, InstanceKeys keys, CoordinatorOptions options, TimeProvider time)
 {
-    private readonly CoordinatorIdentity _identity;
-    private readonly ClusterTrust _trust;
-    private readonly CoordinatorOptions _options;
-    private readonly TimeProvider _time;
-
-    public NodeCommands(ClusterTrust trust, CoordinatorOptions options, IConfiguration configuration, TimeProvider time)
-    {
-        _trust = trust;
-        _options = options;
-        _time = time;
-        _identity = CoordinatorIdentity.LoadOrCreate(CoordinatorIdentityFile.Path(options, configuration));
-        if (trust.IsDevelopment)
-        {
-            trust.EnrollDevelopmentCoordinator(_identity.ManifestEntry(options.InstanceId));
-        }
-    }
+    private readonly ClusterTrust _trust = trust;
+    private readonly CoordinatorOptions _options = options;
+    private readonly TimeProvider _time = time;
 
     /// <summary>The channel identity the manifest lists for a node (encoded), or null when it lists none.</summary>
     public byte[]? IdentityOf(string nodeId) => _trust.Manifest.FindNode(nodeId)?.Identity.Encode();
@@ -49,9 +35,7 @@ internal sealed class NodeCommands : IDisposable
         {
             Command = ByteString.CopyFrom(bytes),
             CoordinatorId = _options.InstanceId,
-            Signature = ByteString.CopyFrom(_identity.Sign(TaggedSignature.NodeCommand, bytes)),
+            Signature = ByteString.CopyFrom(keys.Identity.Sign(TaggedSignature.NodeCommand, bytes)),
         };
     }
-
-    public void Dispose() => _identity.Dispose();
 }

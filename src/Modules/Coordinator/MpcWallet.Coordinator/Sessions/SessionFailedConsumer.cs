@@ -1,19 +1,25 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using MpcWallet.Coordinator.Nodes;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Contracts.StateSync;
 
 namespace MpcWallet.Coordinator.Sessions;
 
 /// <summary>
-/// A participant's engine aborted the session: end it as failed in the store now (naming the culprit) instead of
+/// A participant's engine aborted the session (signed by that node, <see cref="NodeReportVerifier"/>): end it as failed in the store now (naming the culprit) instead of
 /// waiting it out; the run that drives it — here or on another coordinator — sees the failure and retries.
 /// </summary>
-internal sealed class SessionFailedConsumer(SessionLedger ledger, ActiveSessions sessions, CoordinatorStore store, WalletSuspects suspects) : IConsumer<SessionFailed>
+internal sealed class SessionFailedConsumer(NodeReportVerifier verifier, SessionLedger ledger, ActiveSessions sessions, CoordinatorStore store, WalletSuspects suspects) : IConsumer<SessionFailed>
 {
     public async Task Consume(ConsumeContext<SessionFailed> context)
     {
         var failure = context.Message;
+        if (!verifier.Admit(failure))
+        {
+            return;
+        }
+
         var session = failure.SessionId is null ? null : await ledger.FindRunningAsync(failure.SessionId, context.CancellationToken);
         if (session is null || failure.Node is null || !session.ParticipantList.Contains(failure.Node))
         {

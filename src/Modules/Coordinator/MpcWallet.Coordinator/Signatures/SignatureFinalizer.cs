@@ -2,22 +2,24 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
+using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Coordinator.Sessions;
 using MpcWallet.Coordinator.Signatures.Aggregation;
 using MpcWallet.Infrastructure.Outbox;
+using MpcWallet.Infrastructure.Trust;
 
 namespace MpcWallet.Coordinator.Signatures;
 
 /// <summary>
 /// Turns a signing session's partial signatures into the final signature: aggregate, check that it recovers to the
 /// signing key, then — in one transaction — end the session, move the signature from pending to completed and add its
-/// <c>signatures_final</c> and <c>events</c> messages to the outbox. Both updates are conditional: when another
+/// <c>signatures_final</c> (signed by this instance) and <c>events</c> messages to the outbox. Both updates are conditional: when another
 /// coordinator (or another session of the same request) got there first, nothing is written or published, so a
 /// request never gets two final signatures.
 /// </summary>
-internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, SessionLedger ledger) : ISessionResultHandler
+internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngine engine, SessionLedger ledger, InstanceKeys keys) : ISessionResultHandler
 {
     public SessionPurpose Purpose => SessionPurpose.Signing;
 
@@ -83,7 +85,7 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
             }
 
             var finalized = NewId.NextGuid();
-            OutboxWriter.Add(context, store, finalized, new SignatureFinalized
+            OutboxWriter.Add(context, store, finalized, BrokerMessageSignatures.Sign(new SignatureFinalized
             {
                 MessageId = finalized,
                 SignatureId = signature.Id,
@@ -95,7 +97,8 @@ internal sealed class SignatureFinalizer(CoordinatorStore store, ISignatureEngin
                 V = v,
                 Nodes = nodes,
                 CompletedAt = completedAt,
-            });
+                Coordinator = keys.InstanceId,
+            }, keys.Identity));
             var completed = NewId.NextGuid();
             OutboxWriter.Add(context, store, completed, new SignatureCompleted { MessageId = completed, SignatureId = signature.Id, WalletId = signature.WalletId, Tenant = signature.Tenant });
             won = true;

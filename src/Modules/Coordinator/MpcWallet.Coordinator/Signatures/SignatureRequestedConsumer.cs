@@ -2,9 +2,11 @@ using MassTransit;
 using MpcWallet.Contracts.Events;
 using MpcWallet.Contracts.FinalSignatures;
 using MpcWallet.Contracts.SignatureRequests;
+using MpcWallet.Coordinator.Configuration;
 using MpcWallet.Coordinator.Persistence;
 using MpcWallet.Ethereum.Quantities;
 using MpcWallet.Ethereum.Signing;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.Derivation;
 
 namespace MpcWallet.Coordinator.Signatures;
@@ -16,7 +18,7 @@ namespace MpcWallet.Coordinator.Signatures;
 /// again, a failed one answered again; an unknown, foreign or inactive wallet, a reused id or a malformed request is
 /// answered with <see cref="SignatureFailed"/>.
 /// </summary>
-internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : IConsumer<SignatureRequested>
+internal sealed class SignatureRequestedConsumer(SignatureIntake intake, InstanceKeys keys) : IConsumer<SignatureRequested>
 {
     public async Task Consume(ConsumeContext<SignatureRequested> context)
     {
@@ -62,7 +64,7 @@ internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : ICons
         switch (accepted.Kind)
         {
             case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Completed } completed:
-                await context.Publish(new SignatureFinalized
+                await context.Publish(BrokerMessageSignatures.Sign(new SignatureFinalized
                 {
                     MessageId = NewId.NextGuid(),
                     SignatureId = completed.Id,
@@ -74,7 +76,8 @@ internal sealed class SignatureRequestedConsumer(SignatureIntake intake) : ICons
                     V = completed.V!.Value,
                     Nodes = completed.Nodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
                     CompletedAt = completed.CompletedAt!.Value,
-                });
+                    Coordinator = keys.InstanceId,
+                }, keys.Identity));
                 break;
             case SignatureAcceptanceKind.Repeated when accepted.Signature is { Status: SignatureStatus.Failed } failed:
                 await FailAsync(context, failed.Error ?? "signing failed");

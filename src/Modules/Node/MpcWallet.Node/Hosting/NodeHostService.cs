@@ -109,7 +109,7 @@ internal sealed partial class NodeHostService(
         Directory.CreateDirectory(directory);
         var schema = "node_" + new string(id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
         var store = new NodeStore(ModuleDatabase.Resolve(database.Value, configuration, "Node", schema, id));
-        var node = new NodeRuntime(id, directory, store, engine, keys, bus, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, ShareBackups.For(options, id, directory));
+        var node = new NodeRuntime(id, directory, store, engine, keys, bus, trust, loggerFactory.CreateLogger($"MpcWallet.Node.{id}"), options.SessionLifetime, options.BeginWindow, ShareBackups.For(options, id, directory));
         try
         {
             await node.OpenAsync(cancellationToken);
@@ -211,7 +211,7 @@ internal sealed partial class NodeHostService(
                     }
 
                     // Bounded: one publish hung across a broker restart would silence every local node for good.
-                    await bus.PublishWithin(new NodeHeartbeat { MessageId = NewId.NextGuid(), Node = node.Id, Endpoint = node.Endpoint ?? "", SentAt = DateTimeOffset.UtcNow, Version = SoftwareVersion }, HeartbeatPublishTimeout, stoppingToken);
+                    await node.Reports.HeartbeatAsync(node.Endpoint ?? "", SoftwareVersion, HeartbeatPublishTimeout, stoppingToken);
                     node.Sweep(DateTimeOffset.UtcNow);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -223,16 +223,9 @@ internal sealed partial class NodeHostService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task PublishStateAsync(NodeRuntime node, CancellationToken cancellationToken)
+    private static async Task PublishStateAsync(NodeRuntime node, CancellationToken cancellationToken)
     {
-        await bus.Publish(new NodeStateHint
-        {
-            MessageId = NewId.NextGuid(),
-            Node = node.Id,
-            Keys = await node.HeldKeysAsync(cancellationToken),
-            LastSessionId = node.LastSessionId,
-            At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        await node.Reports.StateHintAsync(await node.HeldKeysAsync(cancellationToken), node.LastSessionId, cancellationToken);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MpcWallet.Contracts.Rounds;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Ethereum.Signing;
+using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.KeyShares;
 using MpcWallet.Mpc.Protocol;
 using MpcWallet.Node.Admission;
@@ -36,7 +37,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private readonly MessagePump _pump;
     private readonly PeerBans _bans;
 
-    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ILogger logger, TimeSpan sessionLifetime, TimeSpan beginWindow, ShareBackups? backups = null)
+    public NodeRuntime(string id, string dataDirectory, NodeStore store, IThresholdEngine engine, KeyEncryptionKeySource keys, IBus bus, ClusterTrust trust, ILogger logger, TimeSpan sessionLifetime, TimeSpan beginWindow, ShareBackups? backups = null)
     {
         Id = id;
         DataDirectory = dataDirectory;
@@ -45,8 +46,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
         _vault = new NodeVault(id, dataDirectory, store, keys, backups);
         _sessions = new SessionTable(sessionLifetime);
         var bans = new PeerBans(id, store);
+        Reports = new NodeReports(id, _vault, trust, bus, PublishTimeout);
         _admission = new SessionAdmission(id, store, engine, _vault, _sessions, bans, sessionLifetime, beginWindow);
-        _outcomes = new SessionOutcomes(id, store, engine, _vault, _sessions, bans, new NodeReports(id, bus, PublishTimeout), logger);
+        _outcomes = new SessionOutcomes(id, store, engine, _vault, _sessions, bans, Reports, logger);
         _pump = new MessagePump(id, Drops, _sessions, new RoundSender(id, bus, PublishTimeout), _outcomes, bans, logger);
         _bans = bans;
     }
@@ -58,6 +60,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
     public NodeStore Store { get; }
 
     public DropCounters Drops { get; }
+
+    /// <summary>Everything this node publishes for the coordinator, signed by its identity.</summary>
+    public NodeReports Reports { get; }
 
     /// <summary>False before start and after a stop: the node then ignores the broker and serves no gRPC.</summary>
     public bool IsRunning { get; private set; }

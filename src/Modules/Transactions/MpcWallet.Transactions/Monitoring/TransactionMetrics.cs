@@ -13,4 +13,7 @@ internal static class TransactionMetrics
 
     public static readonly Gauge OldestUnsettledAge = Metrics.CreateGauge(
         "mpcwallet_transactions_oldest_unsettled_age_seconds", "Age of the oldest unsettled transaction per chain (0 when none).", "chain");
+
+    public static readonly Counter RefusedFinalSignatures = Metrics.CreateCounter(
+        "mpcwallet_transactions_final_signatures_refused_total", "SignatureFinalized messages dropped: not from a coordinator in the cluster manifest, or not signed by its key.", "reason");
 }
