@@ -134,10 +134,10 @@ public sealed class CleartextGateTests
             CleartextLinks.Of(coordinator));
     }
 
-    // Split processes need a signed manifest to start; the gate is what is tested here, so trust is the enrollment placeholder.
+    // The process's own arguments come last, so they win. Split processes need a signed manifest to start; the gate is what is tested here, so trust is the enrollment placeholder.
     private static WebApplication Build(string[] process) =>
         MpcWalletHost.Build(
-            [.. process, "--environment", "Production", "--urls", "https://127.0.0.1:0", "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-gate-").FullName],
+            ["--environment", "Production", "--urls", "https://127.0.0.1:0", "--data-dir", Directory.CreateTempSubdirectory("mpcwallet-gate-").FullName, .. process],
             services =>
             {
                 services.RemoveAll<ClusterTrust>();
