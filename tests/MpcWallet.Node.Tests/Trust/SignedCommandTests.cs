@@ -48,9 +48,10 @@ public sealed class SignedCommandTests : IDisposable
         // (why, the command, sent as StartKeyGeneration rather than StartSigning, what the refusal says)
         var attempts = new (string Why, SignedCommand Command, bool AsKeyGeneration, string Expected)[]
         {
-            ("node-1 presenting itself as a coordinator", coordinator.Sign(session, Signing(), asId: "node-1", signer: SignedByNode1), false, "coordinator 'node-1' is not in the"),
+            ("node-1 presenting itself as a coordinator", coordinator.Sign(session, Signing(), asId: "node-1", signer: SignedByNode1), false, "from coordinator node-1: the coordinator is not in the"),
             ("node-1's key under the real coordinator's id", coordinator.Sign(session, Signing(), signer: SignedByNode1), false, "does not verify under the key"),
-            ("a coordinator key no manifest lists", rogue.Sign(session, Signing()), false, "coordinator 'coordinator-rogue' is not in the"),
+            ("a coordinator key no manifest lists", rogue.Sign(session, Signing()), false, "from coordinator coordinator-rogue: the coordinator is not in the"),
+            ("a claimed coordinator id made to flood the logs", coordinator.Sign(session, Signing(), asId: new string('x', 300) + "\nforged line", signer: SignedByNode1), false, new string('x', 64) + "… (312 chars): the coordinator is not in the"),
             ("an expired command of the real coordinator", coordinator.Sign(session, Signing(), expiresIn: TimeSpan.FromSeconds(-1)), false, "expired"),
             ("a signing command presented as a key generation", coordinator.Sign(session, Signing()), true, "not a StartKeyGeneration"),
             ("a command valid too long", coordinator.Sign(session, KeyGeneration(), expiresIn: TimeSpan.FromHours(1)), true, "validity window"),

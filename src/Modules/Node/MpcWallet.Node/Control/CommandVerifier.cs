@@ -30,7 +30,7 @@ internal sealed partial class CommandVerifier(ClusterTrust trust, TimeProvider t
         var coordinatorId = signed.CoordinatorId;
         if (manifest.FindCoordinator(coordinatorId) is not { } coordinator)
         {
-            throw Refuse(nodeId, coordinatorId, $"coordinator '{coordinatorId}' is not in the {manifest}");
+            throw Refuse(nodeId, coordinatorId, $"the coordinator is not in the {manifest}");
         }
 
         if (!TaggedSignature.Verify(TaggedSignature.NodeCommand, coordinator.SigningKey, signed.Command.Span, signed.Signature.Span))
@@ -122,10 +122,12 @@ internal sealed partial class CommandVerifier(ClusterTrust trust, TimeProvider t
         _ => ByteString.Empty,
     };
 
+    // The claimed coordinator id is the caller's text until the signature verifies: bounded and printable wherever it is shown.
     private RpcException Refuse(string nodeId, string coordinatorId, string reason)
     {
-        LogRefused(nodeId, coordinatorId, reason);
-        return new RpcException(new Status(StatusCode.PermissionDenied, $"node {nodeId} refuses the command from coordinator {coordinatorId}: {reason}"));
+        var coordinator = UntrustedText.ForLog(coordinatorId);
+        LogRefused(nodeId, coordinator, reason);
+        return new RpcException(new Status(StatusCode.PermissionDenied, $"node {nodeId} refuses the command from coordinator {coordinator}: {reason}"));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node} refused a command from coordinator {Coordinator}: {Reason}")]

@@ -47,7 +47,8 @@ internal sealed partial class NodeControlTls(ClusterTrust trust, IOptions<NodeOp
             return true;
         }
 
-        LogRefused(logger, certificate.Subject, refusal);
+        // The subject is the client's text: bounded (the fingerprint in the reason identifies the certificate).
+        LogRefused(logger, certificate.Subject.Length <= 200 ? certificate.Subject : certificate.Subject[..200] + "…", refusal);
         return false;
     }
 
