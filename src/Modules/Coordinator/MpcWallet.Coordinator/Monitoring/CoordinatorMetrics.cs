@@ -21,12 +21,6 @@ internal static class CoordinatorMetrics
     public static readonly Counter IgnoredReports = Metrics.CreateCounter(
         "mpcwallet_coordinator_reports_ignored_total", "Partial signatures and session reports that matched no running session, participant or first report.");
 
-    /// <summary>Labels bounded by the code: five message types, a handful of reasons (<c>NodeReportVerifier</c>).</summary>
-    public static readonly Counter RefusedNodeMessages = Metrics.CreateCounter(
-        "mpcwallet_coordinator_node_messages_refused_total",
-        "Node reports dropped before acting on them: unknown node, bad signature, outside the time window, not newer than the last, unreadable partial.",
-        "message", "reason");
-
     public static readonly Gauge NodeUp = Metrics.CreateGauge(
         "mpcwallet_node_up", "1 while the coordinator hears the configured node's heartbeats (online), else 0.", "node");
 

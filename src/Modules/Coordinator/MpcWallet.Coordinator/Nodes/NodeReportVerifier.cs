@@ -4,7 +4,6 @@ using MpcWallet.Contracts.Heartbeats;
 using MpcWallet.Contracts.PartialSignatures;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Coordinator.Configuration;
-using MpcWallet.Coordinator.Monitoring;
 using MpcWallet.Infrastructure.Trust;
 using MpcWallet.Mpc.Channel;
 
@@ -113,7 +112,7 @@ internal sealed partial class NodeReportVerifier(ClusterTrust trust, InstanceKey
 
     private bool Refuse(string kind, string reason, string? nodeId)
     {
-        CoordinatorMetrics.RefusedNodeMessages.WithLabels(kind, reason).Inc();
+        NodeReportMetrics.Refused.WithLabels(kind, reason).Inc();
         _refused.AddOrUpdate((kind, reason), 1, (_, n) => n + 1);
         LogRefused(kind, UntrustedText.ForLog(nodeId), reason);
         return false;
