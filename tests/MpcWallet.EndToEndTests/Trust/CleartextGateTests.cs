@@ -111,8 +111,11 @@ public sealed class CleartextGateTests
     public void Cleartext_nodecontrol_and_rest_endpoints_are_links_too()
     {
         // A node-only process serves NodeControl on its --urls: http:// there is h2c.
-        var refusal = Assert.Throws<InvalidOperationException>(() => Build([.. Node(TlsDatabase), .. TlsBroker, "--urls", "http://127.0.0.1:0"]));
-        Assert.Contains("the NodeControl endpoint urls=http://127.0.0.1:0 is cleartext", refusal.Message, StringComparison.Ordinal);
+        var refusal = Assert.Throws<InvalidOperationException>(() => Build([.. Node(TlsDatabase), .. TlsBroker, "--urls", "http://0.0.0.0:7001;http://127.0.0.1:7002"]));
+        Assert.Contains("the NodeControl endpoint urls=http://0.0.0.0:7001 is cleartext", refusal.Message, StringComparison.Ordinal);
+
+        // A loopback listener is reachable from this host only (a TLS-terminating proxy beside it): not a link.
+        Assert.DoesNotContain("7002", refusal.Message, StringComparison.Ordinal);
 
         // A coordinator's links to the nodes, and the REST endpoints it serves.
         var coordinator = new ModuleContext(
@@ -123,7 +126,7 @@ public sealed class CleartextGateTests
                 ["Cluster:Nodes:1:Id"] = "node-2",
                 ["Cluster:Nodes:1:GrpcEndpoint"] = "http://10.0.0.2:7001",
                 ["Kestrel:Endpoints:Api:Url"] = "http://0.0.0.0:8080",
-                ["urls"] = "https://0.0.0.0:8443",
+                ["urls"] = "https://0.0.0.0:8443;http://localhost:8080;http://[::1]:8080",
             }).Build(),
             ["coordinator"]);
         Assert.Equal(

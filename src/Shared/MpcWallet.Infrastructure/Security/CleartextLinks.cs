@@ -73,7 +73,8 @@ public static class CleartextLinks
     }
 
     // What the process serves on its configured addresses: NodeControl for a node-only process, REST otherwise.
-    // Only configured addresses are checked; Kestrel's unconfigured default is loopback.
+    // Only configured addresses are checked, and a loopback listener is no network link (nobody off the host reaches
+    // it: e.g. REST behind a TLS-terminating proxy on the same host); Kestrel's unconfigured default is loopback.
     private static IEnumerable<string> ServedEndpoints(ModuleContext process)
     {
         var what = process.RunsAlone("node") ? "NodeControl" : "REST";
@@ -84,12 +85,15 @@ public static class CleartextLinks
             .Select(e => ($"Kestrel:Endpoints:{e.Key}:Url", e["Url"]!));
         foreach (var (setting, url) in urls.Concat(endpoints))
         {
-            if (!IsHttps(url))
+            if (!IsHttps(url) && !IsLoopback(url))
             {
                 yield return $"the {what} endpoint {setting}={Bounded(url)} is cleartext (serve https:// with Kestrel:Certificates:Default:Path and KeyPath)";
             }
         }
     }
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address)));
 
     private static bool IsHttps(string url) => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
