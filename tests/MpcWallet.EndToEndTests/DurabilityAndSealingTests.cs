@@ -100,6 +100,39 @@ public sealed class DurabilityAndSealingTests
         Assert.Contains("is not the one the cluster manifest", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_node_process_that_accepted_manifest_version_2_refuses_version_1_at_its_next_start_and_accepts_2_and_3()
+    {
+        // Rollback protection: the same operator key signs every version, as in a real cluster; an attacker who can
+        // write the manifest file puts back version 1 (validly signed, but older than what the nodes accepted).
+        var data = TestHost.NewDataDirectory();
+        string[] args = [.. TestHostArgs(data, ["--modules", "node", "--Node:CreateDevelopmentKeys", "true", "--Security:AllowCleartext", "true"])];
+        var operatorKey = RandomNumberGenerator.GetBytes(MpcWallet.Infrastructure.Trust.TaggedSignature.KeyLength);
+        Task<string[]> Version(long version) => TestTrust.EnrollAsync([args], [], draft => draft.Version = version, operatorKey);
+
+        await StartAndStopAsync([.. args, .. await Version(2)]);
+
+        var rolledBack = MpcWallet.Host.Composition.MpcWalletHost.Build([.. args, .. await Version(1)]);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => rolledBack.StartAsync());
+        await rolledBack.DisposeAsync();
+        Assert.Contains("the cluster manifest is version 1 of cluster tests, but this node already accepted version 2", error.Message, StringComparison.Ordinal);
+
+        await StartAndStopAsync([.. args, .. await Version(2)]);
+        await StartAndStopAsync([.. args, .. await Version(3)]);
+        var afterThree = MpcWallet.Host.Composition.MpcWalletHost.Build([.. args, .. await Version(2)]);
+        var again = await Assert.ThrowsAsync<InvalidOperationException>(() => afterThree.StartAsync());
+        await afterThree.DisposeAsync();
+        Assert.Contains("already accepted version 3", again.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task StartAndStopAsync(string[] args)
+    {
+        var app = MpcWallet.Host.Composition.MpcWalletHost.Build(args);
+        await app.StartAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
     private static string[] TestHostArgs(string data, string[] extra) =>
     [
         "--urls", "http://127.0.0.1:0", "--data-dir", data, "--environment", "Production",

@@ -12,7 +12,8 @@ namespace MpcWallet.EndToEndTests.Support;
 internal static class TestTrust
 {
     /// <param name="change">a change to the enrolled membership before it is signed (tests of refusals).</param>
-    public static async Task<string[]> EnrollAsync(IReadOnlyList<string[]> nodeProcesses, IReadOnlyList<string[]> coordinatorProcesses, Action<ManifestDraft>? change = null)
+    /// <param name="operatorKey">the operator's signing key (several versions of one cluster's manifest); null: a fresh one.</param>
+    public static async Task<string[]> EnrollAsync(IReadOnlyList<string[]> nodeProcesses, IReadOnlyList<string[]> coordinatorProcesses, Action<ManifestDraft>? change = null, byte[]? operatorKey = null)
     {
         var draft = new ManifestDraft { ClusterId = "tests", Version = 1, IssuedAt = DateTimeOffset.UtcNow };
         foreach (var process in nodeProcesses)
@@ -26,7 +27,7 @@ internal static class TestTrust
         }
 
         change?.Invoke(draft);
-        var operatorKey = RandomNumberGenerator.GetBytes(TaggedSignature.KeyLength);
+        operatorKey ??= RandomNumberGenerator.GetBytes(TaggedSignature.KeyLength);
         var path = Path.Combine(Directory.CreateTempSubdirectory("mpcwallet-trust-").FullName, "cluster-manifest.json");
         await File.WriteAllTextAsync(path, ManifestDocument.Sign(draft, operatorKey));
         return ["--Trust:OperatorPublicKey", Convert.ToBase64String(TaggedSignature.PublicKeyOf(operatorKey)), "--Trust:ManifestPath", path];

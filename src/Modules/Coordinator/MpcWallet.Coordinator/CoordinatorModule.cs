@@ -47,6 +47,7 @@ public sealed class CoordinatorModule : IMpcWalletModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddModuleStore<CoordinatorStore, CoordinatorDbContext>(StoreName, "coordinator", "coordinator", database => new CoordinatorStore(database));
+        services.AddHostedService<ManifestRollbackCheck>(); // after the store's schema is applied (hosted services start in order)
         services.AddSingleton<NodeRegistry>();
         services.AddSingleton<NodeControlClients>();
         services.AddSingleton<InstanceKeys>();

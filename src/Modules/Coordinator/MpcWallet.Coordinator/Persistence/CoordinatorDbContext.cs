@@ -26,6 +26,8 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
 
     public DbSet<OperationRecord> Operations => Set<OperationRecord>();
 
+    public DbSet<ManifestVersionRecord> ManifestVersions => Set<ManifestVersionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Store.DefaultSchema);
@@ -129,6 +131,12 @@ internal sealed class CoordinatorDbContext(DbContextOptions<CoordinatorDbContext
             e.Property(x => x.Reason).HasColumnName("reason");
             e.Property(x => x.SessionId).HasColumnName("session_id");
             e.Property(x => x.SuspectedAt).HasColumnName("suspected_at");
+        });
+        modelBuilder.Entity<ManifestVersionRecord>(e =>
+        {
+            e.ToTable("manifest_versions").HasKey(x => x.ClusterId);
+            e.Property(x => x.ClusterId).HasColumnName("cluster_id");
+            e.Property(x => x.Highest).HasColumnName("highest");
         });
     }
 }

@@ -59,6 +59,7 @@ internal sealed partial class NodeHostService(
         foreach (var id in options.Ids)
         {
             var node = await OpenNodeAsync(id, cancellationToken);
+            await CheckManifestVersionAsync(node, cancellationToken);
             PinIdentity(node);
             nodes.Add(node);
             await StartNodeAsync(id, cancellationToken);
@@ -232,6 +233,20 @@ internal sealed partial class NodeHostService(
     /// Development trust: the node enrolls its channel identity. A manifest: the node starts only if it lists this
     /// node with exactly this identity (otherwise its peers would refuse every session with it anyway).
     /// </summary>
+    /// <summary>
+    /// Rollback protection (docs/design-trust.md, "The cluster manifest"): a node refuses a manifest older than the
+    /// newest it accepted. Not in development trust: that manifest is made up afresh by each process start (new operator
+    /// key, versions counting from 1 again), so an older number there is no rollback, and nothing outside this process
+    /// could sign one.
+    /// </summary>
+    private async Task CheckManifestVersionAsync(NodeRuntime node, CancellationToken cancellationToken)
+    {
+        if (!trust.IsDevelopment)
+        {
+            await node.AcceptManifestAsync(trust.Manifest, cancellationToken);
+        }
+    }
+
     private void PinIdentity(NodeRuntime node)
     {
         if (trust.IsDevelopment)

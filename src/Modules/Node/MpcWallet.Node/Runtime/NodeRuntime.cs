@@ -88,6 +88,10 @@ internal sealed class NodeRuntime : IAsyncDisposable
         await _bans.LoadAsync(cancellationToken);
     }
 
+    /// <summary>Rollback protection: refuses a manifest older than the newest this node accepted, records a newer one (<see cref="NodeVault.AcceptManifestVersionAsync"/>).</summary>
+    public Task AcceptManifestAsync(ClusterManifest manifest, CancellationToken cancellationToken) =>
+        _vault.AcceptManifestVersionAsync(manifest.ClusterId, manifest.Version, cancellationToken);
+
     /// <summary>Stopping ends every session at once (their secrets are erased as soon as no step runs on them).</summary>
     public void MarkRunning(bool running)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using MpcWallet.Contracts.StateSync;
 using MpcWallet.Mpc.Backup;
@@ -24,6 +25,7 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
     private const string IdentitySetting = "channel-identity";
     private const string SharePurpose = "key-share";
     private const string RestoreKeySetting = "restore-key";
+    private const string ManifestVersionPurpose = "manifest-version";
 
     private ShareSealer? _sealer;
     private NodeIdentity? _identity;
@@ -93,6 +95,47 @@ internal sealed class NodeVault(string nodeId, string dataDirectory, NodeStore s
                 CryptographicOperations.ZeroMemory(exported);
             }
         }
+    }
+
+    /// <summary>
+    /// Rollback protection for the cluster manifest: refuses a version lower than the highest this node has accepted for
+    /// <paramref name="clusterId"/> (an older validly signed manifest may still list a removed node or a revoked
+    /// coordinator key), and records a higher one. The highest version is sealed under the key-encryption key and bound
+    /// to the cluster id, so an edited row (another number, another cluster's row, garbage) does not open.
+    /// </summary>
+    public async Task AcceptManifestVersionAsync(string clusterId, long version, CancellationToken cancellationToken)
+    {
+        var setting = ManifestVersionPurpose + "/" + clusterId;
+        var sealedHighest = await store.GetSettingAsync(setting, cancellationToken);
+        if (sealedHighest is not null)
+        {
+            byte[] highestBytes;
+            try
+            {
+                highestBytes = Sealer.Open(ManifestVersionPurpose, clusterId, 0, sealedHighest);
+            }
+            catch (CryptographicException)
+            {
+                throw new InvalidOperationException(
+                    $"node {nodeId}: the highest manifest version it recorded for cluster {clusterId} does not open (tampered store?); refusing to start");
+            }
+
+            var highest = BinaryPrimitives.ReadInt64BigEndian(highestBytes);
+            if (version < highest)
+            {
+                throw new InvalidOperationException(
+                    $"node {nodeId}: the cluster manifest is version {version} of cluster {clusterId}, but this node already accepted version {highest}; refusing an older manifest (rollback). Install version {highest} or newer.");
+            }
+
+            if (version == highest)
+            {
+                return;
+            }
+        }
+
+        var encoded = new byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64BigEndian(encoded, version);
+        await store.ReplaceSettingAsync(setting, Sealer.Seal(ManifestVersionPurpose, clusterId, 0, encoded), cancellationToken);
     }
 
     /// <summary>The coordinator switched the wallet to <paramref name="keyVersion"/>: commit it, erase older shares (<see cref="NodeStore.CommitAsync"/>).</summary>
