@@ -90,7 +90,8 @@ public sealed class SplitCluster : IAsyncDisposable
     /// <summary>The process serving the transaction API (its own, or the first coordinator).</summary>
     public HostProcess Transactions { get; private set; } = null!;
 
-    public IEnumerable<HostProcess> All => _coordinators.Concat(_nodes.Values).Concat(_options.SeparateTransactions ? [Transactions] : []);
+    // Transactions is null until started: a cluster whose start failed earlier is disposed without it.
+    public IEnumerable<HostProcess> All => _coordinators.Concat(_nodes.Values).Concat(_options.SeparateTransactions && Transactions is not null ? [Transactions] : []);
 
     public static string NodeId(int index) => "node-" + index.ToString(CultureInfo.InvariantCulture);
 
