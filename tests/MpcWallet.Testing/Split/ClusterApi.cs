@@ -86,6 +86,44 @@ public sealed class ClusterApi : IDisposable
         return body;
     }
 
+    /// <summary>Posts a refresh of the wallet without waiting; returns the status code and the operation (or problem) as they are.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> RequestRefreshAsync(string walletId, string? idempotencyKey = null) =>
+        await PostAsync(_coordinator, $"/v1/wallets/{walletId}/refresh", new { }, wait: null, idempotencyKey);
+
+    /// <summary>Refreshes the wallet and waits for the operation to be completed or failed; returns the final operation.</summary>
+    public async Task<JsonElement> RefreshAsync(string walletId, string idempotencyKey, TimeSpan? timeout = null)
+    {
+        var (status, body) = await PostAsync(_coordinator, $"/v1/wallets/{walletId}/refresh", new { }, wait: 60, idempotencyKey);
+        if (status is not (HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.OK))
+        {
+            throw Failure($"the refresh answered {(int)status}: {body}");
+        }
+
+        return await WaitForOperationAsync(body.GetProperty("id").GetString()!, timeout);
+    }
+
+    /// <summary>Waits until an operation is no longer pending (the coordinator may be restarting meanwhile).</summary>
+    public async Task<JsonElement> WaitForOperationAsync(string operationId, TimeSpan? timeout = null)
+    {
+        JsonElement body = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    body = await _coordinator.GetFromJsonAsync<JsonElement>($"/v1/operations/{operationId}");
+                    return body.GetProperty("status").GetString() != "pending";
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // the coordinator may be restarting
+                }
+            },
+            timeout ?? TimeSpan.FromMinutes(5),
+            () => $"operation {operationId} is no longer pending (last: {body})\n{Logs()}");
+        return body;
+    }
+
     /// <summary>Posts a transfer (value in wei) to the transaction service; returns the status code and body as they are.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> TransferAsync(string walletId, string to, string valueWei, string? idempotencyKey = null) =>
         await PostAsync(_transactions, $"/v1/wallets/{walletId}/transactions", new { chainId = AnvilChain.ChainId, to, value = valueWei }, wait: null, idempotencyKey);

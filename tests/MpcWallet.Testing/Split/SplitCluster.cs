@@ -231,8 +231,9 @@ public sealed class SplitCluster : IAsyncDisposable
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(ManifestPath)!);
         KeyFiles.Create(Path.Combine(Directory, "trust", "operator.key"), _operatorKey);
+        // The identity commands serve nothing; their placeholder address is https all the same, as the cleartext gate checks it.
         var coordinators = Enumerable.Range(1, EnrolledCoordinators(_options))
-            .Select(i => new HostProcess($"coordinator-{i}", new Uri("http://127.0.0.1:1"), CoordinatorArguments($"coordinator-{i}", false, new Uri("http://127.0.0.1:1"), []), CoordinatorEnvironment(), Path.Combine(Directory, $"coordinator-{i}"), Directory))
+            .Select(i => new HostProcess($"coordinator-{i}", new Uri("https://127.0.0.1:1"), CoordinatorArguments($"coordinator-{i}", false, new Uri("https://127.0.0.1:1"), []), CoordinatorEnvironment(), Path.Combine(Directory, $"coordinator-{i}"), Directory))
             .ToArray();
         var nodeEntries = _nodes.Values.Select(n => n.RunCommandAsync(["trust", "node-identity"])).ToArray();
         var coordinatorEntries = coordinators.Select(c => c.RunCommandAsync(["trust", "coordinator-identity"])).ToArray();

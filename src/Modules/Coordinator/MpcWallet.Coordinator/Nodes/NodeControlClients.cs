@@ -40,7 +40,9 @@ internal sealed partial class NodeControlClients(NodeRegistry registry, ClusterT
 
     private GrpcChannel Open(string nodeId, string endpoint)
     {
-        var channelOptions = new GrpcChannelOptions { MaxReceiveMessageSize = 1 << 20 };
+        // A node's restart is known from its heartbeats within seconds; the channel's reconnect backoff (by default
+        // growing to 2 minutes) must not keep it unreachable long after, since a refresh needs every holder.
+        var channelOptions = new GrpcChannelOptions { MaxReceiveMessageSize = 1 << 20, MaxReconnectBackoff = TimeSpan.FromSeconds(3) };
         if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
         {
             var tls = new SslClientAuthenticationOptions

@@ -76,6 +76,15 @@ internal sealed partial class RefreshRun(CoordinatorStore store, SessionDriver d
             }
 
             lastFailure = outcome.Failure ?? "failed";
+            if (outcome.Unreachable)
+            {
+                // A holder that cannot be reached (killed before its heartbeats stopped, or restarted while the
+                // channel to it still backs off) is waited for like an offline one, not counted as an attempt:
+                // otherwise the attempts are gone within a second and the refresh fails although the holder is back.
+                operation.Attempts--;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+
             operation.Error = lastFailure;
             await SaveAsync(operation, cancellationToken);
         }

@@ -109,7 +109,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
 
     private async Task<SessionOutcome?> CallAllAsync(ActiveSession session, string step, Func<NodeControl.NodeControlClient, CallOptions, string, Task> call, CancellationToken cancellationToken)
     {
-        var calls = session.Participants.Select(async Task<(string Node, string Error, PeerRefusal? Refusal, bool CommandRefused)?> (node) =>
+        var calls = session.Participants.Select(async Task<(string Node, StatusCode Status, string Error, PeerRefusal? Refusal, bool CommandRefused)?> (node) =>
         {
             try
             {
@@ -118,7 +118,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
             }
             catch (RpcException e)
             {
-                return (Node: node, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants), CommandRefused: PeerRefusal.IsCommandRefused(e));
+                return (Node: node, Status: e.StatusCode, Error: $"{e.StatusCode}: {e.Status.Detail}", Refusal: PeerRefusal.From(e, session.Participants), CommandRefused: PeerRefusal.IsCommandRefused(e));
             }
         }).ToArray();
         var failures = (await Task.WhenAll(calls)).Where(f => f is not null).Select(f => f!.Value).ToArray();
@@ -136,6 +136,7 @@ internal sealed partial class SessionDriver(NodeControlClients clients, NodeComm
             Banned = banned,
             Busy = failures.All(f => f.Refusal is { Banned: false }),
             CommandRefused = failures.Any(f => f.CommandRefused),
+            Unreachable = failures.All(f => f.Status == StatusCode.Unavailable),
         };
     }
 

@@ -15,6 +15,12 @@ internal sealed record SessionOutcome(bool Succeeded, string? Failure, IReadOnly
     /// </summary>
     public bool CommandRefused { get; init; }
 
+    /// <summary>
+    /// Every failing participant was unreachable (gRPC Unavailable: down, or its channel still backing off after a
+    /// restart): nobody is at fault and nothing ran at those nodes.
+    /// </summary>
+    public bool Unreachable { get; init; }
+
     public static SessionOutcome Success { get; } = new(true, null, []);
 
     public static SessionOutcome Failed(string reason, params string[] suspects) => new(false, reason, suspects);
