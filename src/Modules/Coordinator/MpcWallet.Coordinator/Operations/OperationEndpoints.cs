@@ -150,9 +150,7 @@ internal static class OperationEndpoints
     {
         var operation = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), o => o is null || o.Status != OperationStatus.Pending, wait, cancellationToken);
         var location = $"/v1/operations/{id}";
-        return operation!.Status == OperationStatus.Pending
-            ? Results.Accepted(location, OperationResource.From(operation))
-            : created ? Results.Created(location, OperationResource.From(operation)) : Results.Ok(OperationResource.From(operation));
+        return AcceptedWork.Answer(location, OperationResource.From(operation!), operation!.Status == OperationStatus.Pending, created);
     }
 
     private static async Task<OperationRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)

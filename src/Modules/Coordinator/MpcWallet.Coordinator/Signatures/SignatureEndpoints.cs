@@ -94,9 +94,7 @@ internal static class SignatureEndpoints
     {
         var signature = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => LoadAsync(store, id, ct), s => s is null || s.Status != SignatureStatus.Pending, wait, cancellationToken);
         var location = $"/v1/signatures/{id}";
-        return signature!.Status == SignatureStatus.Pending
-            ? Results.Accepted(location, SignatureResource.From(signature))
-            : created ? Results.Created(location, SignatureResource.From(signature)) : Results.Ok(SignatureResource.From(signature));
+        return AcceptedWork.Answer(location, SignatureResource.From(signature!), signature!.Status == SignatureStatus.Pending, created);
     }
 
     private static async Task<SignatureRecord?> LoadAsync(CoordinatorStore store, string id, CancellationToken cancellationToken)

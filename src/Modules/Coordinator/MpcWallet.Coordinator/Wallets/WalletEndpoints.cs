@@ -159,8 +159,6 @@ internal static class WalletEndpoints
     {
         var wallet = await FinalStateWaiter.WaitAsync(store.FinalStateCommitted, ct => store.LoadWalletAsync(id, ct), w => w is null || w.Status != WalletStatus.Creating, wait, cancellationToken);
         var location = $"/v1/wallets/{id}";
-        return wallet!.Status == WalletStatus.Creating
-            ? Results.Accepted(location, WalletResource.From(wallet))
-            : created ? Results.Created(location, WalletResource.From(wallet)) : Results.Ok(WalletResource.From(wallet));
+        return AcceptedWork.Answer(location, WalletResource.From(wallet!), wallet!.Status == WalletStatus.Creating, created);
     }
 }

@@ -112,9 +112,7 @@ internal static class TransactionEndpoints
             PreferWait.Of(request),
             cancellationToken))!;
         var location = $"/v1/transactions/{resource.Id}";
-        return !TransactionStatus.IsSettled(resource.Status)
-            ? Results.Accepted(location, resource)
-            : result.Outcome == IntakeOutcome.Created ? Results.Created(location, resource) : Results.Ok(resource);
+        return AcceptedWork.Answer(location, resource, !TransactionStatus.IsSettled(resource.Status), result.Outcome == IntakeOutcome.Created);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, TransactionsStore store, ChainRegistry chains, CancellationToken cancellationToken)
