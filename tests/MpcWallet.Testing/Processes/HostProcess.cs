@@ -197,6 +197,13 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 if (_process is not { HasExited: false })
                 {
+                    // HasExited can be true before the redirected output is drained; WaitForExitAsync waits for both
+                    // streams to reach end of file, so the log tail holds the process's last words.
+                    if (_process is not null)
+                    {
+                        await _process.WaitForExitAsync(cancellationToken);
+                    }
+
                     throw new InvalidOperationException($"{Name} exited with code {_process?.ExitCode} before it was ready\n{LogTail()}");
                 }
 
